@@ -1,0 +1,1 @@
+"""The engine: files in, pre-filter, parse, match, scope, findings out."""

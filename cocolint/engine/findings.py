@@ -1,0 +1,53 @@
+"""Findings are values: where, which rule, what to say, and a fingerprint that survives line moves."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One finding. Lines and columns are 1-based; columns count characters."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule: str
+    severity: str
+    confidence: str
+    message: str
+    function: str | None
+    source_line: str
+    code: str  # the matched code, whitespace-normalised
+
+    @property
+    def fingerprint(self) -> str:
+        """Stable identity: rule, path, enclosing function and matched code (not line numbers)."""
+        key = "\0".join((self.rule, self.path, self.function or "", self.code))
+        return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready dict (reporters' shared view of a finding)."""
+        return {
+            "path": self.path, "line": self.line, "column": self.column,
+            "end_line": self.end_line, "end_column": self.end_column,
+            "rule": self.rule, "severity": self.severity, "confidence": self.confidence,
+            "message": self.message, "function": self.function,
+            "source_line": self.source_line, "fingerprint": self.fingerprint,
+        }
+
+
+@dataclass(frozen=True)
+class FileError:
+    """A file that could not be checked: one line naming it, the run goes on."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: error: {self.message}"

@@ -1,0 +1,69 @@
+"""Which function a node is in: from the syntax tree, or from kernel layout when the tree is damaged."""
+
+from __future__ import annotations
+
+import re
+
+from cocolint import ts
+
+_DECLARATOR_WRAPPERS = ("pointer_declarator", "parenthesized_declarator", "attributed_declarator")
+# a kernel function header ends in `name(params)` just before a `{` at column 0
+_HEADER_NAME = re.compile(rb"([A-Za-z_][A-Za-z0-9_]*)\s*\((?:[^()]|\([^()]*\))*\)[^;{}()]*$")
+
+
+def function_node(node: ts.Node) -> ts.Node | None:
+    """The function_definition around node, if the tree has one without damage."""
+    cur = node.parent
+    while cur is not None:
+        if cur.type == "ERROR":
+            return None
+        if cur.type == "function_definition":
+            return cur
+        cur = cur.parent
+    return None
+
+
+def definition_name(func: ts.Node) -> str | None:
+    """The name a function_definition defines, or None if its declarator is damaged."""
+    decl = func.child_by_field_name("declarator")
+    while decl is not None and decl.type in _DECLARATOR_WRAPPERS:
+        decl = decl.child_by_field_name("declarator") or (decl.named_children[-1] if decl.named_children else None)
+    if decl is None or decl.type != "function_declarator":
+        return None
+    name = decl.child_by_field_name("declarator")
+    if name is None or name.type != "identifier":
+        return None
+    return name.text.decode("utf-8", "surrogateescape")
+
+
+def enclosing_function(node: ts.Node, source: bytes) -> str | None:
+    """The name of the function around node (None at file scope)."""
+    func = function_node(node)
+    if func is not None and not func.has_error:
+        name = definition_name(func)
+        if name is not None:
+            return name
+    return layout_function(source, node.start_byte)
+
+
+def layout_function(source: bytes, offset: int) -> str | None:
+    """Kernel layout: a body opens with `{` at column 0 and closes with `}` at column 0."""
+    pos = offset
+    while True:
+        brace = source.rfind(b"\n{", 0, pos)
+        close = source.rfind(b"\n}", 0, pos)
+        if brace < 0 or close > brace:
+            return None
+        header_start = max(0, brace - 600)
+        header = source[header_start:brace]
+        # drop the previous construct: keep what follows the last `;` or `}` at line end
+        cut = max(header.rfind(b";\n"), header.rfind(b"}\n"), header.rfind(b"*/\n"))
+        header = header[cut + 2:] if cut >= 0 else header
+        header = re.sub(rb"/\*.*?\*/", b" ", header, flags=re.S)
+        m = _HEADER_NAME.search(header.strip())
+        if m:
+            return m.group(1).decode("utf-8", "surrogateescape")
+        # a `{` at column 0 that is not a function body (struct initialiser): look further up
+        pos = brace
+        if pos <= 0:
+            return None

@@ -1,0 +1,55 @@
+"""Path globs for rule scopes, and the root a path is shown relative to."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+ROOT_MARKERS = (".cocolint.toml", ".git", "MAINTAINERS")
+
+
+@functools.lru_cache(maxsize=1024)
+def glob_regex(glob: str) -> re.Pattern[str]:
+    """Compile a glob where `**` crosses directories and `*`, `?` stay within one."""
+    out, i = [], 0
+    while i < len(glob):
+        if glob.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif glob.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif glob[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif glob[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(glob[i]))
+            i += 1
+    return re.compile("".join(out) + r"\Z")
+
+
+def matches_any(path: str, globs: tuple[str, ...] | list[str]) -> bool:
+    """True if the root-relative path matches one of the globs."""
+    return any(glob_regex(g).match(path) for g in globs)
+
+
+@functools.lru_cache(maxsize=4096)
+def find_root(directory: Path) -> Path | None:
+    """The nearest directory at or above directory holding a root marker."""
+    for d in (directory, *directory.parents):
+        if any((d / m).exists() for m in ROOT_MARKERS):
+            return d
+    return None
+
+
+def scope_path(path: Path) -> str:
+    """The path rule scopes see: relative to the tree's root (posix separators)."""
+    absolute = path.absolute()
+    root = find_root(absolute.parent)
+    if root is None:
+        return absolute.as_posix().lstrip("/")
+    return absolute.relative_to(root).as_posix()

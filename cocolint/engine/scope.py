@@ -1,0 +1,90 @@
+"""Rule scopes: path globs, enclosing-function regexes, inside / not-inside regions, globals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cocolint import ts
+from cocolint.engine.functions import function_node
+from cocolint.engine.paths import matches_any
+from cocolint.ruleset.model import Region, Rule, Scope
+
+RegionKey = tuple[str, "str | None"]
+_DECLARATORS = frozenset({
+    "init_declarator", "pointer_declarator", "array_declarator", "declaration",
+    "parameter_declaration", "parenthesized_declarator",
+})
+
+
+def region_key(region: Region) -> tuple[str, str | None]:
+    """Regions with the same query and focus are matched once per file."""
+    return (region.pattern.query, region.at)
+
+
+@dataclass
+class Context:
+    """What scope checks need about the file being matched."""
+
+    path: str
+    source: bytes
+    regions: dict[tuple[str, str | None], list[tuple[int, int]]]
+
+
+def _path_ok(scope: Scope, path: str) -> bool:
+    if scope.paths and not matches_any(path, scope.paths):
+        return False
+    return not (scope.exclude_paths and matches_any(path, scope.exclude_paths))
+
+
+def path_allowed(scope: Scope, path: str) -> bool:
+    """Whether a rule can report anything in path at all (checked before parsing)."""
+    if not _path_ok(scope, path):
+        return False
+    return not scope.any_of or any(_path_ok(alt, path) for alt in scope.any_of)
+
+
+def _inside(node: ts.Node, regions: tuple[Region, ...], ctx: Context) -> bool:
+    start, end = node.start_byte, node.end_byte
+    return any(s <= start and end <= e for r in regions for s, e in ctx.regions.get(region_key(r), ()))
+
+
+def _scope_ok(scope: Scope, node: ts.Node, function: str | None, ctx: Context) -> bool:
+    if not _path_ok(scope, ctx.path):
+        return False
+    if scope.functions is not None and (function is None or not scope.functions.search(function)):
+        return False
+    if scope.not_functions is not None and function is not None and scope.not_functions.search(function):
+        return False
+    if scope.inside and not _inside(node, scope.inside, ctx):
+        return False
+    if scope.not_inside and _inside(node, scope.not_inside, ctx):
+        return False
+    return True
+
+
+def allowed(rule: Rule, node: ts.Node, function: str | None, ctx: Context) -> bool:
+    """Whether a match of rule at node is a finding."""
+    scope = rule.scope
+    if not _scope_ok(scope, node, function, ctx):
+        return False
+    if scope.any_of and not any(_scope_ok(alt, node, function, ctx) for alt in scope.any_of):
+        return False
+    return not (rule.globals and _shadows_global(node, rule.globals))
+
+
+def _shadows_global(node: ts.Node, names: tuple[str, ...]) -> bool:
+    """True if a name the match uses is declared as a parameter or local of its function."""
+    used = {n for n in names if n.encode() in (node.text or b"")}
+    if not used:
+        return False
+    func = function_node(node)
+    if func is None:
+        return False
+    stack = [func]
+    while stack:
+        cur = stack.pop()
+        if cur.type == "identifier" and cur.parent is not None and cur.parent.type in _DECLARATORS:
+            if cur.text.decode("utf-8", "replace") in used:
+                return True
+        stack.extend(cur.named_children)
+    return False

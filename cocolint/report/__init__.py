@@ -1,0 +1,26 @@
+"""Reporters: findings plus rule metadata in, one output format out; the only code that prints results."""
+
+from __future__ import annotations
+
+from typing import Protocol, TextIO
+
+from cocolint.engine.run import FileResult, Summary
+from cocolint.ruleset.model import Rule
+
+
+class Reporter(Protocol):
+    """Receives each file's result as it is ready, then the summary."""
+
+    def file(self, result: FileResult) -> None: ...
+
+    def finish(self, summary: Summary) -> None: ...
+
+
+def make_reporter(fmt: str, out: TextIO, err: TextIO, rules: dict[str, Rule]) -> Reporter:
+    """The reporter for a --format value."""
+    from cocolint.report.json import JsonReporter
+    from cocolint.report.text import TextReporter
+
+    if fmt == "json":
+        return JsonReporter(out, err, rules)
+    return TextReporter(out, err, rules)

@@ -1,0 +1,35 @@
+"""JSON output: one versioned object, so later fields can be added without breaking readers."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from cocolint.engine.run import FileResult, Summary
+from cocolint.ruleset.model import Rule
+
+VERSION = 1
+
+
+class JsonReporter:
+    """Collects findings and errors; writes {"version": 1, "findings": [...], ...} at the end."""
+
+    def __init__(self, out: TextIO, err: TextIO, rules: dict[str, Rule]) -> None:
+        self.out, self.err, self.rules = out, err, rules
+        self.findings: list[dict[str, object]] = []
+        self.errors: list[dict[str, object]] = []
+
+    def file(self, result: FileResult) -> None:
+        """Collect one file's findings and error."""
+        if result.error is not None:
+            print(result.error, file=self.err)
+            e = result.error
+            self.errors.append({"path": e.path, "line": e.line, "message": e.message})
+        self.findings.extend(f.to_dict() for f in result.findings)
+
+    def finish(self, summary: Summary) -> None:
+        """Write the whole object."""
+        doc = {"version": VERSION, "tool": "cocolint", "findings": self.findings,
+               "errors": self.errors, "summary": summary.to_dict()}
+        json.dump(doc, self.out, indent=2)
+        self.out.write("\n")

@@ -1,0 +1,157 @@
+"""Load rule files (TOML) from the shipped rules and extra directories, validated and compiled."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any, Iterable
+
+from cocolint.errors import CocolintError
+from cocolint.pattern import CompiledPattern, PatternError, compile_pattern, compile_raw_query
+from cocolint.ruleset.model import Example, Region, Rule, Scope
+from cocolint.ruleset.schema import validate
+
+
+def builtin_rules_dir() -> Path:
+    """The rules shipped with cocolint (inside the wheel, or rules/ in a source tree)."""
+    try:
+        import cocolint.builtin_rules as pkg
+
+        return Path(next(iter(pkg.__path__)))
+    except ImportError:
+        return Path(__file__).resolve().parents[2] / "rules"
+
+
+def rule_files(directory: Path) -> list[Path]:
+    """Rule files below directory, in a stable order."""
+    if not directory.is_dir():
+        raise CocolintError(str(directory), "rules directory does not exist")
+    return sorted(directory.rglob("*.toml"))
+
+
+def load_rules(extra_dirs: Iterable[Path] = (), builtin: bool = True) -> list[Rule]:
+    """Every rule, sorted by id; duplicate ids across directories are an error."""
+    dirs = ([builtin_rules_dir()] if builtin else []) + [Path(d) for d in extra_dirs]
+    rules: dict[str, Rule] = {}
+    for d in dirs:
+        for f in rule_files(d):
+            rule = load_rule_file(f)
+            if rule.id in rules:
+                raise CocolintError(str(f), f"rule id {rule.id!r} is already defined in {rules[rule.id].file}")
+            rules[rule.id] = rule
+    return [rules[k] for k in sorted(rules)]
+
+
+def load_rule_file(path: Path) -> Rule:
+    """Read, validate and compile one rule file."""
+    shown = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CocolintError(shown, f"cannot read rule file: {exc}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"\(at line (\d+)", str(exc))
+        raise CocolintError(shown, f"not valid TOML: {str(exc).split(' (at')[0]}",
+                            int(m.group(1)) if m else None) from None
+    validate(data, shown, text)
+    if data["id"] != path.stem:
+        raise CocolintError(shown, f"rule id {data['id']!r} does not match the file name {path.stem!r}", 1)
+    return _build(data, path, text)
+
+
+def _build(data: dict[str, Any], path: Path, text: str) -> Rule:
+    shown = str(path)
+    regexes: dict[str, tuple[str, bool]] = {}
+    for w in data.get("where", []):
+        if "regex" in w:
+            regexes[w["metavariable"]] = (w["regex"], True)
+        if "not-regex" in w:
+            regexes[w["metavariable"]] = (w["not-regex"], False)
+
+    def compile_all(key: str, with_where: bool) -> tuple[CompiledPattern, ...]:
+        out = []
+        for p in data.get(key, []):
+            try:
+                if key == "queries":
+                    out.append(compile_raw_query(p))
+                else:
+                    used = {k: v for k, v in regexes.items() if "$" + k in p} if with_where else {}
+                    out.append(compile_pattern(p, used))
+            except PatternError as exc:
+                raise CocolintError(shown, str(exc), _line_containing(text, p)) from None
+        return tuple(out)
+
+    patterns = compile_all("patterns", True) + compile_all("queries", True)
+    for name in regexes:
+        if not any(name in p.metavariables for p in patterns):
+            raise CocolintError(shown, f"'where' names ${name}, which no pattern uses", _line_containing(text, name))
+    _check_message(data["message"], patterns, shown, text)
+    examples = []
+    for ex in data["examples"]:
+        for kind in ("bad", "good"):
+            if kind in ex:
+                examples.append(Example(code=ex[kind], bad=kind == "bad", path=ex.get("path", "example.c")))
+    return Rule(
+        id=data["id"],
+        file=shown,
+        category=data.get("category", path.parent.name),
+        severity=data["severity"],
+        confidence=data["confidence"],
+        message=data["message"],
+        summary=data["summary"],
+        rationale=data["rationale"].strip(),
+        use_instead=data["use-instead"].strip(),
+        patterns=patterns,
+        patterns_not=compile_all("patterns-not", False),
+        globals=tuple(data.get("globals", [])),
+        scope=_scope(data.get("scope", {}), shown, text),
+        references=tuple(data.get("references", [])),
+        examples=tuple(examples),
+    )
+
+
+def _scope(data: dict[str, Any], shown: str, text: str) -> Scope:
+    def regions(key: str) -> tuple[Region, ...]:
+        out = []
+        for item in data.get(key, []):
+            item = {"pattern": item} if isinstance(item, str) else item
+            try:
+                compiled = (compile_pattern(item["pattern"]) if "pattern" in item
+                            else compile_raw_query(item["query"]))
+            except PatternError as exc:
+                raise CocolintError(shown, f"scope.{key}: {exc}",
+                                    _line_containing(text, item.get("pattern") or item["query"])) from None
+            at = item.get("at")
+            if at is not None and at not in compiled.metavariables:
+                raise CocolintError(shown, f"scope.{key}: 'at' names ${at}, which its pattern does not use",
+                                    _line_containing(text, at))
+            out.append(Region(compiled, at))
+        return tuple(out)
+
+    return Scope(
+        paths=tuple(data.get("paths", ())),
+        exclude_paths=tuple(data.get("exclude-paths", ())),
+        functions=re.compile(data["functions"]) if "functions" in data else None,
+        not_functions=re.compile(data["not-functions"]) if "not-functions" in data else None,
+        inside=regions("inside"),
+        not_inside=regions("not-inside"),
+        any_of=tuple(_scope(alt, shown, text) for alt in data.get("any-of", [])),
+    )
+
+
+def _check_message(message: str, patterns: tuple[CompiledPattern, ...], shown: str, text: str) -> None:
+    if "\n" in message.strip():
+        raise CocolintError(shown, "'message' must be one line", _line_containing(text, "message"))
+    for name in re.findall(r"\{([A-Za-z_][A-Za-z0-9_]*)\}", message):
+        if name != "match" and not all(name in p.metavariables for p in patterns):
+            raise CocolintError(shown, f"'message' names {{{name}}}, which not every pattern binds",
+                                _line_containing(text, "message"))
+
+
+def _line_containing(text: str, needle: str) -> int | None:
+    first = needle.strip().splitlines()[0] if needle.strip() else needle
+    idx = text.find(first)
+    return text.count("\n", 0, idx) + 1 if idx >= 0 else None

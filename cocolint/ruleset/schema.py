@@ -1,0 +1,144 @@
+"""The rule-file schema: which keys a rule may have, their types, and one-line errors for the rest."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from cocolint.errors import CocolintError
+from cocolint.ruleset.model import CONFIDENCES, SEVERITIES
+
+
+@dataclass(frozen=True)
+class Key:
+    """One key of a table: its type, whether it is required, and what it is for."""
+
+    kind: str  # "str", "str-list", "bool", "enum:<a|b>", "table:<name>", "tables:<name>", "regions"
+    required: bool = False
+    doc: str = ""
+
+
+REGION = {
+    "pattern": Key("str", doc="a C pattern"),
+    "query": Key("str", doc="a raw tree-sitter query capturing @match"),
+    "at": Key("str", doc="a metavariable of the pattern: only that part of the match counts"),
+}
+SCOPE_CORE = {
+    "paths": Key("str-list", doc="globs (relative to the tree's root) the file must match"),
+    "exclude-paths": Key("str-list", doc="globs of files the rule never reports in"),
+    "functions": Key("regex", doc="the enclosing function's name must match this regex"),
+    "not-functions": Key("regex", doc="the enclosing function's name must not match this regex"),
+    "inside": Key("regions", doc="the finding must lie inside one of these"),
+    "not-inside": Key("regions", doc="the finding must lie inside none of these"),
+}
+SCOPE = {**SCOPE_CORE, "any-of": Key("tables:scope-core", doc="at least one of these scopes must hold")}
+WHERE = {
+    "metavariable": Key("str", required=True, doc="the metavariable, without '$'"),
+    "regex": Key("regex", doc="its text must match (re.search)"),
+    "not-regex": Key("regex", doc="its text must not match (re.search)"),
+}
+EXAMPLE = {
+    "path": Key("str", doc="the file path the example pretends to be at (for path scopes)"),
+    "bad": Key("str", doc="code that must be flagged"),
+    "good": Key("str", doc="code that must not be flagged"),
+}
+RULE = {
+    "id": Key("str", required=True, doc="kebab-case id, equal to the file stem"),
+    "category": Key("str", doc="defaults to the rule's folder name"),
+    "severity": Key("enum:" + "|".join(SEVERITIES), required=True),
+    "confidence": Key("enum:" + "|".join(CONFIDENCES), required=True),
+    "summary": Key("str", required=True, doc="what it does, one line"),
+    "message": Key("str", required=True, doc="one line; may name metavariables as {X}"),
+    "rationale": Key("str", required=True, doc="why is this bad"),
+    "use-instead": Key("str", required=True, doc="what to write instead"),
+    "references": Key("str-list", doc="links to the upstream change or documentation"),
+    "patterns": Key("str-list", doc="C patterns; a match of any of them is a finding"),
+    "queries": Key("str-list", doc="raw tree-sitter queries capturing @match (escape hatch)"),
+    "patterns-not": Key("str-list", doc="a finding whose node also matches one of these is dropped"),
+    "globals": Key("str-list", doc="names in the patterns that must refer to globals, not locals"),
+    "where": Key("tables:where", doc="constraints on metavariables"),
+    "scope": Key("table:scope"),
+    "examples": Key("tables:example", required=True),
+}
+TABLES = {"scope": SCOPE, "scope-core": SCOPE_CORE, "where": WHERE, "example": EXAMPLE, "region": REGION}
+ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def validate(data: dict[str, Any], path: str, text: str) -> None:
+    """Raise CocolintError (file, line) for the first unknown key or wrong type."""
+    _check_table(data, RULE, "", path, text)
+    if not data.get("patterns") and not data.get("queries"):
+        raise CocolintError(path, "a rule needs 'patterns' or 'queries'")
+    if not ID_RE.match(data["id"]):
+        raise CocolintError(path, f"id {data['id']!r} is not kebab-case", _line_of(text, "id"))
+    for i, ex in enumerate(data["examples"]):
+        if "bad" not in ex and "good" not in ex:
+            raise CocolintError(path, f"examples[{i}] needs 'bad' or 'good' code", _line_of(text, "examples"))
+    for w in data.get("where", []):
+        if "regex" not in w and "not-regex" not in w:
+            raise CocolintError(path, "a 'where' entry needs 'regex' or 'not-regex'", _line_of(text, "metavariable"))
+
+
+def _check_table(data: dict[str, Any], spec: dict[str, Key], prefix: str, path: str, text: str) -> None:
+    for key, value in data.items():
+        if key not in spec:
+            close = difflib.get_close_matches(key, list(spec), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise CocolintError(path, f"unknown key {prefix + key!r}{hint}", _line_of(text, key))
+        _check_value(value, spec[key], prefix + key, path, text)
+    for key, k in spec.items():
+        if k.required and key not in data:
+            raise CocolintError(path, f"missing required key {prefix + key!r}")
+
+
+def _check_value(value: Any, key: Key, name: str, path: str, text: str) -> None:
+    line = _line_of(text, name.rsplit(".", 1)[-1].split("[")[0])
+    kind = key.kind
+    if kind in ("str", "regex") or kind.startswith("enum:"):
+        if not isinstance(value, str):
+            raise CocolintError(path, f"{name!r} must be a string, not {_tname(value)}", line)
+        if kind.startswith("enum:") and value not in kind[5:].split("|"):
+            raise CocolintError(path, f"{name!r} must be one of {kind[5:].replace('|', ', ')}, not {value!r}", line)
+        if kind == "regex":
+            try:
+                re.compile(value)
+            except re.error as exc:
+                raise CocolintError(path, f"{name!r}: regex does not compile: {exc}", line) from None
+    elif kind == "str-list":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise CocolintError(path, f"{name!r} must be a list of strings", line)
+    elif kind == "bool":
+        if not isinstance(value, bool):
+            raise CocolintError(path, f"{name!r} must be true or false", line)
+    elif kind.startswith("table:"):
+        if not isinstance(value, dict):
+            raise CocolintError(path, f"{name!r} must be a table", line)
+        _check_table(value, TABLES[kind[6:]], name + ".", path, text)
+    elif kind.startswith("tables:"):
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise CocolintError(path, f"{name!r} must be a list of tables", line)
+        for i, item in enumerate(value):
+            _check_table(item, TABLES[kind[7:]], f"{name}[{i}].", path, text)
+    elif kind == "regions":
+        if not isinstance(value, list):
+            raise CocolintError(path, f"{name!r} must be a list of patterns or {{pattern, at}} tables", line)
+        for i, item in enumerate(value):
+            if isinstance(item, dict):
+                _check_table(item, REGION, f"{name}[{i}].", path, text)
+                if ("pattern" in item) == ("query" in item):
+                    raise CocolintError(path, f"{name}[{i}] needs exactly one of 'pattern' or 'query'", line)
+            elif not isinstance(item, str):
+                raise CocolintError(path, f"{name}[{i}] must be a pattern string or a table", line)
+
+
+def _tname(value: Any) -> str:
+    return {list: "a list", dict: "a table", int: "a number", float: "a number", bool: "a boolean"}.get(
+        type(value), type(value).__name__)
+
+
+def _line_of(text: str, key: str) -> int | None:
+    """The line where key is first assigned in the TOML text, if it can be found."""
+    m = re.search(rf"^[ \t]*(\[\[?[^\]\n]*\b)?{re.escape(key)}\b[^\n]*", text, re.M)
+    return text.count("\n", 0, m.start()) + 1 if m else None

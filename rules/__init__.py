@@ -1,0 +1,1 @@
+"""cocolint's shipped rules: data files only (installed as cocolint.builtin_rules)."""
