@@ -10,6 +10,7 @@ from typing import Sequence
 from cocolint import __version__
 from cocolint.errors import CocolintError
 from cocolint.ruleset import Rule, load_rules
+from cocolint.ruleset.model import CONFIDENCES
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -32,6 +33,8 @@ def _parser() -> argparse.ArgumentParser:
     with_rules(c)
     c.add_argument("--format", choices=("text", "json"), default="text")
     c.add_argument("--quiet", action="store_true", help="no summary")
+    c.add_argument("--min-confidence", choices=CONFIDENCES, default="medium",
+                   help="report only rules at least this confident (default: medium; 'low' adds judgement calls)")
 
     r = sub.add_parser("rules", help="list the rules")
     with_rules(r)
@@ -56,7 +59,9 @@ def _rules(args: argparse.Namespace, builtin: bool = True) -> list[Rule]:
             raise CocolintError("cocolint", f"unknown rule {rid!r} (see `cocolint rules`)")
     if args.select:
         rules = [r for r in rules if r.id in set(_split(args.select))]
-    return [r for r in rules if r.id not in set(_split(args.ignore))]
+    rules = [r for r in rules if r.id not in set(_split(args.ignore))]
+    floor = getattr(args, "min_confidence", "low")
+    return [r for r in rules if CONFIDENCES.index(r.confidence) <= CONFIDENCES.index(floor)]
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -22,11 +22,12 @@ class Finding:
     function: str | None
     source_line: str
     code: str  # the matched code, whitespace-normalised
+    tree_path: str = ""  # the path relative to the tree's root (what scopes and fingerprints see)
 
     @property
     def fingerprint(self) -> str:
-        """Stable identity: rule, path, enclosing function and matched code (not line numbers)."""
-        key = "\0".join((self.rule, self.path, self.function or "", self.code))
+        """Stable identity: rule, tree path, enclosing function and matched code (not line numbers)."""
+        key = "\0".join((self.rule, self.tree_path or self.path, self.function or "", self.code))
         return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
     def to_dict(self) -> dict[str, object]:

@@ -126,7 +126,7 @@ class Matcher:
             path=path, line=line, column=col, end_line=end_line, end_column=end_col,
             rule=rule.id, severity=rule.severity, confidence=rule.confidence,
             message=_format(rule.message, values), function=function,
-            source_line=text.line(line), code=text.snippet(node, limit=None),
+            source_line=text.line(line), code=text.snippet(node, limit=None), tree_path=path,
         )
 
 

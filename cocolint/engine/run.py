@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -92,14 +92,8 @@ def check_file(matcher: Matcher, path: Path) -> FileResult:
         result.error = FileError(shown, f"internal error: {type(exc).__name__}: {exc}")
         return result
     result.parsed, result.damaged = m.parsed, m.damaged
-    result.findings = [_with_display_path(f, shown) for f in m.findings]
+    result.findings = [replace(f, path=shown) for f in m.findings]
     return result
-
-
-def _with_display_path(f: Finding, shown: str) -> Finding:
-    from dataclasses import replace
-
-    return replace(f, path=shown) if f.path != shown else f
 
 
 def check_paths(rules: list[Rule], paths: Iterable[Path]) -> Iterator[FileResult]:
