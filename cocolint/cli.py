@@ -32,7 +32,13 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("paths", nargs="*", type=Path, default=[Path(".")])
     with_rules(c)
     c.add_argument("--format", choices=("text", "json"), default="text")
-    c.add_argument("--quiet", action="store_true", help="no summary")
+    c.add_argument("--quiet", action="store_true", help="no summary and no progress bar")
+    c.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
+                   help="check files in N processes (default: all cores; 1: in this process)")
+    c.add_argument("--ext", action="append", default=[], metavar="EXT",
+                   help="file name endings to check in directories (repeatable, comma-separated; default: .c,.h)")
+    c.add_argument("--no-prefilter", action="store_true",
+                   help="parse every file, even those holding none of the rules' names (slow; for checking the pre-filter)")
     c.add_argument("--min-confidence", choices=CONFIDENCES, default="medium",
                    help="report only rules at least this confident (default: medium; 'low' adds judgement calls)")
 
@@ -66,8 +72,10 @@ def _rules(args: argparse.Namespace, builtin: bool = True) -> list[Rule]:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Check paths; exit 1 on findings, 2 if a file could not be checked."""
-    from cocolint.engine.run import Summary, check_paths
+    from cocolint.engine.parallel import Progress, check_paths_parallel, default_jobs
+    from cocolint.engine.run import Summary
     from cocolint.report import make_reporter
+    from cocolint.report.progress import ProgressBar
     from cocolint.report.text import TextReporter
     import time
 
@@ -75,16 +83,33 @@ def cmd_check(args: argparse.Namespace) -> int:
     reporter = make_reporter(args.format, sys.stdout, sys.stderr, {r.id: r for r in rules})
     if args.quiet and isinstance(reporter, TextReporter):
         reporter.show_summary = False
-    summary = Summary()
+    summary = Summary(jobs=args.jobs if args.jobs > 0 else default_jobs())
+    progress = Progress()
+    bar = ProgressBar(sys.stderr, progress, enabled=False if args.quiet else None)
     start = time.monotonic()
-    for result in check_paths(rules, args.paths):
+    results = check_paths_parallel(rules, args.paths, summary.jobs, prefilter=not args.no_prefilter,
+                                   suffixes=_suffixes(args.ext), progress=progress)
+    for result in results:
         summary.add(result)
+        if result.findings or result.error is not None:
+            bar.clear()
         reporter.file(result)
+        bar.tick()
+    bar.clear()
     summary.seconds = time.monotonic() - start
     reporter.finish(summary)
     if summary.failed:
         return EXIT_ERROR
     return EXIT_FINDINGS if summary.findings else EXIT_CLEAN
+
+
+def _suffixes(values: list[str]) -> tuple[str, ...]:
+    from cocolint.engine.files import DEFAULT_SUFFIXES
+
+    exts = _split(values)
+    if any(not e.strip(".") for e in exts):
+        raise CocolintError("cocolint", "--ext needs a file name ending such as .c or .h")
+    return tuple("." + e.lstrip(".") for e in exts) if exts else DEFAULT_SUFFIXES
 
 
 def cmd_rules(args: argparse.Namespace) -> int:

@@ -58,3 +58,15 @@ def compile_query(text: str) -> Query:
 def matches(query: Query, node: Node) -> list[tuple[int, dict[str, list[Node]]]]:
     """All matches of query under node: (pattern index, captures by name)."""
     return QueryCursor(query).matches(node)
+
+
+def build_id() -> str:
+    """Identifies the installed tree-sitter and grammar builds (size and mtime of their binaries)."""
+    import os
+    import tree_sitter
+
+    parts = []
+    for mod in (tree_sitter, tree_sitter_c):
+        st = os.stat(mod.__file__ or ".")
+        parts.append(f"{st.st_size:x}{int(st.st_mtime):x}")
+    return "-".join(parts)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from cocolint import ts
 from cocolint.engine import scope as scopes
 from cocolint.engine.findings import Finding
 from cocolint.engine.functions import enclosing_function
+from cocolint.engine.prefilter import Prefilter
 from cocolint.engine.text import Text
-from cocolint.pattern import CompiledPattern
 from cocolint.pattern.compiler import MATCH
 from cocolint.ruleset.model import Region, Rule
 
@@ -35,46 +36,47 @@ class FileMatch:
 class Matcher:
     """A compiled rule set; match() checks one file's bytes."""
 
-    def __init__(self, rules: list[Rule]) -> None:
+    def __init__(self, rules: list[Rule], prefilter: bool = True) -> None:
         self.rules = rules
-        self.entries: list[_Entry] = []
-        texts: list[str] = []
-        seen_regions: set[tuple[str, str | None]] = set()
-
-        def add(pattern: CompiledPattern, entry: _Entry) -> None:
-            self.entries.append(entry)
-            texts.append(pattern.query)
-
+        # one query per rule (its patterns, patterns-not and regions), compiled on first use:
+        # tree-sitter spends up to ~0.5 s analysing a big query, and most files need none
+        self.groups: list[tuple[list[_Entry], str]] = []
         for i, rule in enumerate(rules):
+            entries: list[_Entry] = []
+            texts: list[str] = []
+            seen_regions: set[tuple[str, str | None]] = set()
             for p in rule.patterns:
-                add(p, _Entry("find", rule=i))
+                entries.append(_Entry("find", rule=i))
+                texts.append(p.query)
             for p in rule.patterns_not:
-                add(p, _Entry("not", rule=i))
+                entries.append(_Entry("not", rule=i))
+                texts.append(p.query)
             for region in rule.scope.regions():
                 key = scopes.region_key(region)
                 if key not in seen_regions:
                     seen_regions.add(key)
-                    add(region.pattern, _Entry("region", region=region))
-        self.query = ts.compile_query("\n".join(texts)) if texts else None
+                    entries.append(_Entry("region", region=region))
+                    texts.append(region.pattern.query)
+            self.groups.append((entries, "\n".join(texts)))
+        self._queries: dict[int, ts.Query] = {}
         self.literals = [r.literal_sets() for r in rules]
+        # pre-filter off: every rule counts as able to match every file (the soundness reference)
+        self.prefilter = Prefilter(self.literals if prefilter else [None] * len(rules))
+
+    def may_match(self, source: bytes) -> bool:
+        """Cheap first look: False if no rule can match source, so the file need not be parsed."""
+        return bool(self.rules) and self.prefilter.may_match(source)
 
     def active_rules(self, path: str, source: bytes) -> list[int]:
-        """Rules whose path scope admits path and whose literals occur in source."""
-        out = []
-        for i, rule in enumerate(self.rules):
-            if not scopes.path_allowed(rule.scope, path):
-                continue
-            sets = self.literals[i]
-            if sets is not None and not any(all(lit.encode() in source for lit in s) for s in sets):
-                continue
-            out.append(i)
-        return out
+        """Rules whose names occur in source as whole identifiers and whose path scope admits path."""
+        admitted = self.prefilter.admitted(source)
+        return [i for i in admitted if scopes.path_allowed(self.rules[i].scope, path)]
 
     def match(self, path: str, source: bytes) -> FileMatch:
         """All findings of the rule set in one file."""
         result = FileMatch()
         active = self.active_rules(path, source)
-        if not active or self.query is None:
+        if not active:
             return result
         tree = ts.parse(source)
         result.parsed = True
@@ -83,8 +85,7 @@ class Matcher:
         found: dict[int, list[tuple[ts.Node, dict[str, list[ts.Node]]]]] = {i: [] for i in active}
         excluded: dict[int, set[tuple[int, int]]] = {i: set() for i in active}
         regions: dict[tuple[str, str | None], list[tuple[int, int]]] = {}
-        for index, captures in ts.matches(self.query, tree.root_node):
-            entry = self.entries[index]
+        for index, captures, entry in self._matches(active, tree):
             node = captures[MATCH][0]
             if entry.role == "region":
                 at = captures.get(entry.region.at, [node])[0] if entry.region.at else node
@@ -99,6 +100,18 @@ class Matcher:
             result.findings.extend(self._findings(i, found[i], excluded[i], ctx, text))
         result.findings.sort()
         return result
+
+    def query(self, i: int) -> ts.Query:
+        """Rule i's query, compiled once per process."""
+        if i not in self._queries:
+            self._queries[i] = ts.compile_query(self.groups[i][1])
+        return self._queries[i]
+
+    def _matches(self, active: list[int], tree: ts.Tree) -> Iterator[tuple[int, dict[str, list[ts.Node]], _Entry]]:
+        for i in active:
+            entries = self.groups[i][0]
+            for index, captures in ts.matches(self.query(i), tree.root_node):
+                yield index, captures, entries[index]
 
     def _findings(self, i: int, hits: list[tuple[ts.Node, dict[str, list[ts.Node]]]],
                   excluded: set[tuple[int, int]], ctx: scopes.Context, text: Text) -> list[Finding]:

@@ -12,6 +12,7 @@ from cocolint.engine.files import Discovered, discover
 from cocolint.engine.findings import FileError, Finding
 from cocolint.engine.matcher import Matcher
 from cocolint.engine.paths import scope_path
+from cocolint.engine.source import SourceError, read_source
 from cocolint.ruleset.model import Rule
 
 
@@ -38,6 +39,8 @@ class Summary:
     findings: int = 0
     by_rule: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
+    by_dir: Counter[str] = field(default_factory=Counter)  # findings per top-level directory of the tree
+    jobs: int = 1
 
     def add(self, r: FileResult) -> None:
         """Count one file's result."""
@@ -51,6 +54,7 @@ class Summary:
             self.prefiltered += 1
         self.findings += len(r.findings)
         self.by_rule.update(f.rule for f in r.findings)
+        self.by_dir.update(top_dir(f.tree_path or f.path) for f in r.findings)
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready dict."""
@@ -58,7 +62,14 @@ class Summary:
             "files": self.files, "parsed": self.parsed, "skipped_by_prefilter": self.prefiltered,
             "parse_damaged": self.damaged, "failed": self.failed, "findings": self.findings,
             "findings_by_rule": dict(sorted(self.by_rule.items())), "seconds": round(self.seconds, 3),
+            "findings_by_directory": dict(sorted(self.by_dir.items())), "jobs": self.jobs,
         }
+
+
+def top_dir(tree_path: str) -> str:
+    """The top-level directory of a tree-relative path ("." for a file at the root)."""
+    head, sep, _ = tree_path.lstrip("/").partition("/")
+    return head if sep else "."
 
 
 def display_path(path: Path) -> str:
@@ -71,18 +82,17 @@ def check_file(matcher: Matcher, path: Path) -> FileResult:
     shown = display_path(path)
     result = FileResult(shown)
     try:
-        source = path.read_bytes()
-    except IsADirectoryError:
-        result.error = FileError(shown, "is a directory")
-        return result
-    except OSError as exc:
-        result.error = FileError(shown, f"cannot read: {exc.strerror or exc}")
+        source = read_source(path)
+    except SourceError as exc:
+        result.error = FileError(shown, str(exc))
         return result
     nul = source.find(b"\0")
     if nul >= 0:
         line = source.count(b"\n", 0, nul) + 1
         result.error = FileError(shown, "binary file (NUL byte), not checked", line)
         return result
+    if not matcher.may_match(source):
+        return result  # no rule can match: skipped by the pre-filter, not parsed
     try:
         m = matcher.match(scope_path(path), source)
     except RecursionError:

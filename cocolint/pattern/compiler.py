@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cocolint import ts
+from cocolint.pattern import qcache
 from cocolint.pattern.snippet import SnippetError, metavariable_of, parse_snippet
 
 MATCH = "match"  # capture naming the node a finding points at
@@ -66,7 +67,9 @@ def compile_pattern(pattern: str, regexes: dict[str, tuple[str, bool]] | None = 
         op = "match?" if must_match else "not-match?"
         builder.predicates.append(f"(#{op} @{name} {_quote(regex)})")
     query = f"({body} @{MATCH} {' '.join(builder.predicates)})"
-    _check_compiles(query, pattern)
+    if not qcache.known_good(query):  # compiling is slow; a query text accepted once is accepted again
+        _check_compiles(query, pattern)
+        qcache.remember(query)
     return CompiledPattern(
         source=pattern.strip(),
         query=query,

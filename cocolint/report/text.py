@@ -31,10 +31,6 @@ class TextReporter:
         """Print the summary: findings per rule, files, parse damage, time."""
         if not self.show_summary:
             return
-        s = summary
-        lines = [f"cocolint: {s.findings} finding{'s' * (s.findings != 1)} in {s.files} file{'s' * (s.files != 1)}"
-                 f" ({s.parsed} parsed, {s.prefiltered} skipped by the pre-filter, {s.failed} failed;"
-                 f" {s.damaged} parsed with ERROR/MISSING nodes) in {s.seconds:.2f}s"]
-        for rule, n in sorted(s.by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
-            lines.append(f"  {n:6d}  {rule}")
-        print("\n".join(lines), file=self.err)
+        from cocolint.report.summary import render
+
+        print("\n".join(render(summary)), file=self.err)

@@ -1,0 +1,297 @@
+"""Check many files in worker processes: streamed, in discovery order, bounded, and a crash costs one file.
+
+The parent discovers files and hands out chunks; each worker builds its Matcher once and
+answers with the results of a chunk.  Results are yielded in discovery order whatever the
+number of workers, and only a few chunks are in flight or waiting, so memory does not
+grow with the tree.  A worker that dies (a signal, the OOM killer, a crash in C code) is
+replaced; the files of its chunk are retried one by one, and a file that kills a worker
+on its own becomes one error line, never a lost run.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+
+from cocolint.engine import run as engine
+from cocolint.engine.files import DEFAULT_SUFFIXES
+from cocolint.engine.findings import FileError
+from cocolint.engine.matcher import Matcher
+from cocolint.engine.source import SourceError, read_source
+from cocolint.engine.walk import walk
+from cocolint.ruleset.model import Rule
+
+CHUNK = 48  # files per task: enough to make IPC cheap, small enough to balance
+IN_PROCESS_MAX = 8  # runs this small never start a worker (one-file latency)
+Item = tuple[str, "str | None"]  # (path, discovery error)
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+
+@dataclass
+class Progress:
+    """What the run has done so far (read by a progress display)."""
+
+    discovered: int = 0
+    discovery_done: bool = False
+    done: int = 0
+    findings: int = 0
+    workers: int = 0
+
+
+def default_jobs() -> int:
+    """All the cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def _check_item(matcher: Matcher, item: Item) -> engine.FileResult:
+    path, error = item
+    if error is not None:
+        return engine.FileResult(path, error=FileError(path, error))
+    # the common case, without building a Path: a readable text file no rule can match
+    try:
+        source = read_source(path)
+    except SourceError:
+        source = None  # check_file reports it
+    if source is not None and b"\0" not in source and not matcher.may_match(source):
+        return engine.FileResult(path)
+    return engine.check_file(matcher, Path(path))
+
+
+def _interesting(r: engine.FileResult) -> bool:
+    return bool(r.findings) or r.error is not None or r.parsed
+
+
+# --- worker side ------------------------------------------------------------------------------
+
+_matcher: Matcher | None = None
+
+
+def _worker(conn: "Connection", rules: list[Rule] | None, prefilter: bool) -> None:
+    """Answer (key, items) with (key, [(index, result) for files worth sending]) until None."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    matcher = _matcher if rules is None and _matcher is not None else Matcher(rules or [], prefilter)
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        key, items = task
+        out = []
+        for i, item in enumerate(items):
+            r = _check_item(matcher, item)
+            if _interesting(r):
+                out.append((i, r))
+        conn.send((key, out))
+
+
+# --- parent side ------------------------------------------------------------------------------
+
+@dataclass
+class _Worker:
+    process: Any  # multiprocessing.Process (imported only when a pool starts)
+    conn: Connection
+    task: tuple[object, list[Item]] | None = None
+
+
+@dataclass
+class _Chunk:
+    items: list[Item]
+    results: list[engine.FileResult | None] = field(default_factory=list)
+    missing: int = 0  # retried single files not answered yet
+
+
+class Pool:
+    """A fixed set of worker processes that survives the death of any of them."""
+
+    def __init__(self, matcher: Matcher, rules: list[Rule], prefilter: bool, jobs: int) -> None:
+        global _matcher
+        import multiprocessing
+
+        try:
+            self.ctx = multiprocessing.get_context("fork")
+            _matcher, self.args = matcher, (None, prefilter)  # inherited: no rule loading per worker
+        except ValueError:
+            self.ctx = multiprocessing.get_context()
+            self.args = (rules, prefilter)  # sent once per worker
+        self.workers: list[_Worker] = []
+        for _ in range(jobs):
+            self.workers.append(self._start())
+
+    def _start(self) -> _Worker:
+        parent, child = self.ctx.Pipe()
+        p = self.ctx.Process(target=_worker, args=(child, *self.args), daemon=True)
+        p.start()
+        child.close()
+        return _Worker(p, parent)
+
+    def close(self) -> None:
+        """Stop every worker (politely, then firmly)."""
+        for w in self.workers:
+            try:
+                w.conn.send(None)
+            except OSError:
+                pass
+        for w in self.workers:
+            w.process.join(timeout=2)
+            if w.process.is_alive():
+                w.process.kill()
+                w.process.join()
+            w.conn.close()
+        self.workers = []
+
+
+def _chunks(found: Iterable[tuple[str, str | None]], progress: Progress,
+            skip: Callable[[Path], bool] | None) -> Iterator[list[Item]]:
+    chunk: list[Item] = []
+    for path, error in found:
+        if skip is not None and error is None and skip(Path(path)):
+            continue
+        progress.discovered += 1
+        chunk.append((path, error))
+        if len(chunk) >= CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+    progress.discovery_done = True
+
+
+def check_paths_parallel(rules: list[Rule], paths: Iterable[Path], jobs: int | None = None, *,
+                         prefilter: bool = True, suffixes: tuple[str, ...] = DEFAULT_SUFFIXES,
+                         skip: Callable[[Path], bool] | None = None,
+                         progress: Progress | None = None) -> Iterator[engine.FileResult]:
+    """Every file's result, in discovery order, checked by up to jobs processes (default: all cores)."""
+    progress = progress if progress is not None else Progress()
+    jobs = default_jobs() if jobs is None or jobs <= 0 else jobs
+    matcher = Matcher(rules, prefilter)
+    chunks = _chunks(walk(paths, suffixes), progress, skip)
+    first: list[list[Item]] = []
+    for c in chunks:
+        first.append(c)
+        if sum(map(len, first)) > IN_PROCESS_MAX:
+            break
+    if jobs == 1 or sum(map(len, first)) <= IN_PROCESS_MAX:
+        for c in (*first, *chunks):
+            for item in c:
+                r = _check_item(matcher, item)
+                _count(progress, r)
+                yield r
+        return
+    yield from _run_pool(matcher, rules, prefilter, jobs, first, chunks, progress)
+
+
+def _count(progress: Progress, r: engine.FileResult) -> None:
+    progress.done += 1
+    progress.findings += len(r.findings)
+
+
+def _run_pool(matcher: Matcher, rules: list[Rule], prefilter: bool, jobs: int, first: list[list[Item]],
+              rest: Iterator[list[Item]], progress: Progress) -> Iterator[engine.FileResult]:
+    pool = Pool(matcher, rules, prefilter, jobs)
+    progress.workers = jobs
+    source = iter([*first, *rest])
+    pending: dict[int, _Chunk] = {}
+    queue: deque[tuple[object, list[Item]]] = deque()  # tasks not yet sent (retries go first)
+    next_id, emit = 0, 0
+    exhausted = False
+    try:
+        while True:
+            # keep every worker busy, with a bounded number of chunks between discovery and output
+            while not exhausted and len(pending) < 4 * jobs:
+                c = next(source, None)
+                if c is None:
+                    exhausted = True
+                    break
+                pending[next_id] = _Chunk(c, [None] * len(c))
+                queue.append((next_id, c))
+                next_id += 1
+            for w in pool.workers:
+                if w.task is None and queue:
+                    w.task = queue.popleft()
+                    w.conn.send(w.task)
+            while emit in pending and pending[emit].missing == 0 and all(
+                    r is not None for r in pending[emit].results) and _idle_for(pool, emit):
+                chunk = pending.pop(emit)
+                for r in chunk.results:
+                    _count(progress, r)
+                    yield r
+                emit += 1
+            if exhausted and not pending:
+                return
+            _collect(pool, pending, queue)
+    finally:
+        pool.close()
+
+
+def _idle_for(pool: Pool, key: int) -> bool:
+    """True when no worker still holds (part of) chunk key."""
+    return all(w.task is None or _chunk_of(w.task[0]) != key for w in pool.workers)
+
+
+def _chunk_of(key: object) -> int:
+    return key[0] if isinstance(key, tuple) else key  # type: ignore[index,return-value]
+
+
+def _collect(pool: Pool, pending: dict[int, _Chunk], queue: deque[tuple[object, list[Item]]]) -> None:
+    """Wait for answers or deaths; file answers into their chunks, retry what a dead worker held."""
+    from multiprocessing.connection import wait
+
+    busy = [w for w in pool.workers if w.task is not None]
+    if not busy:
+        return  # everything answered: the caller emits and refills
+    ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy])
+    for w in list(busy):
+        if w.conn in ready:
+            try:
+                key, out = w.conn.recv()
+            except (EOFError, OSError):
+                _replace(pool, w, pending, queue)
+                continue
+            _file(pending, key, out)
+            w.task = None
+        elif w.process.sentinel in ready:
+            _replace(pool, w, pending, queue)
+
+
+def _file(pending: dict[int, _Chunk], key: object, out: list[tuple[int, engine.FileResult]]) -> None:
+    chunk = pending[_chunk_of(key)]
+    if isinstance(key, tuple):  # a retried single file
+        _, index = key
+        chunk.results[index] = out[0][1] if out else engine.FileResult(chunk.items[index][0])
+        chunk.missing -= 1
+        return
+    results = [engine.FileResult(path) for path, _ in chunk.items]  # not interesting: skipped, clean
+    for i, r in out:
+        results[i] = r
+    chunk.results = results
+
+
+def _replace(pool: Pool, dead: _Worker, pending: dict[int, _Chunk], queue: deque[tuple[object, list[Item]]]) -> None:
+    """A worker died holding a task: start another; retry the chunk's files one by one."""
+    dead.process.join(timeout=5)
+    code = dead.process.exitcode
+    dead.conn.close()
+    pool.workers[pool.workers.index(dead)] = pool._start()
+    key, items = dead.task  # type: ignore[misc]
+    chunk = pending[_chunk_of(key)]
+    if isinstance(key, tuple):
+        _, index = key
+        path = chunk.items[index][0]
+        how = f"signal {-code}" if code is not None and code < 0 else f"exit status {code}"
+        chunk.results[index] = engine.FileResult(
+            path, error=FileError(path, f"internal error: the checking process died ({how}) on this file"))
+        chunk.missing -= 1
+        return
+    chunk.results = [None] * len(items)
+    chunk.missing = len(items)
+    queue.extendleft(reversed([((key, i), [item]) for i, item in enumerate(items)]))

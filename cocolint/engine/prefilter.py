@@ -1,0 +1,118 @@
+"""A sound literal pre-filter: a file that cannot hold a match of a rule's patterns is not parsed for it.
+
+Soundness.  A finding of rule R needs a match of one of R's own patterns P (scope regions and
+`patterns-not` only remove findings, so they never make a rule fire).  The compiled query of
+P pins every name in P (identifiers, field and type names) with `#eq?` on the node's text,
+so the file must contain each of those names as a whole token.  A rule can fire in a file
+only if, for some pattern, every name of that pattern is present; a rule with a pattern
+that pins no name (a raw query, `$X(...)`) runs on every file.
+
+The check runs in two stages.  Stage 1 asks whether any *anchor* occurs as a plain
+substring (`bytes.__contains__`, memmem speed); each pattern contributes its longest name,
+and names that share a long substring are covered by that substring, so a whole tree is
+scanned a few times, not once per name.  Files with no anchor (nearly all of a kernel
+tree) stop here.  Stage 2, on the few files left, looks for every name as a whole
+identifier: not followed by `[A-Za-z0-9_]` and not the tail of a longer identifier
+(`cc_mask` does not hit `dcc_mask`).  Where tree-sitter could still split a token
+(after a number, a `.`, a `\\`, a non-ASCII byte), the name counts as present: the
+filter may let a file through, never drop one.
+
+Contract with source rewriting: the filter reads the raw file; a normalisation step before
+parsing may blank or replace code with keywords and punctuation, but must not create names.
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+from typing import Sequence
+
+_WORD = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+_LETTER = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
+# a byte before an identifier-looking run that may mean tree-sitter tokenizes the run differently
+_MAYBE_SPLIT = frozenset(b"0123456789.'\\") | frozenset(range(0x80, 0x100))
+MIN_SHARED_ANCHOR = 8  # shorter common substrings hit too many files to be worth it
+MAX_PAIRWISE_KEYS = 64  # above this, anchors are the keys themselves (bounded start-up cost)
+
+LiteralSets = Sequence[frozenset[str]] | None
+
+
+def whole_identifier(source: bytes, name: bytes) -> bool:
+    """True if name may occur in source as a whole C identifier token (never a false False)."""
+    n, size = len(name), len(source)
+    pos = source.find(name)
+    while pos >= 0:
+        end = pos + n
+        if end >= size or source[end] not in _WORD:
+            start = pos
+            while start > 0 and source[start - 1] in _WORD:
+                start -= 1
+            if start == pos or source[start] not in _LETTER or (start > 0 and source[start - 1] in _MAYBE_SPLIT):
+                return True
+        pos = source.find(name, pos + 1)
+    return False
+
+
+def choose_anchors(keys: set[str]) -> tuple[str, ...]:
+    """Substrings such that every key contains one: shared ones first, the rest as themselves."""
+    uncovered = set(keys)
+    anchors: list[str] = []
+    if 1 < len(keys) <= MAX_PAIRWISE_KEYS:
+        ordered = sorted(keys)
+        shared: set[str] = set()
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1:]:
+                m = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+                if m.size >= MIN_SHARED_ANCHOR:
+                    shared.add(a[m.a:m.a + m.size])
+        while shared:
+            best = max(sorted(shared), key=lambda s: (sum(s in k for k in uncovered), len(s)))
+            covered = {k for k in uncovered if best in k}
+            if len(covered) < 2:
+                break
+            anchors.append(best)
+            uncovered -= covered
+            shared.discard(best)
+    # a key containing another key is covered by the shorter one
+    for k in sorted(uncovered, key=len):
+        if not any(a in k for a in anchors):
+            anchors.append(k)
+    return tuple(sorted(anchors))
+
+
+class Prefilter:
+    """Which rules (by index) a file's bytes admit; built once per rule set."""
+
+    def __init__(self, literal_sets: Sequence[LiteralSets]) -> None:
+        self.sets: list[tuple[tuple[bytes, ...], ...] | None] = [
+            None if s is None else tuple(tuple(sorted(x.encode() for x in lits)) for lits in s)
+            for s in literal_sets
+        ]
+        self.always = tuple(i for i, s in enumerate(self.sets) if s is None)
+        keys = {max(lits, key=lambda b: (len(b), b)).decode() for s in self.sets if s for lits in s}
+        self.anchors = tuple(a.encode() for a in choose_anchors(keys))
+        self.names = tuple(sorted({n for s in self.sets if s for lits in s for n in lits}))
+
+    def may_match(self, source: bytes) -> bool:
+        """Stage 1: False if no rule can match (no rule without names, no anchor in source)."""
+        if self.always:
+            return True
+        return any(a in source for a in self.anchors)
+
+    def admitted(self, source: bytes, candidates: Sequence[int] | None = None) -> list[int]:
+        """Rules among candidates (default: all) whose pattern names occur as whole identifiers."""
+        indices = range(len(self.sets)) if candidates is None else candidates
+        if not any(a in source for a in self.anchors):
+            return [i for i in indices if self.sets[i] is None]
+        present: dict[bytes, bool] = {}
+
+        def has(name: bytes) -> bool:
+            if name not in present:
+                present[name] = whole_identifier(source, name)
+            return present[name]
+
+        out = []
+        for i in indices:
+            sets = self.sets[i]
+            if sets is None or any(all(has(n) for n in lits) for lits in sets):
+                out.append(i)
+        return out
