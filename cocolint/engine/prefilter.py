@@ -23,7 +23,6 @@ parsing may blank or replace code with keywords and punctuation, but must not cr
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
 from typing import Sequence
 
 _WORD = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
@@ -31,7 +30,7 @@ _LETTER = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
 # a byte before an identifier-looking run that may mean tree-sitter tokenizes the run differently
 _MAYBE_SPLIT = frozenset(b"0123456789.'\\") | frozenset(range(0x80, 0x100))
 MIN_SHARED_ANCHOR = 8  # shorter common substrings hit too many files to be worth it
-MAX_PAIRWISE_KEYS = 64  # above this, anchors are the keys themselves (bounded start-up cost)
+MAX_SHARED_ANCHOR = 24
 
 LiteralSets = Sequence[frozenset[str]] | None
 
@@ -56,22 +55,18 @@ def choose_anchors(keys: set[str]) -> tuple[str, ...]:
     """Substrings such that every key contains one: shared ones first, the rest as themselves."""
     uncovered = set(keys)
     anchors: list[str] = []
-    if 1 < len(keys) <= MAX_PAIRWISE_KEYS:
-        ordered = sorted(keys)
-        shared: set[str] = set()
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1:]:
-                m = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
-                if m.size >= MIN_SHARED_ANCHOR:
-                    shared.add(a[m.a:m.a + m.size])
-        while shared:
-            best = max(sorted(shared), key=lambda s: (sum(s in k for k in uncovered), len(s)))
-            covered = {k for k in uncovered if best in k}
-            if len(covered) < 2:
-                break
-            anchors.append(best)
-            uncovered -= covered
-            shared.discard(best)
+    while len(uncovered) > 1:
+        # substrings (8 to 24 bytes) that several uncovered keys share; the most shared, then the longest
+        holders: dict[str, set[str]] = {}
+        for k in uncovered:
+            for size in range(MIN_SHARED_ANCHOR, min(len(k), MAX_SHARED_ANCHOR) + 1):
+                for i in range(len(k) - size + 1):
+                    holders.setdefault(k[i:i + size], set()).add(k)
+        best = max(sorted(holders), key=lambda g: (len(holders[g]), len(g)), default=None)
+        if best is None or len(holders[best]) < 2:
+            break
+        anchors.append(best)
+        uncovered -= holders[best]
     # a key containing another key is covered by the shorter one
     for k in sorted(uncovered, key=len):
         if not any(a in k for a in anchors):
