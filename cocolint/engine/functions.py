@@ -11,16 +11,36 @@ _DECLARATOR_WRAPPERS = ("pointer_declarator", "parenthesized_declarator", "attri
 _HEADER_NAME = re.compile(rb"([A-Za-z_][A-Za-z0-9_]*)\s*\((?:[^()]|\([^()]*\))*\)[^;{}()]*$")
 
 
-def function_node(node: ts.Node) -> ts.Node | None:
+def function_node(node: ts.Node, root: ts.Node | None = None) -> ts.Node | None:
     """The function_definition around node, if the tree has one without damage."""
-    cur = node.parent
-    while cur is not None:
+    # tree-sitter nodes do not store parents: each .parent descends from the root, so walking up
+    # is quadratic in the depth; with the root at hand, one descent finds every ancestor
+    chain = ancestors(root, node) if root is not None else _walk_up(node)
+    for cur in chain:
         if cur.type == "ERROR":
             return None
         if cur.type == "function_definition":
             return cur
-        cur = cur.parent
     return None
+
+
+def _walk_up(node: ts.Node) -> list[ts.Node]:
+    out = []
+    cur = node.parent
+    while cur is not None:
+        out.append(cur)
+        cur = cur.parent
+    return out
+
+
+def ancestors(root: ts.Node, node: ts.Node) -> list[ts.Node]:
+    """node's ancestors, innermost first (root included, node not), in time linear in the depth."""
+    path = []
+    cur: ts.Node | None = root
+    while cur is not None and cur != node:
+        path.append(cur)
+        cur = cur.child_with_descendant(node)
+    return path[::-1] if cur is not None else _walk_up(node)
 
 
 def definition_name(func: ts.Node) -> str | None:
@@ -36,9 +56,9 @@ def definition_name(func: ts.Node) -> str | None:
     return name.text.decode("utf-8", "surrogateescape")
 
 
-def enclosing_function(node: ts.Node, source: bytes) -> str | None:
+def enclosing_function(node: ts.Node, source: bytes, root: ts.Node | None = None) -> str | None:
     """The name of the function around node (None at file scope)."""
-    func = function_node(node)
+    func = function_node(node, root)
     if func is not None and not func.has_error:
         name = definition_name(func)
         if name is not None:

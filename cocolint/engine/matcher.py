@@ -95,7 +95,7 @@ class Matcher:
                     found[entry.rule].append((node, captures))
                 else:
                     excluded[entry.rule].add((node.start_byte, node.end_byte))
-        ctx = scopes.Context(path=path, source=source, regions=regions)
+        ctx = scopes.Context(path=path, source=source, regions=regions, root=tree.root_node)
         for i in active:
             result.findings.extend(self._findings(i, found[i], excluded[i], ctx, text))
         result.findings.sort()
@@ -124,7 +124,7 @@ class Matcher:
                 continue
             if kept and kept[-1][0].start_byte <= span[0] and span[1] <= kept[-1][0].end_byte:
                 continue
-            function = enclosing_function(node, ctx.source)
+            function = enclosing_function(node, ctx.source, ctx.root)
             if not scopes.allowed(rule, node, function, ctx):
                 continue
             kept.append((node, captures, function))

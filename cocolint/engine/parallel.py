@@ -10,6 +10,7 @@ on its own becomes one error line, never a lost run.
 
 from __future__ import annotations
 
+import itertools
 import os
 import signal
 from collections import deque
@@ -199,7 +200,7 @@ def _run_pool(matcher: Matcher, rules: list[Rule], prefilter: bool, jobs: int, f
               rest: Iterator[list[Item]], progress: Progress) -> Iterator[engine.FileResult]:
     pool = Pool(matcher, rules, prefilter, jobs)
     progress.workers = jobs
-    source = iter([*first, *rest])
+    source = itertools.chain(first, rest)
     pending: dict[int, _Chunk] = {}
     queue: deque[tuple[object, list[Item]]] = deque()  # tasks not yet sent (retries go first)
     next_id, emit = 0, 0

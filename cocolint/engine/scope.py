@@ -28,6 +28,7 @@ class Context:
     path: str
     source: bytes
     regions: dict[tuple[str, str | None], list[tuple[int, int]]]
+    root: ts.Node | None = None  # the tree's root: finding ancestors from it is linear in the depth
 
 
 def _path_ok(scope: Scope, path: str) -> bool:
@@ -69,15 +70,15 @@ def allowed(rule: Rule, node: ts.Node, function: str | None, ctx: Context) -> bo
         return False
     if scope.any_of and not any(_scope_ok(alt, node, function, ctx) for alt in scope.any_of):
         return False
-    return not (rule.globals and _shadows_global(node, rule.globals))
+    return not (rule.globals and _shadows_global(node, rule.globals, ctx.root))
 
 
-def _shadows_global(node: ts.Node, names: tuple[str, ...]) -> bool:
+def _shadows_global(node: ts.Node, names: tuple[str, ...], root: ts.Node | None = None) -> bool:
     """True if a name the match uses is declared as a parameter or local of its function."""
     used = {n for n in names if n.encode() in (node.text or b"")}
     if not used:
         return False
-    func = function_node(node)
+    func = function_node(node, root)
     if func is None:
         return False
     stack = [func]
