@@ -1,0 +1,284 @@
+"""Whole-tree audit speed, as ratios against baselines measured in the same run (never asserted).
+
+Usage: benchmarks/audit_speed.py [--tree DIR] [--jobs N] [--sample SUBDIR] [--soundness SUBDIR] [--skip-tools]
+
+Reports, in one table: cocolint's whole-tree wall time and peak RSS (largest process and all
+processes together) next to `git grep -l -F` of the rules' names over the same .c/.h files;
+one-file latency (arch/x86/mm/pat/set_memory.c) next to `python -c pass`; with the
+pre-filter off, parse throughput next to raw tree-sitter parsing of the same files, per core;
+optionally the findings with and without the pre-filter on a subtree (a rule set that matches
+thousands of sites); and semgrep, ast-grep and Coccinelle with equivalent rules where they are
+installed.  Results go to benchmarks/results/ (gitignored).  The tree is Debian's
+linux-source-6.1 unpacked under ~/.cache/cocolint/trees (scripts/kernel_source.py fetches it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+from benchmarks.equivalent_rules import write_equivalent_rules  # noqa: E402
+
+DEFAULT_TREE = Path.home() / ".cache" / "cocolint" / "trees" / "linux-source-6.1"
+ONE_FILE = "arch/x86/mm/pat/set_memory.c"
+
+
+class Sampler:
+    """Polls a process tree's RSS (from /proc) while it runs: peak of the largest process and of the sum."""
+
+    def __init__(self, pid: int, interval: float = 0.02) -> None:
+        self.pid, self.interval = pid, interval
+        self.largest = self.total = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _tree(self) -> list[int]:
+        out, todo = [], [self.pid]
+        while todo:
+            p = todo.pop()
+            out.append(p)
+            try:
+                for task in os.listdir(f"/proc/{p}/task"):
+                    with open(f"/proc/{p}/task/{task}/children") as f:
+                        todo.extend(int(c) for c in f.read().split())
+            except OSError:
+                pass
+        return out
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            sizes = []
+            for p in self._tree():
+                try:
+                    with open(f"/proc/{p}/status") as f:
+                        for line in f:
+                            if line.startswith("VmRSS:"):
+                                sizes.append(int(line.split()[1]) * 1024)
+                except OSError:
+                    pass
+            if sizes:
+                self.largest = max(self.largest, max(sizes))
+                self.total = max(self.total, sum(sizes))
+            self._stop.wait(self.interval)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def measure(cmd: list[str], cwd: Path | None = None) -> dict:
+    """Wall time, CPU time and peak RSS of one command (its output is discarded)."""
+    before = os.times()
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    sampler = Sampler(proc.pid)
+    out, err = proc.communicate()
+    wall = time.monotonic() - start
+    sampler.stop()
+    after = os.times()
+    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    return {"cmd": " ".join(cmd), "wall": wall, "cpu": cpu, "rss_largest": sampler.largest,
+            "rss_total": sampler.total, "status": proc.returncode, "stdout": out, "stderr": err.decode(errors="replace")}
+
+
+def median_wall(cmd: list[str], runs: int) -> float:
+    return statistics.median(measure(cmd)["wall"] for _ in range(runs))
+
+
+def rule_tokens() -> list[str]:
+    """The names a grep user would search for: the longest name of every pattern of the shipped rules."""
+    from cocolint.ruleset import load_rules
+
+    tokens = set()
+    for rule in load_rules():
+        for p in rule.patterns:
+            if p.literals:
+                tokens.add(max(p.literals, key=lambda n: (len(n), n)))
+    return sorted(tokens)
+
+
+def cocolint(*args: str) -> list[str]:
+    return [sys.executable, "-m", "cocolint", "check", "--quiet", *args]
+
+
+def files_under(root: Path) -> list[Path]:
+    from cocolint.engine.walk import walk
+
+    return [Path(p) for p, err in walk([root]) if err is None]
+
+
+def raw_parse(files: list[Path]) -> dict:
+    """Read and parse every file with tree-sitter in this process: the floor a Python tool can reach."""
+    from cocolint import ts
+
+    total = 0
+    start = time.process_time()
+    for f in files:
+        try:
+            data = f.read_bytes()
+        except OSError:
+            continue
+        ts.parse(data)
+        total += len(data)
+    cpu = time.process_time() - start
+    return {"files": len(files), "bytes": total, "cpu": cpu, "mb_per_cpu_s": total / cpu / 1e6}
+
+
+def soundness(subdir: Path, jobs: int) -> dict:
+    """Findings of a busy rule set (thousands of matches) and the shipped rules, with and without the pre-filter."""
+    from cocolint.engine.parallel import check_paths_parallel
+    from cocolint.ruleset import load_rules
+    from cocolint.ruleset.loader import load_rule_file
+
+    with tempfile.TemporaryDirectory() as tmp:
+        calls = ["kmalloc", "kzalloc", "kcalloc", "kfree", "memset", "memcpy", "spin_lock", "spin_unlock",
+                 "mutex_lock", "mutex_unlock", "pr_err", "dev_err", "WARN_ON"]
+        path = Path(tmp) / "busy" / "common-calls.toml"
+        path.parent.mkdir()
+        path.write_text('id = "common-calls"\nseverity = "info"\nconfidence = "high"\nsummary = "s"\n'
+                        'message = "m"\nrationale = "r"\nuse-instead = "u"\npatterns = ['
+                        + ", ".join(f"'{c}($...ARGS)'" for c in calls) + ']\n[[examples]]\nbad = "kfree(p);"\n')
+        rules = [load_rule_file(path), *load_rules()]
+        runs = {}
+        for prefilter in (True, False):
+            start = time.monotonic()
+            found = [f for r in check_paths_parallel(rules, [subdir], jobs=jobs, prefilter=prefilter) for f in r.findings]
+            runs[prefilter] = (found, time.monotonic() - start)
+    return {"subtree": str(subdir), "findings": len(runs[False][0]), "identical": runs[True][0] == runs[False][0],
+            "seconds_with": runs[True][1], "seconds_without": runs[False][1]}
+
+
+def other_tools(tree: Path, jobs: int, one_file: Path) -> list[dict]:
+    """semgrep, ast-grep and Coccinelle with equivalent rules, where installed."""
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        rules = write_equivalent_rules(Path(tmp))
+        tools = [
+            ("semgrep", ["semgrep", "scan", "--metrics=off", "--quiet", "--jobs", str(jobs), "--config",
+                         str(rules["semgrep"]), "--include", "*.c", "--include", "*.h"]),
+            ("ast-grep", ["ast-grep", "scan", "--rule", str(rules["ast-grep"]), "--threads", str(jobs)]),
+            ("coccinelle", ["spatch", "--very-quiet", "-j", str(jobs), "--sp-file", str(rules["coccinelle"]),
+                            "--use-gitgrep" if (tree / ".git").exists() else "--no-includes"]),
+        ]
+        for name, cmd in tools:
+            if shutil.which(cmd[0]) is None:
+                out.append({"tool": name, "installed": False})
+                continue
+            target = ["--dir", str(tree)] if name == "coccinelle" else [str(tree)]
+            whole = measure(cmd + target)
+            single = measure(cmd + ([str(one_file)] if name != "coccinelle" else [str(one_file)]))
+            out.append({"tool": name, "installed": True, "wall": whole["wall"], "rss_largest": whole["rss_largest"],
+                        "one_file": single["wall"], "status": whole["status"]})
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--tree", type=Path, default=DEFAULT_TREE)
+    ap.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
+    ap.add_argument("--sample", default="arch/x86", help="subtree for the pre-filter-off parse throughput")
+    ap.add_argument("--soundness", default="", help="subtree to compare findings with and without the pre-filter")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per figure (the median is reported)")
+    ap.add_argument("--skip-tools", action="store_true", help="do not run semgrep, ast-grep or Coccinelle")
+    args = ap.parse_args()
+    tree = args.tree.expanduser()
+    if not (tree / "MAINTAINERS").exists():
+        print(f"{tree}: not an unpacked kernel tree (scripts/kernel_source.py fetches Debian's linux-source-6.1)",
+              file=sys.stderr)
+        return 2
+    j = str(args.jobs)
+    res: dict = {"tree": str(tree), "jobs": args.jobs, "python": sys.version.split()[0],
+                 "load_before": os.getloadavg()}
+    tokens = rule_tokens()
+    res["tokens"] = tokens
+
+    # warm the page cache and the query cache once, then measure
+    measure(cocolint("-j", j, str(tree)))
+    runs = [measure(cocolint("-j", j, str(tree))) for _ in range(args.repeat)]
+    best = min(runs, key=lambda r: r["wall"])
+    res["cocolint_tree"] = {k: statistics.median(r[k] for r in runs) for k in ("wall", "cpu")}
+    res["cocolint_tree"].update(rss_largest=max(r["rss_largest"] for r in runs),
+                                rss_total=max(r["rss_total"] for r in runs), status=best["status"],
+                                findings=best["stdout"].decode().count("\n"))
+    grep = ["git", "grep", "--no-index", "-l", "-F", *[a for t in tokens for a in ("-e", t)], "--", "*.c", "*.h"]
+    gruns = [measure(grep, cwd=tree) for _ in range(args.repeat)]
+    res["git_grep"] = {"wall": statistics.median(r["wall"] for r in gruns),
+                       "cpu": statistics.median(r["cpu"] for r in gruns),
+                       "rss_largest": max(r["rss_largest"] for r in gruns),
+                       "files": gruns[0]["stdout"].decode().count("\n")}
+    one = tree / ONE_FILE
+    res["one_file"] = {"cocolint": median_wall(cocolint("--format", "json", str(one)), args.repeat + 2),
+                       "python_pass": median_wall([sys.executable, "-c", "pass"], args.repeat + 2)}
+
+    sample = tree / args.sample
+    files = files_under(sample)
+    raw = raw_parse(files)
+    off1 = measure(cocolint("--no-prefilter", "-j", "1", str(sample)))
+    offn = measure(cocolint("--no-prefilter", "-j", j, str(sample)))
+    res["prefilter_off"] = {"sample": args.sample, "files": raw["files"], "bytes": raw["bytes"],
+                            "raw_mb_per_cpu_s": raw["mb_per_cpu_s"],
+                            "cocolint_j1_mb_per_cpu_s": raw["bytes"] / off1["cpu"] / 1e6,
+                            "cocolint_j1_wall": off1["wall"], "cocolint_jn_wall": offn["wall"],
+                            "cocolint_jn_rss_largest": offn["rss_largest"]}
+    if args.soundness:
+        res["soundness"] = soundness(tree / args.soundness, args.jobs)
+    if not args.skip_tools:
+        res["tools"] = other_tools(tree, args.jobs, one)
+    res["load_after"] = os.getloadavg()
+    print_table(res)
+    out = REPO / "benchmarks" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    name = out / f"audit-speed-{time.strftime('%Y%m%dT%H%M%S')}.json"
+    name.write_text(json.dumps(res, indent=2, default=str) + "\n")
+    print(f"\nwritten to {name.relative_to(REPO)}")
+    return 0
+
+
+def print_table(r: dict) -> None:
+    mib = 1024 * 1024
+    c, g, o, p = r["cocolint_tree"], r["git_grep"], r["one_file"], r["prefilter_off"]
+    rows = [
+        ("whole tree, cocolint -j%d" % r["jobs"], f"{c['wall']:.2f} s wall, {c['cpu']:.2f} s CPU",
+         f"{c['rss_largest'] / mib:.0f} MiB largest, {c['rss_total'] / mib:.0f} MiB all"),
+        ("whole tree, git grep -l -F (%d names)" % len(r["tokens"]), f"{g['wall']:.2f} s wall, {g['cpu']:.2f} s CPU",
+         f"{g['rss_largest'] / mib:.0f} MiB; {g['files']} files"),
+        ("  ratio cocolint / git grep", f"{c['wall'] / g['wall']:.2f}x wall, {c['cpu'] / max(g['cpu'], 1e-9):.2f}x CPU",
+         "target: at most 2x"),
+        ("one file (set_memory.c)", f"{o['cocolint'] * 1000:.0f} ms", f"python -c pass: {o['python_pass'] * 1000:.0f} ms"),
+        (f"pre-filter off, {p['sample']} ({p['files']} files)",
+         f"{p['cocolint_j1_mb_per_cpu_s']:.2f} MB per CPU-s (-j1)",
+         f"raw tree-sitter {p['raw_mb_per_cpu_s']:.2f} MB per CPU-s: "
+         f"{p['cocolint_j1_mb_per_cpu_s'] / p['raw_mb_per_cpu_s'] * 100:.0f}%"),
+        ("  scaling -j1 -> -j%d" % r["jobs"], f"{p['cocolint_j1_wall']:.2f} s -> {p['cocolint_jn_wall']:.2f} s",
+         f"{p['cocolint_j1_wall'] / p['cocolint_jn_wall']:.2f}x; {p['cocolint_jn_rss_largest'] / mib:.0f} MiB largest"),
+    ]
+    if "soundness" in r:
+        s = r["soundness"]
+        rows.append((f"pre-filter soundness, {Path(s['subtree']).name}", f"{s['findings']} findings",
+                     "identical" if s["identical"] else "DIFFERENT"))
+    for t in r.get("tools", []):
+        if not t["installed"]:
+            rows.append((t["tool"], "not installed", ""))
+        else:
+            rows.append((t["tool"], f"{t['wall']:.2f} s whole tree ({c['wall'] / t['wall']:.2f}x cocolint)",
+                         f"{t['rss_largest'] / mib:.0f} MiB; one file {t['one_file'] * 1000:.0f} ms"))
+    width = max(len(a) for a, _, _ in rows)
+    print(f"tree {r['tree']}, load average {r['load_before'][0]:.2f} before / {r['load_after'][0]:.2f} after")
+    for a, b, c2 in rows:
+        print(f"{a:<{width}}  {b:<40}  {c2}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
