@@ -59,6 +59,9 @@ class Matcher:
                     texts.append(region.pattern.query)
             self.groups.append((entries, "\n".join(texts)))
         self._queries: dict[int, ts.Query] = {}
+        # with the pre-filter off every rule runs on every file: one combined query walks the
+        # tree once instead of once per rule (about half the matching time)
+        self._combined = not prefilter and len(rules) > 1
         self.literals = [r.literal_sets() for r in rules]
         # pre-filter off: every rule counts as able to match every file (the soundness reference)
         self.prefilter = Prefilter(self.literals if prefilter else [None] * len(rules))
@@ -108,6 +111,13 @@ class Matcher:
         return self._queries[i]
 
     def _matches(self, active: list[int], tree: ts.Tree) -> Iterator[tuple[int, dict[str, list[ts.Node]], _Entry]]:
+        if self._combined and len(active) == len(self.rules):
+            if -1 not in self._queries:
+                self._queries[-1] = ts.compile_query("\n".join(g[1] for g in self.groups))
+            entries = [e for g in self.groups for e in g[0]]
+            for index, captures in ts.matches(self._queries[-1], tree.root_node):
+                yield index, captures, entries[index]
+            return
         for i in active:
             entries = self.groups[i][0]
             for index, captures in ts.matches(self.query(i), tree.root_node):
