@@ -93,8 +93,15 @@ def measure(cmd: list[str], cwd: Path | None = None) -> dict:
             "rss_total": sampler.total, "status": proc.returncode, "stdout": out, "stderr": err.decode(errors="replace")}
 
 
+def checked(r: dict, ok: tuple[int, ...] = (0, 1)) -> dict:
+    """A run whose exit status says it failed stops the benchmark: its times would mean nothing."""
+    if r["status"] not in ok:
+        raise SystemExit(f"benchmark: `{r['cmd']}` exited {r['status']}:\n{r['stderr'][-2000:]}")
+    return r
+
+
 def median_wall(cmd: list[str], runs: int) -> float:
-    return statistics.median(measure(cmd)["wall"] for _ in range(runs))
+    return statistics.median(checked(measure(cmd))["wall"] for _ in range(runs))
 
 
 def rule_tokens() -> list[str]:
@@ -206,14 +213,14 @@ def main() -> int:
 
     # warm the page cache and the query cache once, then measure
     measure(cocolint("-j", j, str(tree)))
-    runs = [measure(cocolint("-j", j, str(tree))) for _ in range(args.repeat)]
+    runs = [checked(measure(cocolint("-j", j, str(tree)))) for _ in range(args.repeat)]
     best = min(runs, key=lambda r: r["wall"])
     res["cocolint_tree"] = {k: statistics.median(r[k] for r in runs) for k in ("wall", "cpu")}
     res["cocolint_tree"].update(rss_largest=max(r["rss_largest"] for r in runs),
                                 rss_total=max(r["rss_total"] for r in runs), status=best["status"],
                                 findings=best["stdout"].decode().count("\n"))
     grep = ["git", "grep", "--no-index", "-l", "-F", *[a for t in tokens for a in ("-e", t)], "--", "*.c", "*.h"]
-    gruns = [measure(grep, cwd=tree) for _ in range(args.repeat)]
+    gruns = [checked(measure(grep, cwd=tree)) for _ in range(args.repeat)]
     res["git_grep"] = {"wall": statistics.median(r["wall"] for r in gruns),
                        "cpu": statistics.median(r["cpu"] for r in gruns),
                        "rss_largest": max(r["rss_largest"] for r in gruns),
@@ -225,8 +232,8 @@ def main() -> int:
     sample = tree / args.sample
     files = files_under(sample)
     raw = raw_parse(files)
-    off1 = measure(cocolint("--no-prefilter", "-j", "1", str(sample)))
-    offn = measure(cocolint("--no-prefilter", "-j", j, str(sample)))
+    off1 = checked(measure(cocolint("--no-prefilter", "-j", "1", str(sample))))
+    offn = checked(measure(cocolint("--no-prefilter", "-j", j, str(sample))))
     res["prefilter_off"] = {"sample": args.sample, "files": raw["files"], "bytes": raw["bytes"],
                             "raw_mb_per_cpu_s": raw["mb_per_cpu_s"],
                             "cocolint_j1_mb_per_cpu_s": raw["bytes"] / off1["cpu"] / 1e6,
