@@ -119,7 +119,7 @@ class Matcher:
 
     def _finding(self, rule: Rule, node: ts.Node, captures: dict[str, list[ts.Node]],
                  function: str | None, path: str, text: Text) -> Finding:
-        values = {k: text.snippet(v[0]) for k, v in captures.items() if v and not k.startswith("_")}
+        values = {k: text.snippet(v[0], comments=False) for k, v in captures.items() if v and not k.startswith("_")}
         line, col = text.position(node.start_byte)
         end_line, end_col = text.position(node.end_byte)
         return Finding(
