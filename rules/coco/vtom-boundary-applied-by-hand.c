@@ -23,6 +23,12 @@ static u64 example_ring_pfn(struct page *pages)
 	return page_to_pfn(pages) + PFN_DOWN(ms_hyperv.shared_gpa_boundary);	/* expect: vtom-boundary-applied-by-hand */
 }
 
+static unsigned long example_pfn_offsets(void)
+{
+	return PHYS_PFN(ms_hyperv.shared_gpa_boundary) +	/* expect: vtom-boundary-applied-by-hand */
+	       ms_hyperv.shared_gpa_boundary / PAGE_SIZE;	/* expect: vtom-boundary-applied-by-hand */
+}
+
 /* Addresses made shared, or private again, by hand. */
 static void example_monitor_pages(struct example_msg *msg, void *page)
 {
