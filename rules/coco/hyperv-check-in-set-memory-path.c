@@ -58,3 +58,21 @@ int set_memory_decrypted(unsigned long addr, int numpages)
 	}
 	return __set_memory_enc_dec(addr, numpages, false);
 }
+
+/* A Hyper-V vendor case is reported once per case; the enumerator itself is a declaration. */
+enum example_cc_vendor {
+	EXAMPLE_VENDOR_AMD,
+	CC_VENDOR_HYPERV,	/* ok: hyperv-check-in-set-memory-path */
+};
+
+static bool set_memory_vendor_has(enum cc_vendor vendor, enum cc_attr attr)
+{
+	switch (vendor) {
+	case CC_VENDOR_AMD:
+		return amd_cc_platform_has(attr);
+	case CC_VENDOR_HYPERV:			/* expect: hyperv-check-in-set-memory-path */
+		return hyperv_cc_platform_has(attr);
+	default:
+		return vendor == CC_VENDOR_HYPERV;	/* expect: hyperv-check-in-set-memory-path */
+	}
+}
