@@ -120,6 +120,15 @@ def test_sample_annotations_hold(sample, all_rules, all_matcher):
     assert problems == []
 
 
+@pytest.mark.parametrize("sample", [p for p in SAMPLE_FILES if p.stem.endswith(("_before", "_after"))], ids=_sid)
+def test_before_files_are_flagged_and_after_files_are_clean(sample, all_matcher):
+    findings = all_matcher.match(_sid(sample), sample.read_bytes()).findings
+    if sample.stem.endswith("_after"):
+        assert findings == []
+    else:
+        assert findings
+
+
 def test_samples_have_a_before_and_an_after_for_every_rule(all_rules):
     expected, quiet = set(), set()
     for sample in SAMPLE_FILES:
