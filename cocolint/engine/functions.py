@@ -26,14 +26,17 @@ def function_node(node: ts.Node) -> ts.Node | None:
 def definition_name(func: ts.Node) -> str | None:
     """The name a function_definition defines, or None if its declarator is damaged."""
     decl = func.child_by_field_name("declarator")
-    while decl is not None and decl.type in _DECLARATOR_WRAPPERS:
-        decl = decl.child_by_field_name("declarator") or (decl.named_children[-1] if decl.named_children else None)
-    if decl is None or decl.type != "function_declarator":
-        return None
-    name = decl.child_by_field_name("declarator")
-    if name is None or name.type != "identifier":
-        return None
-    return name.text.decode("utf-8", "surrogateescape")
+    while decl is not None:
+        if decl.type == "function_declarator":
+            inner = decl.child_by_field_name("declarator")
+            if inner is not None and inner.type == "identifier":
+                return inner.text.decode("utf-8", "surrogateescape")
+            decl = inner  # a function returning a function pointer: `int (*pick(int w))(int)`
+        elif decl.type in _DECLARATOR_WRAPPERS:
+            decl = decl.child_by_field_name("declarator") or (decl.named_children[-1] if decl.named_children else None)
+        else:
+            return None
+    return None
 
 
 def enclosing_function(node: ts.Node, source: bytes) -> str | None:
