@@ -8,7 +8,9 @@ from cocolint import ts
 
 _DECLARATOR_WRAPPERS = ("pointer_declarator", "parenthesized_declarator", "attributed_declarator")
 # a kernel function header ends in `name(params)` just before a `{` at column 0
-_HEADER_NAME = re.compile(rb"([A-Za-z_][A-Za-z0-9_]*)\s*\((?:[^()]|\([^()]*\))*\)[^;{}()]*$")
+# (or, for a function returning a function pointer, `(*name(params))(params)`)
+_PARAMS = rb"\((?:[^()]|\([^()]*\))*\)"
+_HEADER_NAME = re.compile(rb"([A-Za-z_][A-Za-z0-9_]*)\s*" + _PARAMS + rb"(?:\s*\)\s*" + _PARAMS + rb")?[^;{}()]*$")
 
 
 def function_node(node: ts.Node) -> ts.Node | None:
