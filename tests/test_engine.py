@@ -429,6 +429,17 @@ def test_git_aware_discovery_skips_ignored_files(tmp_path):
     assert [d.path for d in discover([root / "build/gen.c"])] == [root / "build/gen.c"]
 
 
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_a_directory_named_on_purpose_is_checked_even_if_git_ignores_it(tmp_path):
+    root = tmp_path / "repo"
+    (root / "build" / "gen").mkdir(parents=True)
+    git(root, "init", "-q")
+    (root / ".gitignore").write_text("build/\n")
+    (root / "build" / "gen" / "x.c").write_text(BODY)
+    assert [d.path for d in discover([root])] == []
+    assert [d.path.relative_to(root).as_posix() for d in discover([root / "build"])] == ["build/gen/x.c"]
+
+
 def test_discovery_without_git_walks_c_and_h_files(tmp_path):
     root = tmp_path / "plain"
     (root / "a/b").mkdir(parents=True)

@@ -159,6 +159,14 @@ def test_where_for_one_metavariable_is_not_applied_to_a_longer_name(tmp_path, ca
     assert status == 0  # probe.c uses `a | MASK`, which `^pa` rejects
 
 
+def test_where_on_a_raw_query_is_refused_rather_than_ignored(tmp_path, capsys):
+    text = rule_text(patterns=[], message="found {match}",
+                     extra='\n[[where]]\nmetavariable = "F"\nregex = "^hv_"\n')
+    text = text.replace("patterns = []", "queries = ['((call_expression function: (identifier) @F) @match)']")
+    path, line = broken(tmp_path, capsys, text)
+    assert_line(line, path, line_of(text, "queries"), "'where' on $F", "#match?")
+
+
 def test_id_not_matching_the_file_stem(tmp_path, capsys):
     text = rule_text(rule_id="other-rule")
     path, line = broken(tmp_path, capsys, text, rule_id="test-rule")

@@ -83,7 +83,11 @@ def _build(data: dict[str, Any], path: Path, text: str) -> Rule:
         for p in data.get(key, []):
             try:
                 if key == "queries":
-                    out.append(compile_raw_query(p))
+                    raw = compile_raw_query(p)
+                    for name in set(regexes) & set(raw.metavariables):
+                        raise PatternError(f"'where' on ${name} does not apply to a raw query; "
+                                           f"write (#match? @{name} \"...\") inside the query instead")
+                    out.append(raw)
                 else:
                     used = {k: v for k, v in regexes.items() if _uses(p, k)} if with_where else {}
                     out.append(compile_pattern(p, used))
