@@ -374,6 +374,22 @@ def test_comments_are_blanked_keeping_offsets():
     assert b"b(2);" in out
 
 
+def test_comments_on_directive_lines_are_kept():
+    # blanked, `#define debug(x) /* */` would have a whitespace-only body, which tree-sitter-c
+    # reads as running on into the next line
+    source = b"#define debug(x) /* */\nint a = b; /* gone */\n#endif /* X */\n"
+    out = blank_comments(source)
+    assert out.startswith(b"#define debug(x) /* */\nint a = b;")
+    assert b"gone" not in out
+    assert out.endswith(b"#endif /* X */\n")
+
+
+def test_code_after_a_macro_whose_body_is_a_comment_is_still_matched(tmp_path):
+    rule = load_rule(tmp_path, rule_text())
+    code = "#define debug_putaddr(x) /* */\nstatic u64 probe_global = pa | MASK;\n"
+    assert [(f.line, f.column) for f in check_code([rule], code)] == [(2, 27)]
+
+
 # ---------------------------------------------------------------- root-relative paths
 
 
