@@ -126,8 +126,17 @@ def cmd_test(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failed else EXIT_CLEAN
 
 
+def _tolerant_streams() -> None:
+    """File names and source lines may hold bytes that are not UTF-8: print them, never crash on them."""
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            utf8 = (stream.encoding or "").lower().replace("-", "") == "utf8"
+            stream.reconfigure(errors="surrogateescape" if utf8 else "backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    _tolerant_streams()
     args = _parser().parse_args(argv)
     handler = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "test": cmd_test}[args.command]
     try:

@@ -100,11 +100,12 @@ def write_rule(directory: Path, text: str, rule_id: str | None = None, category:
     return path
 
 
-def run_cli(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(*args: str | Path, cwd: Path | None = None, env: dict[str, str] | None = None,
+            text: bool = True) -> subprocess.CompletedProcess:
     """Run `python -m cocolint ARGS` in a subprocess (so exit codes and stderr are real)."""
-    env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    return subprocess.run([sys.executable, "-m", "cocolint", *map(str, args)], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120)
+    full_env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""), **(env or {})}
+    return subprocess.run([sys.executable, "-m", "cocolint", *map(str, args)], cwd=cwd, env=full_env,
+                          capture_output=True, text=text, timeout=120)
 
 
 def load_rule(tmp_path: Path, text: str) -> Rule:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -295,6 +296,21 @@ def test_cocolint_test_fails_on_a_sample_mismatch(tmp_path):
     proc = run_cli("test", "--rules", rules, cwd=tmp_path)
     assert proc.returncode == 1
     assert "line 5: my-mask reported here, but the line is marked ok" in proc.stdout
+
+
+@pytest.mark.parametrize("io_encoding", ["utf-8", "ascii"])
+def test_non_utf8_file_names_and_source_never_crash_the_output(project, io_encoding):
+    tree = project / "tree"
+    name = os.fsdecode(b"caf\xe9.c")  # a Latin-1 file name, not valid UTF-8
+    (tree / name).write_bytes(b"int f(void)\n{\n\t/* \xe9t\xe9 */ x = pa | MASK; /* \xc3\xa9 */\n}\n")
+    proc = run_cli("check", "--rules", "rules", "--select", "mask-by-hand", "tree/" + name, cwd=project,
+                   env={"PYTHONIOENCODING": io_encoding}, text=False)
+    assert proc.returncode == 1, proc.stderr
+    assert b"Traceback" not in proc.stderr
+    [line] = proc.stdout.splitlines()
+    assert line.endswith(b":3:16: error: mask applied by hand to pa [mask-by-hand]")
+    if io_encoding == "utf-8":
+        assert line.startswith(b"tree/caf\xe9.c:")  # the real bytes: an editor can open the file
 
 
 # ---------------------------------------------------------------- entry points

@@ -478,6 +478,7 @@ def test_bad_files_each_give_one_error_line_and_other_findings_survive(tmp_path)
     (tree / "loop.c").symlink_to("loop.c")  # unreadable, even for root
     (tree / "dir.c").mkdir()
     (tree / "dir.c" / "inner.c").write_text(BODY)
+    os.mkfifo(tree / "pipe.c")  # reading it would block for ever
     write_rule(tmp_path / "rules", rule_text())
     proc = run_cli("check", "--quiet", "--select", "test-rule", "--rules", tmp_path / "rules",
                    "tree", "missing.c", cwd=tmp_path)
@@ -491,6 +492,7 @@ def test_bad_files_each_give_one_error_line_and_other_findings_survive(tmp_path)
         "missing.c: error: no such file or directory",
         "tree/binary.c:3: error: binary file (NUL byte), not checked",
         "tree/loop.c: error: cannot read: Too many levels of symbolic links",
+        "tree/pipe.c: error: not a regular file, not checked",
     ]
     assert "Traceback" not in proc.stderr
 
