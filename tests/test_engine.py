@@ -293,6 +293,19 @@ static int after_damage(void)
     assert found == [(4, "damaged_function"), (11, "after_damage")]
 
 
+def test_enclosing_function_of_a_damaged_definition_not_in_kernel_layout(tmp_path):
+    code = "static int __init brace_on_header_line(void) {\n\treturn a | MASK;\n}\n"
+    rule = load_rule(tmp_path, rule_text(patterns=["$X | MASK"]))
+    assert [(f.line, f.function) for f in check_code([rule], code)] == [(2, "brace_on_header_line")]
+
+
+def test_an_initialiser_opening_at_column_0_is_not_a_function(tmp_path):
+    code = ("static int __init real_function(void)\n{\n\treturn 0;\n}\n\n"
+            "static struct probe_ops table[] __section(\".data\") __ro_after_init =\n{\n\t.mask = c | MASK,\n};\n")
+    rule = load_rule(tmp_path, rule_text(patterns=["$X | MASK"]))
+    assert [(f.line, f.function) for f in check_code([rule], code)] == [(8, None)]
+
+
 def test_enclosing_function_in_clean_code(tmp_path):
     code = """\
 static int outer(void)

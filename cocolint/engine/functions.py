@@ -10,7 +10,7 @@ _DECLARATOR_WRAPPERS = ("pointer_declarator", "parenthesized_declarator", "attri
 # a kernel function header ends in `name(params)` just before a `{` at column 0
 # (or, for a function returning a function pointer, `(*name(params))(params)`)
 _PARAMS = rb"\((?:[^()]|\([^()]*\))*\)"
-_HEADER_NAME = re.compile(rb"([A-Za-z_][A-Za-z0-9_]*)\s*" + _PARAMS + rb"(?:\s*\)\s*" + _PARAMS + rb")?[^;{}()]*$")
+_HEADER_NAME = re.compile(rb"([A-Za-z_][A-Za-z0-9_]*)\s*" + _PARAMS + rb"(?:\s*\)\s*" + _PARAMS + rb")?[^;{}()=]*$")
 
 
 def function_node(node: ts.Node) -> ts.Node | None:
@@ -44,11 +44,11 @@ def definition_name(func: ts.Node) -> str | None:
 def enclosing_function(node: ts.Node, source: bytes) -> str | None:
     """The name of the function around node (None at file scope)."""
     func = function_node(node)
-    if func is not None and not func.has_error:
-        name = definition_name(func)
-        if name is not None:
-            return name
-    return layout_function(source, node.start_byte)
+    name = definition_name(func) if func is not None else None
+    if name is not None and not func.has_error:
+        return name
+    # a damaged definition (`static int __init foo(void) {`): kernel layout first, then its declarator
+    return layout_function(source, node.start_byte) or name
 
 
 def layout_function(source: bytes, offset: int) -> str | None:
