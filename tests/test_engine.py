@@ -548,3 +548,33 @@ def test_parse_damage_is_counted(tmp_path):
     results, summary = run([rule], [tmp_path / "clean.c", tmp_path / "damaged.c"])
     assert (summary.files, summary.parsed, summary.damaged) == (2, 2, 1)
     assert [r.damaged for r in results] == [False, True]
+
+
+# ---------------------------------------------------------------- properties
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from cocolint import ts  # noqa: E402
+
+PIECES = st.sampled_from([
+    "int a = 1;", "/* block */", "/* multi\n line */", "// line\n", '"str /* not */"', "'\"'", "'/'",
+    "#define X /* kept */\n", "x = y / z;", "\n", "\t", " ", "\xe9", "// continued \\\n still\n", "a(/*c*/ b);",
+])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(PIECES, max_size=12))
+def test_blank_comments_keeps_offsets_and_leaves_no_comment_in_code(pieces):
+    source = "\n".join(pieces).encode()
+    out = blank_comments(source)
+    assert len(out) == len(source)
+    assert [i for i, c in enumerate(out) if c == 0x0A] == [i for i, c in enumerate(source) if c == 0x0A]
+    tree = ts.parse(out)
+    stack = [tree.root_node]
+    while stack:
+        node = stack.pop()
+        if node.type == "comment":
+            line_start = out.rfind(b"\n", 0, node.start_byte) + 1
+            assert out[line_start:node.start_byte].lstrip().startswith(b"#"), node.text  # only in directives
+        stack.extend(node.children)

@@ -108,7 +108,9 @@ def test_comments_inside_a_statement_block_pattern():
             /* done */
         }
     """)
-    assert len(texts("{ $...S; b(); }", code)) == 1
+    [hit] = find("{ $...S; b(); }", code)
+    assert (hit.line, hit.column) == (3, 2)
+    assert hit.text.startswith("{\n\t\ta();") and hit.text.endswith("/* done */\n\t}")
 
 
 # ---------------------------------------------------------------- operators
@@ -358,3 +360,29 @@ def test_pattern_error_names_the_pattern():
         compile_pattern("a +")
     with pytest.raises(PatternError, match=r"foo\(\$\.\.\.A \+ 1\)"):
         compile_pattern("foo($...A + 1)")
+
+
+# ---------------------------------------------------------------- properties
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+SPACE = st.sampled_from(["", " ", "\t", "\n\t\t", " /* c */ ", "\t// note\n\t"])
+
+
+def _wrap(text: str, depth: int) -> str:
+    return "(" * depth + text + ")" * depth
+
+
+@settings(max_examples=60, deadline=None)
+@given(swap=st.booleans(), left_parens=st.integers(0, 2), right_parens=st.integers(0, 2),
+       gaps=st.tuples(SPACE, SPACE, SPACE), left=st.sampled_from(["pa", "virt_to_phys(p)", "s->pa", "x[i + 1]"]))
+def test_commutative_pattern_matches_any_spelling(swap, left_parens, right_parens, gaps, left):
+    a, b = _wrap(left, left_parens), _wrap("ms_hyperv.shared_gpa_boundary", right_parens)
+    a, b = (b, a) if swap else (a, b)
+    expr = f"{a}{gaps[0]}|{gaps[1]}{b}"
+    code = f"static u64 probe(void)\n{{\n\treturn{gaps[2] or ' '}{expr};\n}}\n"
+    hits = find("$X | ms_hyperv.shared_gpa_boundary", code)
+    assert [h.text for h in hits] == [expr]
+    start = code.index(expr)
+    assert (hits[0].line, hits[0].column) == (code.count("\n", 0, start) + 1, start - code.rfind("\n", 0, start))
