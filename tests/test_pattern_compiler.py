@@ -248,6 +248,12 @@ def test_literals_match_by_text():
     assert texts('foo(1, "s")', code) == ['foo(1, "s")']
 
 
+def test_string_literals_match_exactly_including_inner_spaces():
+    code = in_function('foo("a  b");\nfoo("a b");')
+    assert find('foo("a  b")', code) == [Hit('foo("a  b")', 3, 2)]
+    assert find('foo("a b")', code) == [Hit('foo("a b")', 4, 2)]
+
+
 # ---------------------------------------------------------------- raw queries
 
 

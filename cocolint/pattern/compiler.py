@@ -186,7 +186,7 @@ class _Builder:
         if not node.is_named:
             return _quote(text)
         name = self.capture(node)
-        self.predicates.append(f"(#eq? @{name} {_quote(' '.join(text.split()))})")
+        self.predicates.append(f"(#eq? @{name} {_quote(text)})")  # exact: string contents keep their spaces
         return f"({node.type}) @{name}"
 
     def child(self, node: ts.Node, parent: ts.Node | None = None, field: str | None = None) -> str:
