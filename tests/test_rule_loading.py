@@ -167,6 +167,24 @@ def test_where_on_a_raw_query_is_refused_rather_than_ignored(tmp_path, capsys):
     assert_line(line, path, line_of(text, "queries"), "'where' on $F", "#match?")
 
 
+def test_rule_without_a_bad_example(tmp_path, capsys):
+    text = rule_text().replace("bad = ", "good = ")
+    path, line = broken(tmp_path, capsys, text)
+    assert_line(line, path, line_of(text, "[[examples]]"), "'bad' example")
+
+
+def test_empty_message(tmp_path, capsys):
+    text = rule_text(message="  ")
+    path, line = broken(tmp_path, capsys, text)
+    assert_line(line, path, line_of(text, "message"), "'message' must not be empty")
+
+
+def test_globals_naming_something_no_pattern_mentions(tmp_path, capsys):
+    text = rule_text(patterns=["$X | cc_mask_bits"], extra='globals = ["cc_mask"]\n')
+    path, line = broken(tmp_path, capsys, text)
+    assert_line(line, path, line_of(text, "globals"), "'globals' names 'cc_mask'")
+
+
 def test_id_not_matching_the_file_stem(tmp_path, capsys):
     text = rule_text(rule_id="other-rule")
     path, line = broken(tmp_path, capsys, text, rule_id="test-rule")

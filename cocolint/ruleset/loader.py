@@ -101,6 +101,10 @@ def _build(data: dict[str, Any], path: Path, text: str) -> Rule:
             raise CocolintError(shown, f"'where' names ${name}, which no pattern uses",
                                 _line_of_value(text, "metavariable", name))
     _check_message(data["message"], patterns, shown, text)
+    for name in data.get("globals", []):
+        if not any(re.search(rf"(?<![A-Za-z0-9_$]){re.escape(name)}(?![A-Za-z0-9_])", p.source) for p in patterns):
+            raise CocolintError(shown, f"'globals' names {name!r}, which no pattern mentions",
+                                _line_containing(text, "globals"))
     examples = []
     for ex in data["examples"]:
         for kind in ("bad", "good"):

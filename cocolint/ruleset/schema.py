@@ -77,9 +77,15 @@ def validate(data: dict[str, Any], path: str, text: str) -> None:
     for i, ex in enumerate(data["examples"]):
         if "bad" not in ex and "good" not in ex:
             raise CocolintError(path, f"examples[{i}] needs 'bad' or 'good' code", _line_of(text, "examples"))
+    if not any("bad" in ex for ex in data["examples"]):
+        raise CocolintError(path, "a rule needs at least one 'bad' example (code it must flag)",
+                            _line_of(text, "examples"))
     for w in data.get("where", []):
         if "regex" not in w and "not-regex" not in w:
             raise CocolintError(path, "a 'where' entry needs 'regex' or 'not-regex'", _line_of(text, "metavariable"))
+    for key in ("summary", "message", "rationale", "use-instead"):
+        if not data[key].strip():
+            raise CocolintError(path, f"{key!r} must not be empty", _line_of(text, key))
 
 
 def _check_table(data: dict[str, Any], spec: dict[str, Key], prefix: str, path: str, text: str) -> None:
