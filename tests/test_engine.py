@@ -333,6 +333,34 @@ static const char *name_of(void)
         (6, "outer"), (13, "pick"), (18, "name_of")]
 
 
+def test_both_branches_of_an_ifdef_are_matched_in_their_function(tmp_path):
+    code = """\
+static u64 probe_ifdef(u64 pa)
+{
+#ifdef CONFIG_AMD_MEM_ENCRYPT
+	pa = pa | MASK;
+#else
+	pa = pb | MASK;
+#endif
+	return pa;
+}
+"""
+    rule = load_rule(tmp_path, rule_text(patterns=["$X | MASK"]))
+    assert [(f.line, f.column, f.function) for f in check_code([rule], code)] == [
+        (4, 7, "probe_ifdef"), (6, 7, "probe_ifdef")]
+
+
+def test_code_in_comments_and_strings_is_not_matched(tmp_path):
+    code = in_function("""
+        /* pa | MASK */
+        // pb | MASK
+        pr_info("pc | MASK");
+        x = pd /* | MASK */;
+    """)
+    rule = load_rule(tmp_path, rule_text(patterns=["$X | MASK"]))
+    assert check_code([rule], code) == []
+
+
 # ---------------------------------------------------------------- positions
 
 
@@ -539,6 +567,17 @@ def test_unreadable_file_by_permission(tmp_path):
     assert summary.failed == 2 and summary.findings == 0
     assert [str(r.error).split(": error: ")[0] for r in results] == [target.as_posix(), (tmp_path / "absent.c").as_posix()]
     assert all(r.error.message.startswith(("cannot read", "no such file")) for r in results)
+
+
+def test_a_large_generated_header_is_checked_not_rejected(tmp_path):
+    header = tmp_path / "regs.h"
+    lines = [f"#define REG_{i:06d}_OFFSET 0x{i:08x}\n" for i in range(60000)]
+    header.write_text("".join(lines) + "static u64 probe_global = pa | MASK;\n")
+    assert header.stat().st_size > 2_000_000
+    rule = load_rule(tmp_path, rule_text())
+    results, summary = run([rule], [header])
+    assert summary.failed == 0
+    assert [(f.line, f.column) for f in results[0].findings] == [(60001, 27)]
 
 
 def test_parse_damage_is_counted(tmp_path):
