@@ -8,7 +8,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from cocolint import ts
 from cocolint.engine.comments import blank_comments
 from cocolint.engine.files import discover
 from cocolint.engine.paths import find_root, glob_regex, matches_any, scope_path
@@ -565,7 +568,8 @@ def test_unreadable_file_by_permission(tmp_path):
     rule = load_rule(tmp_path, rule_text())
     results, summary = run([rule], [target, tmp_path / "absent.c"])
     assert summary.failed == 2 and summary.findings == 0
-    assert [str(r.error).split(": error: ")[0] for r in results] == [target.as_posix(), (tmp_path / "absent.c").as_posix()]
+    shown = [str(r.error).split(": error: ")[0] for r in results]
+    assert shown == [target.as_posix(), (tmp_path / "absent.c").as_posix()]
     assert all(r.error.message.startswith(("cannot read", "no such file")) for r in results)
 
 
@@ -591,10 +595,6 @@ def test_parse_damage_is_counted(tmp_path):
 
 # ---------------------------------------------------------------- properties
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from cocolint import ts  # noqa: E402
 
 PIECES = st.sampled_from([
     "int a = 1;", "/* block */", "/* multi\n line */", "// line\n", '"str /* not */"', "'\"'", "'/'",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cocolint import ts
 from cocolint.pattern import PatternError, compile_pattern, compile_raw_query
@@ -370,8 +372,6 @@ def test_pattern_error_names_the_pattern():
 
 # ---------------------------------------------------------------- properties
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 SPACE = st.sampled_from(["", " ", "\t", "\n\t\t", " /* c */ ", "\t// note\n\t"])
 
