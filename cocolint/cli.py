@@ -43,7 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     with_rules(e)
     t = sub.add_parser("test", help="test rules against their examples and annotated samples")
     with_rules(t)
-    t.add_argument("--no-builtin", action="store_true", help="test only the --rules directories")
+    t.add_argument("--no-builtin", action="store_true",
+                   help="do not load the shipped rules at all (with --rules, only those are tested anyway)")
     return p
 
 
@@ -112,6 +113,9 @@ def cmd_test(args: argparse.Namespace) -> int:
     from cocolint.ruleset.selftest import check_rule
 
     rules = _rules(args, builtin=not args.no_builtin)
+    if args.rules:  # a user testing their own rules: the shipped ones are loaded (ids must not clash), not tested
+        dirs = [d.resolve() for d in args.rules]
+        rules = [r for r in rules if any(Path(r.file).resolve().is_relative_to(d) for d in dirs)]
     failed = 0
     for rule in rules:
         problems = check_rule(rule)
@@ -122,8 +126,17 @@ def cmd_test(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failed else EXIT_CLEAN
 
 
+def _tolerant_streams() -> None:
+    """File names and source lines may hold bytes that are not UTF-8: print them, never crash on them."""
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            utf8 = (stream.encoding or "").lower().replace("-", "") == "utf8"
+            stream.reconfigure(errors="surrogateescape" if utf8 else "backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    _tolerant_streams()
     args = _parser().parse_args(argv)
     handler = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "test": cmd_test}[args.command]
     try:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from cocolint import ts
 from cocolint.engine import scope as scopes
+from cocolint.engine.comments import blank_comments
 from cocolint.engine.findings import Finding
 from cocolint.engine.functions import enclosing_function
 from cocolint.engine.text import Text
@@ -76,7 +77,7 @@ class Matcher:
         active = self.active_rules(path, source)
         if not active or self.query is None:
             return result
-        tree = ts.parse(source)
+        tree = ts.parse(blank_comments(source))
         result.parsed = True
         result.damaged = tree.root_node.has_error
         text = Text(source)

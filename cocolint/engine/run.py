@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -71,6 +72,13 @@ def check_file(matcher: Matcher, path: Path) -> FileResult:
     shown = display_path(path)
     result = FileResult(shown)
     try:
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            result.error = FileError(shown, "is a directory")
+            return result
+        if not stat.S_ISREG(mode):  # reading a FIFO or a device could block or never end
+            result.error = FileError(shown, "not a regular file, not checked")
+            return result
         source = path.read_bytes()
     except IsADirectoryError:
         result.error = FileError(shown, "is a directory")
