@@ -77,10 +77,11 @@ class Matcher:
         active = self.active_rules(path, source)
         if not active or self.query is None:
             return result
-        tree = ts.parse(blank_comments(source))
+        code = blank_comments(source)
+        tree = ts.parse(code)
         result.parsed = True
         result.damaged = tree.root_node.has_error
-        text = Text(source)
+        text = Text(source, code)
         found: dict[int, list[tuple[ts.Node, dict[str, list[ts.Node]]]]] = {i: [] for i in active}
         excluded: dict[int, set[tuple[int, int]]] = {i: set() for i in active}
         regions: dict[tuple[str, str | None], list[tuple[int, int]]] = {}

@@ -10,8 +10,9 @@ from cocolint import ts
 class Text:
     """Line starts computed once; byte offsets turned into (line, character column)."""
 
-    def __init__(self, source: bytes) -> None:
+    def __init__(self, source: bytes, code: bytes | None = None) -> None:
         self.source = source
+        self.code = source if code is None else code  # the same bytes with comments blanked
         starts = [0]
         find = source.find
         pos = find(b"\n")
@@ -35,34 +36,11 @@ class Text:
     def snippet(self, node: ts.Node, limit: int | None = 80, comments: bool = True) -> str:
         """A node's text on one line, whitespace folded (and shortened for messages).
 
-        With comments=False, comments inside the node are left out (for messages).
+        With comments=False the text comes from the code view (comments blanked), for messages.
         """
-        raw = self.source[node.start_byte:node.end_byte]
-        if not comments:
-            raw = _without_comments(raw, node)
-        raw = raw.decode("utf-8", "replace")
+        view = self.source if comments else self.code
+        raw = view[node.start_byte:node.end_byte].decode("utf-8", "replace")
         folded = " ".join(raw.split())
         if limit is not None and len(folded) > limit:
             folded = folded[: limit - 3] + "..."
         return folded
-
-
-def _without_comments(raw: bytes, node: ts.Node) -> bytes:
-    """raw (the bytes of node) with the comment nodes inside it replaced by a space."""
-    spans = []
-    stack = [node]
-    while stack:
-        cur = stack.pop()
-        if cur.type == "comment":
-            spans.append((cur.start_byte, cur.end_byte))
-        else:
-            stack.extend(cur.children)
-    if not spans:
-        return raw
-    out, pos = [], node.start_byte
-    for start, end in sorted(spans):
-        out.append(raw[pos - node.start_byte:start - node.start_byte])
-        out.append(b" ")
-        pos = end
-    out.append(raw[pos - node.start_byte:])
-    return b"".join(out)
