@@ -9,6 +9,7 @@ from typing import Sequence
 
 from cocolint import __version__
 from cocolint.errors import CocolintError
+from cocolint.report import FORMATS
 from cocolint.ruleset import Rule, load_rules
 from cocolint.ruleset.model import CONFIDENCES
 
@@ -28,19 +29,31 @@ def _parser() -> argparse.ArgumentParser:
         sp.add_argument("--ignore", action="append", default=[], metavar="RULE",
                         help="do not run these rules (repeatable, comma-separated)")
 
+    def with_config(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--config", type=Path, metavar="FILE",
+                        help="use this config file (default: the nearest .cocolint.toml or pyproject.toml "
+                             "with [tool.cocolint] above the checked paths)")
+        sp.add_argument("--no-config", action="store_true", help="ignore config files")
+
     c = sub.add_parser("check", help="check C files or trees")
     c.add_argument("paths", nargs="*", type=Path, default=[Path(".")])
     with_rules(c)
-    c.add_argument("--format", choices=("text", "json"), default="text")
+    with_config(c)
+    c.add_argument("--format", choices=FORMATS, default="text",
+                   help="text (default), json, sarif (code scanning), github (workflow annotations)")
+    c.add_argument("--output", type=Path, metavar="FILE",
+                   help="write the report to FILE instead of stdout (the exit status still reflects findings)")
     c.add_argument("--quiet", action="store_true", help="no summary")
-    c.add_argument("--min-confidence", choices=CONFIDENCES, default="medium",
+    c.add_argument("--min-confidence", choices=CONFIDENCES, default=None,
                    help="report only rules at least this confident (default: medium; 'low' adds judgement calls)")
 
     r = sub.add_parser("rules", help="list the rules")
     with_rules(r)
+    with_config(r)
     e = sub.add_parser("explain", help="print a rule's documentation")
     e.add_argument("rule")
     with_rules(e)
+    with_config(e)
     t = sub.add_parser("test", help="test rules against their examples and annotated samples")
     with_rules(t)
     t.add_argument("--no-builtin", action="store_true", help="test only the --rules directories")
@@ -65,42 +78,62 @@ def _rules(args: argparse.Namespace, builtin: bool = True) -> list[Rule]:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Check paths; exit 1 on findings, 2 if a file could not be checked."""
-    from cocolint.engine.run import Summary, check_paths
-    from cocolint.report import make_reporter
-    from cocolint.report.text import TextReporter
+    """Check paths; exit 1 on findings (unused suppressions included), 2 if something could not be checked."""
     import time
 
-    rules = _rules(args)
-    reporter = make_reporter(args.format, sys.stdout, sys.stderr, {r.id: r for r in rules})
-    if args.quiet and isinstance(reporter, TextReporter):
-        reporter.show_summary = False
-    summary = Summary()
-    start = time.monotonic()
-    for result in check_paths(rules, args.paths):
-        summary.add(result)
-        reporter.file(result)
-    summary.seconds = time.monotonic() - start
-    reporter.finish(summary)
+    from cocolint.engine.filters import ConfigFilter, excluded
+    from cocolint.engine.run import Summary, check_paths
+    from cocolint.report import make_reporter
+    from cocolint.settings import resolve
+
+    settings = resolve(args)
+    out = _open_output(args.output) if args.output else sys.stdout
+    try:
+        reporter = make_reporter(args.format, out, sys.stderr, settings.metadata())
+        if args.quiet:
+            reporter.show_summary = False  # type: ignore[attr-defined]
+        filters = [ConfigFilter(settings)]  # later steps (baseline, --diff) chain here
+        summary = Summary()
+        start = time.monotonic()
+        for result in check_paths(settings.rules, args.paths, skip=excluded(settings)):
+            for step in filters:
+                result = step(result)
+            summary.add(result)
+            reporter.file(result)
+        summary.seconds = time.monotonic() - start
+        reporter.finish(summary)
+    finally:
+        if out is not sys.stdout:
+            out.close()
     if summary.failed:
         return EXIT_ERROR
     return EXIT_FINDINGS if summary.findings else EXIT_CLEAN
 
 
-def cmd_rules(args: argparse.Namespace) -> int:
-    """List rules."""
-    from cocolint.ruleset.docs import one_line
+def _open_output(path: Path):  # type: ignore[no-untyped-def]
+    try:
+        return open(path, "w", encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise CocolintError(str(path), f"cannot write the report: {exc.strerror or exc}") from None
 
-    for r in _rules(args):
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    """List the rules this configuration runs."""
+    from cocolint.ruleset.docs import one_line
+    from cocolint.settings import resolve
+
+    for r in resolve(args).rules:
         print(one_line(r))
     return EXIT_CLEAN
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    """Print one rule's documentation."""
+    """Print one rule's documentation (suppression diagnostics included)."""
+    from cocolint.engine.suppress import PSEUDO_RULES
     from cocolint.ruleset.docs import render
+    from cocolint.settings import resolve
 
-    rules = {r.id: r for r in load_rules(args.rules)}
+    rules = {**PSEUDO_RULES, **{r.id: r for r in resolve(args).all_rules}}
     if args.rule not in rules:
         raise CocolintError("cocolint", f"unknown rule {args.rule!r} (see `cocolint rules`)")
     print(render(rules[args.rule]), end="")
