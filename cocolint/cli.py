@@ -102,6 +102,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             reporter.file(result)
         summary.seconds = time.monotonic() - start
         reporter.finish(summary)
+        if args.output and args.format in ("json", "sarif") and not args.quiet:
+            from cocolint.report.text import summary_lines  # the report went to a file: say what is in it
+            print("\n".join([*summary_lines(summary), f"cocolint: report written to {args.output}"]), file=sys.stderr)
     finally:
         if out is not sys.stdout:
             out.close()

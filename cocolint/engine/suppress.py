@@ -137,8 +137,8 @@ def apply(findings: list[Finding], source: bytes, path: str, tree_path: str, kno
             continue
         for rid in d.rules:
             if rid in active and (id(d), rid) not in used and UNUSED in active:
-                msg = (f"unused suppression: no {rid} finding on this line or the next; "
-                       f"remove {rid!r} from the comment")
+                where = "on the line after this comment" if d.standalone_next else "on this line"
+                msg = f"unused suppression: no {rid} finding {where}; remove {rid!r} from the comment"
                 diagnostics.append(_diagnostic(d, UNUSED, msg, source, path, tree_path, rid))
     return sorted(kept + diagnostics), suppressed
 
