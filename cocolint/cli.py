@@ -40,7 +40,8 @@ def _parser() -> argparse.ArgumentParser:
     with_rules(c)
     with_config(c)
     c.add_argument("--format", choices=FORMATS, default="text",
-                   help="text (default), json, sarif (code scanning), github (workflow annotations)")
+                   help="text (default), json, sarif (code scanning), github (workflow annotations), "
+                        "gitlab (Code Quality report)")
     c.add_argument("--output", type=Path, metavar="FILE",
                    help="write the report to FILE instead of stdout (the exit status still reflects findings)")
     c.add_argument("--quiet", action="store_true", help="no summary")
@@ -102,7 +103,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             reporter.file(result)
         summary.seconds = time.monotonic() - start
         reporter.finish(summary)
-        if args.output and args.format in ("json", "sarif") and not args.quiet:
+        if args.output and args.format in ("json", "sarif", "gitlab") and not args.quiet:
             from cocolint.report.text import summary_lines  # the report went to a file: say what is in it
             print("\n".join([*summary_lines(summary), f"cocolint: report written to {args.output}"]), file=sys.stderr)
     finally:

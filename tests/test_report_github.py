@@ -53,3 +53,21 @@ def test_file_errors_are_error_annotations(tmp_path: Path) -> None:
     assert rc == 2
     assert out == "::error file=blob.c,line=1,title=cocolint%3A file not checked::binary file (NUL byte), not checked\n"
     assert "blob.c:1: error: binary file" in err
+
+
+def test_gitlab_code_quality_fields(tmp_path: Path) -> None:
+    """GitLab needs description, check_name, a fingerprint unique per issue, a severity it knows, a path and line."""
+    import json
+
+    write(tmp_path / ".cocolint.toml", "")
+    twice = "u64 f(u64 pa)\n{\n\tx = pa | ms_hyperv.shared_gpa_boundary;\n\treturn pa | ms_hyperv.shared_gpa_boundary;\n}\n"
+    write(tmp_path / "drivers/hv/x.c", twice)
+    rc, out, _ = run(["check", "--format", "gitlab", "--select", "vtom-boundary-applied-by-hand", "."], tmp_path)
+    issues = json.loads(out)
+    assert rc == 1 and len(issues) == 2
+    for issue in issues:
+        assert issue["description"] and issue["check_name"] == "vtom-boundary-applied-by-hand"
+        assert issue["severity"] in ("info", "minor", "major", "critical", "blocker")
+        assert issue["location"]["path"] == "drivers/hv/x.c"
+    assert [i["location"]["lines"]["begin"] for i in issues] == [3, 4]
+    assert issues[0]["fingerprint"] != issues[1]["fingerprint"]  # same construct twice: still two issues

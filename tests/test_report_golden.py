@@ -12,7 +12,7 @@ import pytest
 from ci_helpers import GOLDEN, golden_tree, run, validate_sarif
 
 EXPECTED = GOLDEN / "expected"
-SUFFIX = {"text": "txt", "json": "json", "sarif": "sarif", "github": "txt"}
+SUFFIX = {"text": "txt", "json": "json", "sarif": "sarif", "github": "txt", "gitlab": "json"}
 
 
 def normalise(fmt: str, out: str, err: str, root: Path) -> str:
@@ -30,7 +30,7 @@ def normalise(fmt: str, out: str, err: str, root: Path) -> str:
     return out + "--- stderr ---\n" + err
 
 
-@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github"])
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "gitlab"])
 def test_golden(fmt: str, tmp_path: Path) -> None:
     tree = golden_tree(tmp_path)
     rc, out, err = run(["check", "--format", fmt, "."], tree)
