@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import Sequence, TextIO
 
 from cocolint import __version__
 from cocolint.errors import CocolintError
@@ -80,11 +80,9 @@ def _rules(args: argparse.Namespace, builtin: bool = True) -> list[Rule]:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Check paths; exit 1 on findings (unused suppressions included), 2 if something could not be checked."""
-    import time
-
-    from cocolint.engine.filters import ConfigFilter, excluded
-    from cocolint.engine.run import Summary, check_paths
+    from cocolint.engine.pipeline import check
     from cocolint.report import make_reporter
+    from cocolint.report.text import summary_lines
     from cocolint.settings import resolve
 
     settings = resolve(args)
@@ -93,28 +91,18 @@ def cmd_check(args: argparse.Namespace) -> int:
         reporter = make_reporter(args.format, out, sys.stderr, settings.metadata())
         if args.quiet:
             reporter.show_summary = False  # type: ignore[attr-defined]
-        filters = [ConfigFilter(settings)]  # later steps (baseline, --diff) chain here
-        summary = Summary()
-        start = time.monotonic()
-        for result in check_paths(settings.rules, args.paths, skip=excluded(settings)):
-            for step in filters:
-                result = step(result)
-            summary.add(result)
-            reporter.file(result)
-        summary.seconds = time.monotonic() - start
-        reporter.finish(summary)
-        if args.output and args.format in ("json", "sarif", "gitlab") and not args.quiet:
-            from cocolint.report.text import summary_lines  # the report went to a file: say what is in it
-            print("\n".join([*summary_lines(summary), f"cocolint: report written to {args.output}"]), file=sys.stderr)
+        summary = check(settings, args.paths, reporter)
     finally:
         if out is not sys.stdout:
             out.close()
+    if args.output and args.format in ("json", "sarif", "gitlab") and not args.quiet:
+        print("\n".join([*summary_lines(summary), f"cocolint: report written to {args.output}"]), file=sys.stderr)
     if summary.failed:
         return EXIT_ERROR
     return EXIT_FINDINGS if summary.findings else EXIT_CLEAN
 
 
-def _open_output(path: Path):  # type: ignore[no-untyped-def]
+def _open_output(path: Path) -> TextIO:
     try:
         return open(path, "w", encoding="utf-8", newline="\n")
     except OSError as exc:
