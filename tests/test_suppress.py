@@ -133,3 +133,9 @@ def test_prose_mentioning_cocolint_is_not_a_directive() -> None:
 
 def test_file_without_marker_is_not_scanned() -> None:
     assert directives(b"int a; /* cocolint ignore[x] no colon */\n", {"x"}) == []
+
+
+def test_crlf_line_endings() -> None:
+    src = b"int a;\r\n/* cocolint: ignore[x] windows editor */\r\nint b;\r\n"
+    (d,) = directives(src, {"x"})
+    assert (d.line, d.rules, d.reason, d.standalone_next) == (2, ["x"], "windows editor", 3)

@@ -70,7 +70,8 @@ def directives(source: bytes, known: set[str]) -> list[Directive]:
         standalone = not text[line_start:start].strip()
         last_line = first_line + body.count("\n")
         offset = start
-        for i, raw in enumerate(body.split("\n")):
+        for i, line_text in enumerate(body.split("\n")):
+            raw = line_text.rstrip("\r")
             m = _DIRECTIVE.match(raw)
             if m:
                 line = first_line + i
@@ -81,7 +82,7 @@ def directives(source: bytes, known: set[str]) -> list[Directive]:
                               standalone_next=last_line + 1 if standalone else None)
                 _parse(d, m.group(1), known)
                 out.append(d)
-            offset += len(raw) + 1
+            offset += len(line_text) + 1
     return out
 
 
