@@ -139,3 +139,13 @@ def test_crlf_line_endings() -> None:
     src = b"int a;\r\n/* cocolint: ignore[x] windows editor */\r\nint b;\r\n"
     (d,) = directives(src, {"x"})
     assert (d.line, d.rules, d.reason, d.standalone_next) == (2, ["x"], "windows editor", 3)
+
+
+def test_only_files_with_the_marker_are_read_again(tmp_path: Path) -> None:
+    from cocolint.engine.run import check_paths
+    from cocolint.ruleset import load_rules
+
+    write(tmp_path / "plain.c", f"u64 f(u64 pa)\n{{\n\treturn {OR};\n}}\n")
+    write(tmp_path / "marked.c", "/* cocolint: ignore[x] why */\nint a;\n")
+    got = {Path(r.path).name: r.directives for r in check_paths(load_rules(), [tmp_path])}
+    assert got == {"plain.c": False, "marked.c": True}

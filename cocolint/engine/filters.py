@@ -69,6 +69,8 @@ class ConfigFilter:
         return None
 
     def _inline(self, result: FileResult, findings: list[Finding]) -> tuple[list[Finding], list[Suppressed]]:
+        if result.directives is False:  # check_file saw the bytes: no `cocolint:` anywhere
+            return findings, []
         try:
             source = Path(result.path).read_bytes()
         except OSError:

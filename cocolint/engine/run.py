@@ -12,6 +12,7 @@ from cocolint.engine.files import Discovered, discover
 from cocolint.engine.findings import FileError, Finding, Suppressed
 from cocolint.engine.matcher import Matcher
 from cocolint.engine.paths import scope_path
+from cocolint.engine.suppress import MARKER as DIRECTIVE_MARKER
 from cocolint.ruleset.model import Rule
 
 
@@ -25,6 +26,7 @@ class FileResult:
     parsed: bool = False
     damaged: bool = False
     suppressed: list[Suppressed] = field(default_factory=list)  # filled by engine/filters.py
+    directives: bool | None = None  # whether the source holds `cocolint:` (None: unknown, the filter reads it)
 
 
 @dataclass
@@ -98,6 +100,7 @@ def check_file(matcher: Matcher, path: Path) -> FileResult:
         result.error = FileError(shown, f"internal error: {type(exc).__name__}: {exc}")
         return result
     result.parsed, result.damaged = m.parsed, m.damaged
+    result.directives = DIRECTIVE_MARKER in source  # the suppression filter re-reads only these files
     result.findings = [replace(f, path=shown) for f in m.findings]
     return result
 
