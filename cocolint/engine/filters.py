@@ -37,8 +37,8 @@ class ConfigFilter:
         self.active = settings.active
 
     def __call__(self, result: FileResult) -> FileResult:
-        if result.error is not None:
-            return result
+        if result.error is not None or (not result.findings and result.directives is False):
+            return result  # the common case on a whole tree: nothing to filter, nothing to read
         rel = self.cfg.relative(result.path)
         kept: list[Finding] = []
         suppressed: list[Suppressed] = list(result.suppressed)
