@@ -38,6 +38,10 @@ def rules_of(doc: dict) -> list[tuple[str, int]]:
     f"\treturn pa |\t/* cocolint: ignore[{RULE}] on the finding's second line */\n"
     "\t\tms_hyperv.shared_gpa_boundary;\n",
     f"\t// cocolint: ignore[shared-gpa-boundary-direct-use, {RULE}] both rules, one reason\n\treturn {OR};\n",
+    # the statement below a standalone comment, though the finding starts on its second line
+    f"\t/* cocolint: ignore[{RULE}] the host reads it through the alias */\n\tmsg->pa =\n\t\t{OR};\n\treturn 0;\n",
+    # a comment after code covers the rest of its statement
+    f"\tmsg->pa =\t/* cocolint: ignore[{RULE}] the host reads it through the alias */\n\t\t{OR};\n\treturn 0;\n",
 ])
 def test_suppressed_placements(tmp_path: Path, body: str) -> None:
     rc, doc = check(tree(tmp_path, body))
@@ -52,6 +56,8 @@ def test_suppressed_placements(tmp_path: Path, body: str) -> None:
     (f"\tu64 x = 0; /* cocolint: ignore[{RULE}] not this line's finding */\n\treturn {OR};\n", 4),
     # a comment two lines above is too far
     (f"\t/* cocolint: ignore[{RULE}] too far above */\n\n\treturn {OR};\n", 5),
+    # the statement below ends at its `;`: the next statement is not covered
+    (f"\t/* cocolint: ignore[{RULE}] only the first */\n\tx = 1 +\n\t\t2;\n\treturn {OR};\n", 6),
 ])
 def test_suppression_too_far_is_unused(tmp_path: Path, body: str, finding_line: int) -> None:
     rc, doc = check(tree(tmp_path, body))
@@ -64,8 +70,8 @@ def test_unused_suppression_is_reported_in_every_format(tmp_path: Path) -> None:
     t = tree(tmp_path, f"\t/* cocolint: ignore[{RULE}] left over from the old code */\n\treturn cc_mkdec(pa);\n")
     rc, out, err = run(["check", "--select", RULE, "."], t)
     assert rc == 1  # unused suppressions fail the run, like findings
-    assert out == ("drivers/hv/x.c:3:5: warning: unused suppression: no vtom-boundary-applied-by-hand finding on "
-                   "the line after this comment; remove 'vtom-boundary-applied-by-hand' from the comment "
+    assert out == ("drivers/hv/x.c:3:5: warning: unused suppression: no vtom-boundary-applied-by-hand finding in "
+                   "the statement after this comment; remove 'vtom-boundary-applied-by-hand' from the comment "
                    "[unused-suppression]\n")
     rc, out, _ = run(["check", "--format", "github", "--select", RULE, "."], t)
     assert rc == 1 and out.startswith("::warning file=drivers/hv/x.c,line=3,") and "unused-suppression" in out
@@ -149,3 +155,14 @@ def test_only_files_with_the_marker_are_read_again(tmp_path: Path) -> None:
     write(tmp_path / "marked.c", "/* cocolint: ignore[x] why */\nint a;\n")
     got = {Path(r.path).name: r.directives for r in check_paths(load_rules(), [tmp_path])}
     assert got == {"plain.c": False, "marked.c": True}
+
+
+def test_statement_end() -> None:
+    from cocolint.engine.suppress import statement_end
+
+    lines = ["\tx = a |\t/* c */", "\t\tb;", "", "\tif (y) {", "\t\tz();", "#define M(a) \\", "\t(a)", "foo(a,"]
+    assert statement_end(lines, 1) == 2
+    assert statement_end(lines, 3) == 3  # a blank line is its own end
+    assert statement_end(lines, 4) == 4
+    assert statement_end(lines, 6) == 7  # a macro runs over its continuation lines
+    assert statement_end(lines, 8) == 8  # no end in sight: only the line itself

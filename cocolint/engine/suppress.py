@@ -1,8 +1,10 @@
 """Inline suppressions: `/* cocolint: ignore[rule-id] reason */`, and diagnostics for bad or unused ones.
 
 A suppression names rule ids and gives a reason.  It covers a finding when it stands on
-any line of the finding, or when the comment stands alone on its line(s) and the finding
-starts on the first line after the comment.  A suppression that is malformed (no ids,
+any line of the finding, or when the finding starts in "its" statement: for a comment
+alone on its line(s), the statement that begins on the next line; for a comment after
+code, the rest of the statement it stands in (a statement ends at the line ending in
+`;`, `{` or `}`).  A suppression that is malformed (no ids,
 no reason, an unknown id) suppresses nothing and is reported as `invalid-suppression`;
 one that matches no finding of an active rule is reported as `unused-suppression`.
 """
@@ -39,13 +41,14 @@ class Directive:
     offset: int
     text: str
     standalone_next: int | None  # the line after a comment that stands alone, else None
+    below: tuple[int, int] = (0, -1)  # the lines of the statement after a standalone comment
     rules: list[str] = field(default_factory=list)
     reason: str = ""
     problem: str | None = None
 
     def covers(self, f: Finding) -> bool:
         """Whether this suppression stands on the finding's lines or just above it."""
-        return f.line <= self.line <= f.end_line or f.line == self.standalone_next
+        return f.line <= self.line <= f.end_line or self.below[0] <= f.line <= self.below[1]
 
 
 def comments(source: str) -> Iterator[tuple[int, int]]:
@@ -60,6 +63,7 @@ def directives(source: bytes, known: set[str]) -> list[Directive]:
     if MARKER not in source:
         return []
     text = source.decode("utf-8", "surrogateescape")
+    lines = text.split("\n")
     out = []
     for start, end in comments(text):
         body = text[start:end]
@@ -80,10 +84,36 @@ def directives(source: bytes, known: set[str]) -> list[Directive]:
                 d = Directive(line=line, column=col, end_line=line, end_column=len(raw.rstrip()) + shift + 1,
                               offset=offset, text=" ".join(raw.split()),
                               standalone_next=last_line + 1 if standalone else None)
+                # alone on its lines: the statement below; after code: the rest of that statement
+                first = last_line + 1 if standalone else first_line
+                d.below = (first, statement_end(lines, first))
                 _parse(d, m.group(1), known)
                 out.append(d)
             offset += len(line_text) + 1
     return out
+
+
+_COMMENT_TAIL = re.compile(r"\s*(?://.*|/\*.*)$")
+STATEMENT_LINES = 12  # how far down a statement may run and still be covered
+
+
+def statement_end(lines: list[str], first: int) -> int:
+    """The last line of the statement starting at 1-based line first: the line ending in ; { or }."""
+    last = min(len(lines), first + STATEMENT_LINES - 1)
+    macro = False
+    for n in range(first, last + 1):
+        raw = lines[n - 1].rstrip("\r")
+        code = _COMMENT_TAIL.sub("", raw).rstrip()
+        macro = macro or (n == first and code.lstrip().startswith("#"))
+        if macro:
+            if not raw.rstrip().endswith("\\"):
+                return n
+            continue
+        if not code:
+            return n if n == first else n - 1
+        if code.endswith((";", "{", "}")):
+            return n
+    return first
 
 
 def _parse(d: Directive, rest: str, known: set[str]) -> None:
@@ -138,7 +168,7 @@ def apply(findings: list[Finding], source: bytes, path: str, tree_path: str, kno
             continue
         for rid in d.rules:
             if rid in active and (id(d), rid) not in used and UNUSED in active:
-                where = "on the line after this comment" if d.standalone_next else "on this line"
+                where = "in the statement after this comment" if d.standalone_next else "on this line"
                 msg = f"unused suppression: no {rid} finding {where}; remove {rid!r} from the comment"
                 diagnostics.append(_diagnostic(d, UNUSED, msg, source, path, tree_path, rid))
     return sorted(kept + diagnostics), suppressed
