@@ -53,7 +53,9 @@ def test_golden_tree_covers_what_it_should(tmp_path: Path) -> None:
     rules = {f["rule"] for f in doc["findings"]}
     assert {"golden-vtom-or", "golden-hv-check", "unused-suppression", "invalid-suppression"} <= rules
     assert {s["suppressed_by"] for s in doc["suppressed"]} == {"inline", "per-path-ignores"}
-    assert not any(f["path"].startswith("build/") for f in doc["findings"])  # excluded by config
+    assert (tree / "generated/generated.c").is_file()  # a finding there, but the config excludes it
+    assert not any(f["path"].startswith("generated/") for f in doc["findings"] + doc["suppressed"])
+    assert doc["summary"]["files"] == 4
     assert any(f["end_line"] > f["line"] for f in doc["findings"])  # a multi-line finding
     assert any("," in f["path"] for f in doc["findings"])  # a path GitHub annotations must escape
     assert {f["severity"] for f in doc["findings"] if f["rule"] == "golden-hv-check"} == {"info"}
