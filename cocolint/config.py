@@ -127,6 +127,9 @@ def load_config(path: Path) -> Config:
     if path.name == PYPROJECT:
         data = data.get("tool", {}).get("cocolint", {})
         prefix = "tool.cocolint."
+        header = re.search(r"^\s*\[\s*tool\s*\.\s*cocolint\s*[\].]", text, re.M)
+        if header:  # look for keys from our table on, so other tools' same-named keys are not blamed
+            text = "\n" * text.count("\n", 0, header.start()) + text[header.start():]
         if not isinstance(data, dict):
             raise CocolintError(shown, "'tool.cocolint' must be a table", line_of(text, "cocolint"))
     return _build(data, path, text, prefix)

@@ -68,6 +68,8 @@ def test_pyproject_tool_table(tmp_path: Path) -> None:
      ".cocolint.toml:3: unknown key 'per-path-ignore' (did you mean 'per-path-ignores'?)"),
     ("pyproject.toml", '[tool.cocolint]\nexlude = ["a"]\n',
      "pyproject.toml:2: unknown key 'tool.cocolint.exlude' (did you mean 'exclude'?)"),
+    ("pyproject.toml", '[tool.other]\nselect = "x"\n\n[tool.cocolint]\nselect = "y"\n',
+     "pyproject.toml:5: 'tool.cocolint.select' must be a list of strings, not a string"),
     (".cocolint.toml", 'select = "vtom"\n', ".cocolint.toml:1: 'select' must be a list of strings, not a string"),
     (".cocolint.toml", 'min-confidence = 3\n', ".cocolint.toml:1: 'min-confidence' must be a string, not a number"),
     (".cocolint.toml", 'min-confidence = "sure"\n',
