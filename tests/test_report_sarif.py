@@ -156,3 +156,18 @@ def test_output_file_that_cannot_be_written(tmp_path: Path) -> None:
     rc, out, err = run(["check", "--output", "no/such/dir/r.txt", "."], tmp_path)
     assert rc == 2 and out == ""
     assert err.strip().splitlines() == [err.strip()] and err.startswith("no/such/dir/r.txt: cannot write the report")
+
+
+def test_schema_validation_is_not_vacuous(tmp_path: Path) -> None:
+    """The OASIS schema rejects what GitHub would: a 0-based line, an unknown level."""
+    import jsonschema
+
+    _, doc, _ = sarif(["."], golden_tree(tmp_path))
+    region = doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
+    region["startLine"] = 0
+    with pytest.raises(jsonschema.ValidationError):
+        validate_sarif(doc)
+    region["startLine"] = 1
+    doc["runs"][0]["results"][0]["level"] = "fatal"
+    with pytest.raises(jsonschema.ValidationError):
+        validate_sarif(doc)
