@@ -110,10 +110,11 @@ def _open_output(path: Path) -> TextIO:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    """List the rules this configuration runs."""
+    """List the rules (the config's and --rules directories included; select/ignore applied)."""
     from cocolint.ruleset.docs import one_line
     from cocolint.settings import resolve
 
+    args.min_confidence = "low"  # list every selected rule, low-confidence ones included (as before)
     for r in resolve(args).rules:
         print(one_line(r))
     return EXIT_CLEAN
