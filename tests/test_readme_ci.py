@@ -99,3 +99,16 @@ def test_flag_check_catches_a_made_up_flag() -> None:
     """The checker itself is not vacuous."""
     (words,) = cocolint_commands("cocolint check --formatt sarif .")
     assert "--formatt" not in options(words[0])
+
+
+def test_configuration_example_is_a_valid_config(tmp_path: Path) -> None:
+    """The README's example .cocolint.toml loads, and every rule id it names exists."""
+    from cocolint.config import check_rule_ids, load_config
+    from cocolint.engine.suppress import PSEUDO_RULES
+    from cocolint.ruleset import load_rules
+
+    (block,) = re.findall(r"^```toml\n(.*?)^```", section("Configuration"), re.M | re.S)
+    (tmp_path / ".cocolint.toml").write_text(block, encoding="utf-8")
+    cfg = load_config(tmp_path / ".cocolint.toml")
+    check_rule_ids(cfg, {r.id for r in load_rules()} | set(PSEUDO_RULES))
+    assert cfg.rule_options and cfg.per_path_ignores and cfg.severity and cfg.baseline
