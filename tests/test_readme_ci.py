@@ -112,3 +112,18 @@ def test_configuration_example_is_a_valid_config(tmp_path: Path) -> None:
     cfg = load_config(tmp_path / ".cocolint.toml")
     check_rule_ids(cfg, {r.id for r in load_rules()} | set(PSEUDO_RULES))
     assert cfg.rule_options and cfg.per_path_ignores and cfg.severity and cfg.baseline
+
+
+def test_suppression_examples_suppress_what_they_say(tmp_path: Path) -> None:
+    """The README's C example: every finding in it is suppressed, nothing is left over or unused."""
+    import json
+
+    from ci_helpers import run
+
+    (block,) = re.findall(r"^```c\n(.*?)^```", section("Suppressions"), re.M | re.S)
+    (tmp_path / ".cocolint.toml").write_text("", encoding="utf-8")
+    (tmp_path / "x.c").write_text("void f(void *p)\n{\n" + block + "}\n", encoding="utf-8")
+    rc, out, _ = run(["check", "--format", "json", "x.c"], tmp_path)
+    doc = json.loads(out)
+    assert rc == 0 and doc["findings"] == []
+    assert {s["rule"] for s in doc["suppressed"]} == {"vtom-boundary-applied-by-hand", "shared-gpa-boundary-direct-use"}
