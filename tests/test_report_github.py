@@ -71,3 +71,12 @@ def test_gitlab_code_quality_fields(tmp_path: Path) -> None:
         assert issue["location"]["path"] == "drivers/hv/x.c"
     assert [i["location"]["lines"]["begin"] for i in issues] == [3, 4]
     assert issues[0]["fingerprint"] != issues[1]["fingerprint"]  # same construct twice: still two issues
+
+
+def test_text_report_to_an_output_file(tmp_path: Path) -> None:
+    write(tmp_path / ".cocolint.toml", "")
+    write(tmp_path / "x.c", "u64 f(u64 pa)\n{\n\treturn pa | ms_hyperv.shared_gpa_boundary;\n}\n")
+    rc, out, err = run(["check", "--select", "vtom-boundary-applied-by-hand", "--output", "r.txt", "."], tmp_path)
+    assert rc == 1 and out == ""
+    assert (tmp_path / "r.txt").read_text(encoding="utf-8").startswith("x.c:3:9: error: vTOM bit applied by hand")
+    assert "1 finding in 1 file" in err

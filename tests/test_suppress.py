@@ -166,3 +166,20 @@ def test_statement_end() -> None:
     assert statement_end(lines, 4) == 4
     assert statement_end(lines, 6) == 7  # a macro runs over its continuation lines
     assert statement_end(lines, 8) == 8  # no end in sight: only the line itself
+
+
+def test_explain_knows_the_suppression_diagnostics(tmp_path: Path) -> None:
+    for rid in ("unused-suppression", "invalid-suppression"):
+        rc, out, _ = run(["explain", rid], tmp_path)
+        assert rc == 0 and out.startswith(f"# {rid}\n") and "## Use instead" in out
+
+
+def test_invalid_bytes_in_a_suppression_are_reported_not_a_crash(tmp_path: Path) -> None:
+    write(tmp_path / ".cocolint.toml", "")
+    (tmp_path / "x.c").write_bytes(b"int a; /* cocolint: ignore[\xff\xfe] caf\xe9 */\nint b;\n")
+    for fmt in ("text", "json", "sarif", "github", "gitlab"):
+        rc, out, err = run(["check", "--format", fmt, "."], tmp_path)
+        assert rc == 1 and "Traceback" not in err
+    rc, out, _ = run(["check", "."], tmp_path)
+    assert out == ("x.c:1:11: warning: suppression names unknown rule '\\udcff\\udcfe'; see `cocolint rules` "
+                   "[invalid-suppression]\n")
