@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import Sequence, TextIO
 
 from cocolint import __version__
 from cocolint.errors import CocolintError
+from cocolint.report import FORMATS
 from cocolint.ruleset import Rule, load_rules
 from cocolint.ruleset.model import CONFIDENCES
 
@@ -28,19 +29,32 @@ def _parser() -> argparse.ArgumentParser:
         sp.add_argument("--ignore", action="append", default=[], metavar="RULE",
                         help="do not run these rules (repeatable, comma-separated)")
 
+    def with_config(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--config", type=Path, metavar="FILE",
+                        help="use this config file (default: the nearest .cocolint.toml or pyproject.toml "
+                             "with [tool.cocolint] above the checked paths)")
+        sp.add_argument("--no-config", action="store_true", help="ignore config files")
+
     c = sub.add_parser("check", help="check C files or trees")
     c.add_argument("paths", nargs="*", type=Path, default=[Path(".")])
     with_rules(c)
-    c.add_argument("--format", choices=("text", "json"), default="text")
+    with_config(c)
+    c.add_argument("--format", choices=FORMATS, default="text",
+                   help="text (default), json, sarif (code scanning), github (workflow annotations), "
+                        "gitlab (Code Quality report)")
+    c.add_argument("--output", type=Path, metavar="FILE",
+                   help="write the report to FILE instead of stdout (the exit status still reflects findings)")
     c.add_argument("--quiet", action="store_true", help="no summary")
-    c.add_argument("--min-confidence", choices=CONFIDENCES, default="medium",
+    c.add_argument("--min-confidence", choices=CONFIDENCES, default=None,
                    help="report only rules at least this confident (default: medium; 'low' adds judgement calls)")
 
     r = sub.add_parser("rules", help="list the rules")
     with_rules(r)
+    with_config(r)
     e = sub.add_parser("explain", help="print a rule's documentation")
     e.add_argument("rule")
     with_rules(e)
+    with_config(e)
     t = sub.add_parser("test", help="test rules against their examples and annotated samples")
     with_rules(t)
     t.add_argument("--no-builtin", action="store_true",
@@ -66,42 +80,54 @@ def _rules(args: argparse.Namespace, builtin: bool = True) -> list[Rule]:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Check paths; exit 1 on findings, 2 if a file could not be checked."""
-    from cocolint.engine.run import Summary, check_paths
+    """Check paths; exit 1 on findings (unused suppressions included), 2 if something could not be checked."""
+    from cocolint.engine.pipeline import check
     from cocolint.report import make_reporter
-    from cocolint.report.text import TextReporter
-    import time
+    from cocolint.report.text import summary_lines
+    from cocolint.settings import resolve
 
-    rules = _rules(args)
-    reporter = make_reporter(args.format, sys.stdout, sys.stderr, {r.id: r for r in rules})
-    if args.quiet and isinstance(reporter, TextReporter):
-        reporter.show_summary = False
-    summary = Summary()
-    start = time.monotonic()
-    for result in check_paths(rules, args.paths):
-        summary.add(result)
-        reporter.file(result)
-    summary.seconds = time.monotonic() - start
-    reporter.finish(summary)
+    settings = resolve(args)
+    out = _open_output(args.output) if args.output else sys.stdout
+    try:
+        reporter = make_reporter(args.format, out, sys.stderr, settings.metadata())
+        if args.quiet:
+            reporter.show_summary = False  # type: ignore[attr-defined]
+        summary = check(settings, args.paths, reporter)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if args.output and args.format in ("json", "sarif", "gitlab") and not args.quiet:
+        print("\n".join([*summary_lines(summary), f"cocolint: report written to {args.output}"]), file=sys.stderr)
     if summary.failed:
         return EXIT_ERROR
     return EXIT_FINDINGS if summary.findings else EXIT_CLEAN
 
 
-def cmd_rules(args: argparse.Namespace) -> int:
-    """List rules."""
-    from cocolint.ruleset.docs import one_line
+def _open_output(path: Path) -> TextIO:
+    try:
+        return open(path, "w", encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise CocolintError(str(path), f"cannot write the report: {exc.strerror or exc}") from None
 
-    for r in _rules(args):
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    """List the rules (the config's and --rules directories included; select/ignore applied)."""
+    from cocolint.ruleset.docs import one_line
+    from cocolint.settings import resolve
+
+    args.min_confidence = "low"  # list every selected rule, low-confidence ones included (as before)
+    for r in resolve(args).rules:
         print(one_line(r))
     return EXIT_CLEAN
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    """Print one rule's documentation."""
+    """Print one rule's documentation (suppression diagnostics included)."""
+    from cocolint.engine.suppress import PSEUDO_RULES
     from cocolint.ruleset.docs import render
+    from cocolint.settings import resolve
 
-    rules = {r.id: r for r in load_rules(args.rules)}
+    rules = {**PSEUDO_RULES, **{r.id: r for r in resolve(args).all_rules}}
     if args.rule not in rules:
         raise CocolintError("cocolint", f"unknown rule {args.rule!r} (see `cocolint rules`)")
     print(render(rules[args.rule]), end="")

@@ -7,12 +7,13 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from cocolint.engine.files import Discovered, discover
-from cocolint.engine.findings import FileError, Finding
+from cocolint.engine.findings import FileError, Finding, Suppressed
 from cocolint.engine.matcher import Matcher
 from cocolint.engine.paths import scope_path
+from cocolint.engine.suppress import MARKER as DIRECTIVE_MARKER
 from cocolint.ruleset.model import Rule
 
 
@@ -25,6 +26,8 @@ class FileResult:
     error: FileError | None = None
     parsed: bool = False
     damaged: bool = False
+    suppressed: list[Suppressed] = field(default_factory=list)  # filled by engine/filters.py
+    directives: bool | None = None  # whether the source holds `cocolint:` (None: unknown, the filter reads it)
 
 
 @dataclass
@@ -39,6 +42,8 @@ class Summary:
     findings: int = 0
     by_rule: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
+    suppressed: int = 0
+    suppressed_by_rule: Counter[str] = field(default_factory=Counter)
 
     def add(self, r: FileResult) -> None:
         """Count one file's result."""
@@ -52,6 +57,8 @@ class Summary:
             self.prefiltered += 1
         self.findings += len(r.findings)
         self.by_rule.update(f.rule for f in r.findings)
+        self.suppressed += len(r.suppressed)
+        self.suppressed_by_rule.update(s.finding.rule for s in r.suppressed)
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready dict."""
@@ -59,6 +66,7 @@ class Summary:
             "files": self.files, "parsed": self.parsed, "skipped_by_prefilter": self.prefiltered,
             "parse_damaged": self.damaged, "failed": self.failed, "findings": self.findings,
             "findings_by_rule": dict(sorted(self.by_rule.items())), "seconds": round(self.seconds, 3),
+            "suppressed": self.suppressed, "suppressed_by_rule": dict(sorted(self.suppressed_by_rule.items())),
         }
 
 
@@ -100,14 +108,18 @@ def check_file(matcher: Matcher, path: Path) -> FileResult:
         result.error = FileError(shown, f"internal error: {type(exc).__name__}: {exc}")
         return result
     result.parsed, result.damaged = m.parsed, m.damaged
+    result.directives = DIRECTIVE_MARKER in source  # the suppression filter re-reads only these files
     result.findings = [replace(f, path=shown) for f in m.findings]
     return result
 
 
-def check_paths(rules: list[Rule], paths: Iterable[Path]) -> Iterator[FileResult]:
-    """Check every file under paths, in discovery order."""
+def check_paths(rules: list[Rule], paths: Iterable[Path],
+                skip: Callable[[Path], bool] | None = None) -> Iterator[FileResult]:
+    """Check every file under paths, in discovery order (minus those skip() excludes, e.g. config excludes)."""
     matcher = Matcher(rules)
     for d in discover(list(paths)):
+        if skip is not None and d.error is None and skip(d.path):
+            continue
         if d.error is not None:
             yield FileResult(display_path(d.path), error=FileError(display_path(d.path), d.error))
             continue

@@ -28,13 +28,19 @@ class TextReporter:
             print(format_finding(f), file=self.out)
 
     def finish(self, summary: Summary) -> None:
-        """Print the summary: findings per rule, files, parse damage, time."""
-        if not self.show_summary:
-            return
-        s = summary
-        lines = [f"cocolint: {s.findings} finding{'s' * (s.findings != 1)} in {s.files} file{'s' * (s.files != 1)}"
-                 f" ({s.parsed} parsed, {s.prefiltered} skipped by the pre-filter, {s.failed} failed;"
-                 f" {s.damaged} parsed with ERROR/MISSING nodes) in {s.seconds:.2f}s"]
-        for rule, n in sorted(s.by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
-            lines.append(f"  {n:6d}  {rule}")
-        print("\n".join(lines), file=self.err)
+        """Print the summary: findings per rule, suppressed findings, files, parse damage, time."""
+        if self.show_summary:
+            print("\n".join(summary_lines(summary)), file=self.err)
+
+
+def summary_lines(s: Summary) -> list[str]:
+    """The end-of-run summary; suppressed findings are always counted, never silently dropped."""
+    suppressed = f", {s.suppressed} suppressed" if s.suppressed else ""
+    lines = [f"cocolint: {s.findings} finding{'s' * (s.findings != 1)}{suppressed} in {s.files} file{'s' * (s.files != 1)}"
+             f" ({s.parsed} parsed, {s.prefiltered} skipped by the pre-filter, {s.failed} failed;"
+             f" {s.damaged} parsed with ERROR/MISSING nodes) in {s.seconds:.2f}s"]
+    for rule, n in sorted(s.by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
+        lines.append(f"  {n:6d}  {rule}")
+    for rule, n in sorted(s.suppressed_by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
+        lines.append(f"  {n:6d}  {rule} (suppressed)")
+    return lines
