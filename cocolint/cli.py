@@ -29,12 +29,23 @@ def _parser() -> argparse.ArgumentParser:
                         help="do not run these rules (repeatable, comma-separated)")
 
     c = sub.add_parser("check", help="check C files or trees")
-    c.add_argument("paths", nargs="*", type=Path, default=[Path(".")])
+    c.add_argument("paths", nargs="*", type=Path, default=[])
     with_rules(c)
     c.add_argument("--format", choices=("text", "json"), default="text")
     c.add_argument("--quiet", action="store_true", help="no summary")
     c.add_argument("--min-confidence", choices=CONFIDENCES, default="medium",
                    help="report only rules at least this confident (default: medium; 'low' adds judgement calls)")
+    only_new = c.add_mutually_exclusive_group()
+    only_new.add_argument("--diff", metavar="REV",
+                          help="report only findings on lines added or changed in the working tree since REV"
+                               " (with no paths: check only the changed files)")
+    only_new.add_argument("--diff-file", type=Path, metavar="PATCH",
+                          help="report only findings on lines a unified diff adds (paths relative to the git top or cwd)")
+    known = c.add_mutually_exclusive_group()
+    known.add_argument("--baseline", type=Path, metavar="FILE",
+                       help="do not report findings recorded in FILE; report its entries that are now fixed")
+    known.add_argument("--write-baseline", type=Path, metavar="FILE",
+                       help="record the current findings in FILE (by fingerprint, not line) and exit 0")
 
     r = sub.add_parser("rules", help="list the rules")
     with_rules(r)
@@ -44,6 +55,18 @@ def _parser() -> argparse.ArgumentParser:
     t = sub.add_parser("test", help="test rules against their examples and annotated samples")
     with_rules(t)
     t.add_argument("--no-builtin", action="store_true", help="test only the --rules directories")
+    pt = sub.add_parser("patch", help="report the findings each patch of a series introduces and removes")
+    pt.add_argument("patches", nargs="+", type=Path, metavar="FILE",
+                    help="git format-patch files or mbox files, applied in order")
+    with_rules(pt)
+    pt.add_argument("--tree", type=Path, metavar="DIR",
+                    help="the tree the patches apply to (default: the git top or kernel tree around the cwd)")
+    pt.add_argument("-p", dest="strip", type=int, default=1, metavar="NUM",
+                    help="strip NUM leading components from paths in the patches (default 1, as git apply)")
+    pt.add_argument("--format", choices=("text", "json"), default="text")
+    pt.add_argument("--quiet", action="store_true", help="no summary")
+    pt.add_argument("--min-confidence", choices=CONFIDENCES, default="medium",
+                    help="report only rules at least this confident (default: medium)")
     return p
 
 
@@ -75,12 +98,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     reporter = make_reporter(args.format, sys.stdout, sys.stderr, {r.id: r for r in rules})
     if args.quiet and isinstance(reporter, TextReporter):
         reporter.show_summary = False
+    from cocolint.engine import only_new
+
+    paths, results_filter, finish = only_new.setup(args, rules)
+    if args.write_baseline:
+        return only_new.write_baseline(args.write_baseline, results_filter(check_paths(rules, paths)))
     summary = Summary()
     start = time.monotonic()
-    for result in check_paths(rules, args.paths):
+    for result in results_filter(check_paths(rules, paths)):
         summary.add(result)
         reporter.file(result)
     summary.seconds = time.monotonic() - start
+    finish(summary)
     reporter.finish(summary)
     if summary.failed:
         return EXIT_ERROR
@@ -122,10 +151,18 @@ def cmd_test(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failed else EXIT_CLEAN
 
 
+def cmd_patch(args: argparse.Namespace) -> int:
+    """Check a patch series; exit 1 if a patch adds findings, 3 if one does not apply, 2 on errors."""
+    from cocolint.patches.command import run_patches
+
+    return run_patches(_rules(args), args.patches, args.tree, args.strip, args.format, args.quiet)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
-    handler = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "test": cmd_test}[args.command]
+    handler = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "test": cmd_test,
+               "patch": cmd_patch}[args.command]
     try:
         return handler(args)
     except CocolintError as exc:

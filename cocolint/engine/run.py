@@ -38,6 +38,7 @@ class Summary:
     findings: int = 0
     by_rule: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
+    baseline: dict[str, object] | None = None  # with --baseline: {"file", "known", "fixed": [lines]}
 
     def add(self, r: FileResult) -> None:
         """Count one file's result."""
@@ -58,7 +59,7 @@ class Summary:
             "files": self.files, "parsed": self.parsed, "skipped_by_prefilter": self.prefiltered,
             "parse_damaged": self.damaged, "failed": self.failed, "findings": self.findings,
             "findings_by_rule": dict(sorted(self.by_rule.items())), "seconds": round(self.seconds, 3),
-        }
+        } | ({"baseline": self.baseline} if self.baseline is not None else {})
 
 
 def display_path(path: Path) -> str:

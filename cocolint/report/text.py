@@ -14,6 +14,16 @@ def format_finding(f: Finding) -> str:
     return f"{f.path}:{f.line}:{f.column}: {f.severity}: {f.message} [{f.rule}]"
 
 
+def baseline_lines(b: dict[str, object]) -> list[str]:
+    """What --baseline hid and which of its entries no longer match (one line each)."""
+    fixed = list(b["fixed"])  # type: ignore[call-overload]
+    out = [f"cocolint: baseline {b['file']}: {b['known']} known finding{'s' * (b['known'] != 1)} not shown,"
+           f" {len(fixed)} entr{'ies' if len(fixed) != 1 else 'y'} fixed"
+           + (" (refresh it with --write-baseline)" if fixed else "")]
+    out.extend(f"  fixed: {line}" for line in fixed)
+    return out
+
+
 class TextReporter:
     """Streams findings to out, file errors and the summary to err."""
 
@@ -29,12 +39,16 @@ class TextReporter:
 
     def finish(self, summary: Summary) -> None:
         """Print the summary: findings per rule, files, parse damage, time."""
-        if not self.show_summary:
-            return
         s = summary
+        if not self.show_summary:
+            if s.baseline is not None and s.baseline["fixed"]:
+                print("\n".join(baseline_lines(s.baseline)), file=self.err)
+            return
         lines = [f"cocolint: {s.findings} finding{'s' * (s.findings != 1)} in {s.files} file{'s' * (s.files != 1)}"
                  f" ({s.parsed} parsed, {s.prefiltered} skipped by the pre-filter, {s.failed} failed;"
                  f" {s.damaged} parsed with ERROR/MISSING nodes) in {s.seconds:.2f}s"]
         for rule, n in sorted(s.by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
             lines.append(f"  {n:6d}  {rule}")
+        if s.baseline is not None:
+            lines.extend(baseline_lines(s.baseline))
         print("\n".join(lines), file=self.err)
