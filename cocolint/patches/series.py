@@ -40,11 +40,12 @@ class Tree:
         """The current text of a tree path, None if it does not exist (raises ApplyError if unreadable)."""
         if path in self.overlay:
             return self.overlay[path]
-        p = self.root / path
-        if not p.is_file():
-            return None
         try:
-            return p.read_bytes()
+            return (self.root / path).read_bytes()
+        except (FileNotFoundError, NotADirectoryError):
+            return None
+        except IsADirectoryError:
+            raise ApplyError(path, "is a directory in the tree") from None
         except OSError as exc:
             raise ApplyError(path, f"cannot read: {exc.strerror or exc}") from None
 
