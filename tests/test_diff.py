@@ -159,3 +159,13 @@ def test_diff_file_unreadable_or_broken(repo, capsys, tmp_path):
     bad.write_text("--- a/drivers/hv/ring.c\n+++ b/drivers/hv/ring.c\n@@ -1,3 +1,3 @@\n context\n")
     code, _, err = run(capsys, "--diff-file", str(bad))
     assert code == 2 and err.strip().startswith(f"{bad}:3: hunk @@ -1,3 +1,3 @@ ends early")
+
+
+def test_diff_file_from_a_format_patch_mail(repo, capsys, tmp_path):
+    repo.write("drivers/hv/ring.c", c_file(BAD_LINE, BAD_LINE))
+    repo.commit("Drivers: hv: map above vTOM")
+    patch = repo.git("format-patch", "-1", "--stdout")
+    assert patch.startswith("From ") and "Subject: [PATCH] Drivers: hv: map above vTOM" in patch
+    (tmp_path / "0001.patch").write_text(patch)
+    code, found, _ = run(capsys, "--diff-file", str(tmp_path / "0001.patch"))
+    assert (code, found) == (1, [("drivers/hv/ring.c", 11)])
