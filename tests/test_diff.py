@@ -73,6 +73,7 @@ def test_staged_and_untracked_new_files_are_wholly_new(repo, capsys):
     repo.write("drivers/hv/untracked.c", c_file(BAD_LINE))
     repo.write(".gitignore", "ignored.c\n")
     repo.write("drivers/hv/ignored.c", c_file(BAD_LINE))
+    repo.write("drivers/hv/notes.txt", c_file(BAD_LINE))  # not C: not checked unless named
     code, found, _ = run(capsys, "--diff", "HEAD")
     assert (code, found) == (1, [("drivers/hv/staged.c", 6), ("drivers/hv/untracked.c", 6)])
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from cocolint.engine.files import DEFAULT_SUFFIXES
 from cocolint.engine.run import FileResult
 from cocolint.errors import CocolintError
 from cocolint.patches.unidiff import DiffError, parse
@@ -28,9 +29,9 @@ class ChangedLines:
         added = self.lines.get(key)
         return bool(added) and any(n in added for n in range(first, last + 1))
 
-    def files(self) -> list[Path]:
-        """The files with added lines that still exist (what to check when no paths are named)."""
-        return sorted(Path(p) for p in set(self.lines) | self.whole if os.path.isfile(p))
+    def files(self, suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> list[Path]:
+        """The C files with added lines that still exist (what to check when no paths are named)."""
+        return sorted(Path(p) for p in set(self.lines) | self.whole if p.endswith(suffixes) and os.path.isfile(p))
 
     def filter(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
         """Each result with only the findings on added lines (file errors pass through)."""

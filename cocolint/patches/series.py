@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -59,6 +60,7 @@ class Series:
         self.tree = Tree(root)
         self.strip = strip
         self.suffixes = suffixes
+        self.seen: dict[tuple[str, bytes], tuple[list[Finding], str | None]] = {}  # a file's "after" is the next "before"
 
     def check(self, mail: PatchMail) -> PatchOutcome:
         """Apply one patch (all or nothing) and compare its touched C files' findings."""
@@ -114,6 +116,12 @@ class Series:
         return old, apply_hunks(d.path, old, d)
 
     def _match(self, path: str, data: bytes) -> tuple[list[Finding], str | None]:
+        key = (path, hashlib.sha256(data).digest())
+        if key not in self.seen:
+            self.seen[key] = self._match_uncached(path, data)
+        return self.seen[key]
+
+    def _match_uncached(self, path: str, data: bytes) -> tuple[list[Finding], str | None]:
         if b"\0" in data:
             return [], f"{path}: binary file (NUL byte), not checked"
         try:
