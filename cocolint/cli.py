@@ -29,7 +29,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="do not run these rules (repeatable, comma-separated)")
 
     c = sub.add_parser("check", help="check C files or trees")
-    c.add_argument("paths", nargs="*", type=Path, default=[])
+    c.add_argument("paths", nargs="*", type=Path, default=[Path(".")])
     with_rules(c)
     c.add_argument("--format", choices=("text", "json"), default="text")
     c.add_argument("--quiet", action="store_true", help="no summary")
@@ -100,12 +100,15 @@ def cmd_check(args: argparse.Namespace) -> int:
         reporter.show_summary = False
     from cocolint.engine import only_new
 
-    paths, results_filter, finish = only_new.setup(args, rules)
+    paths, steps, finish = only_new.setup(args, rules)
+    results = check_paths(rules, paths)
+    for step in steps:
+        results = map(step, results)
     if args.write_baseline:
-        return only_new.write_baseline(args.write_baseline, results_filter(check_paths(rules, paths)))
+        return only_new.write_baseline(args.write_baseline, results)
     summary = Summary()
     start = time.monotonic()
-    for result in results_filter(check_paths(rules, paths)):
+    for result in results:
         summary.add(result)
         reporter.file(result)
     summary.seconds = time.monotonic() - start

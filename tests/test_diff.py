@@ -96,11 +96,14 @@ def test_deleted_file_and_quoted_names(repo, capsys):
 
 def test_paths_relative_to_a_subdirectory(repo, capsys, monkeypatch):
     repo.write("drivers/hv/ring.c", c_file(BAD_LINE, BAD_LINE))
+    repo.write("arch/x86/mm/mem.c", c_file(BAD_LINE))  # changed, but not under the cwd
     monkeypatch.chdir(repo.root / "drivers")
     code, found, _ = run(capsys, "--diff", "HEAD", "hv")
     assert (code, found) == (1, [("hv/ring.c", 11)])
-    code, found, _ = run(capsys, "--diff", "HEAD")  # no paths: only the changed files, shown from the cwd
+    code, found, _ = run(capsys, "--diff", "HEAD")  # no paths: the changed files under the cwd
     assert (code, found) == (1, [("hv/ring.c", 11)])
+    code, found, _ = run(capsys, "--diff", "HEAD", str(repo.root))  # as the user named the directory
+    assert (code, found) == (1, [(f"{repo.root}/arch/x86/mm/mem.c", 6), (f"{repo.root}/drivers/hv/ring.c", 11)])
 
 
 def test_older_revision_and_unknown_revision(repo, capsys):

@@ -6,11 +6,11 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from cocolint.engine.findings import Finding
 from cocolint.engine.paths import scope_path
-from cocolint.engine.run import FileResult
+from cocolint.engine.run import FileResult, Summary
 from cocolint.errors import CocolintError
 
 VERSION = 1
@@ -98,19 +98,22 @@ class BaselineFilter:
         for e in self.baseline:
             self.left[e.fingerprint] += e.count
 
-    def filter(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
-        """Each result without its known findings."""
-        for r in results:
-            if r.error is None:
-                self.checked.add(scope_path(Path(r.path)))
-            kept = []
-            for f in r.findings:
-                if self.left[f.fingerprint] > 0:
-                    self.left[f.fingerprint] -= 1
-                    self.known += 1
-                else:
-                    kept.append(f)
-            yield replace(r, findings=kept)
+    def __call__(self, r: FileResult) -> FileResult:
+        """The result without its known findings."""
+        if r.error is None:
+            self.checked.add(scope_path(Path(r.path)))
+        kept = []
+        for f in r.findings:
+            if self.left[f.fingerprint] > 0:
+                self.left[f.fingerprint] -= 1
+                self.known += 1
+            else:
+                kept.append(f)
+        return replace(r, findings=kept)
+
+    def finish(self, summary: Summary, name: str) -> None:
+        """Put what the baseline hid and which entries are fixed into the summary (once, at the end)."""
+        summary.baseline = {"file": name, "known": self.known, "fixed": [e.describe() for e in self.fixed()]}
 
     def fixed(self) -> list[Entry]:
         """Entries (with the copies now missing) for files that were checked and rules that ran."""

@@ -6,7 +6,6 @@ import os
 import subprocess
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from cocolint.engine.files import DEFAULT_SUFFIXES
 from cocolint.engine.run import FileResult
@@ -30,13 +29,26 @@ class ChangedLines:
         return bool(added) and any(n in added for n in range(first, last + 1))
 
     def files(self, suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> list[Path]:
-        """The C files with added lines that still exist (what to check when no paths are named)."""
+        """The C files with added lines that still exist."""
         return sorted(Path(p) for p in set(self.lines) | self.whole if p.endswith(suffixes) and os.path.isfile(p))
 
-    def filter(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
-        """Each result with only the findings on added lines (file errors pass through)."""
-        for r in results:
-            yield replace(r, findings=[f for f in r.findings if self.touches(f.path, f.line, f.end_line)])
+    def select(self, paths: list[Path]) -> list[Path]:
+        """The changed C files under the given paths, named as the user named their directory.
+
+        Other files cannot have findings on changed lines, so they are not checked at all.
+        """
+        out: list[Path] = []
+        roots = [(p, Path(os.path.realpath(p))) for p in paths]
+        for f in self.files():
+            for given, real in roots:
+                if f == real or real in f.parents:
+                    out.append(given if f == real else given / f.relative_to(real))
+                    break
+        return out
+
+    def __call__(self, result: FileResult) -> FileResult:
+        """The result with only the findings on added lines (a file error passes through)."""
+        return replace(result, findings=[f for f in result.findings if self.touches(f.path, f.line, f.end_line)])
 
 
 def _git(args: list[str], cwd: Path) -> str:

@@ -1,48 +1,45 @@
-"""Wire --diff, --diff-file, --baseline and --write-baseline into `check` as a filter over file results."""
+"""Wire --diff, --diff-file, --baseline and --write-baseline into `check` as filter steps over file results."""
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 from cocolint.engine import baseline, diff
 from cocolint.engine.run import FileResult, Summary
 from cocolint.ruleset.model import Rule
 
-Filter = Callable[[Iterable[FileResult]], Iterator[FileResult]]
+Step = Callable[[FileResult], FileResult]
 
 
-def setup(args: argparse.Namespace, rules: list[Rule]) -> tuple[list[Path], Filter, Callable[[Summary], None]]:
-    """The paths to check, the filter to run results through, and what to add to the summary at the end."""
+def setup(args: argparse.Namespace, rules: list[Rule]) -> tuple[list[Path], list[Step], Callable[[Summary], None]]:
+    """The paths to check, the steps each file's result goes through (in order), and the end-of-run hook.
+
+    The baseline step comes first: it must see every finding to know which entries are fixed;
+    --diff then keeps what is on changed lines.
+    """
+    paths = list(args.paths) or [Path(".")]
+    steps: list[Step] = []
+    known = None
+    if getattr(args, "baseline", None):
+        known = baseline.BaselineFilter(baseline.load(args.baseline), {r.id for r in rules})
+        steps.append(known)
     changed = None
     if getattr(args, "diff", None):
         changed = diff.from_git(args.diff)
     elif getattr(args, "diff_file", None):
         changed = diff.from_file(args.diff_file)
-    paths = list(args.paths)
-    if not paths:
-        paths = [Path(os.path.relpath(p)) for p in changed.files()] if changed is not None else [Path(".")]
-    known = None
-    if getattr(args, "baseline", None):
-        known = baseline.BaselineFilter(baseline.load(args.baseline), {r.id for r in rules})
-
-    def run_filters(results: Iterable[FileResult]) -> Iterator[FileResult]:
-        out: Iterable[FileResult] = results
-        if changed is not None:
-            out = changed.filter(out)
-        if known is not None:
-            out = known.filter(out)
-        yield from out
+    if changed is not None:
+        paths = changed.select(paths)
+        steps.append(changed)
 
     def finish(summary: Summary) -> None:
         if known is not None:
-            summary.baseline = {"file": str(args.baseline), "known": known.known,
-                                "fixed": [e.describe() for e in known.fixed()]}
+            known.finish(summary, str(args.baseline))
 
-    return paths, run_filters, finish
+    return paths, steps, finish
 
 
 def write_baseline(path: Path, results: Iterable[FileResult]) -> int:
