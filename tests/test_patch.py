@@ -185,8 +185,12 @@ def test_cover_letter_unreadable_and_escaping_paths(tmp_path, capsys):
     evil.write_text(format_patch("../outside.c", "int x;\n", "int y;\n", "escape"))
     code, out, _ = run(capsys, "--tree", str(tree), str(evil))
     assert code == 3 and out == "evil.patch: does not apply: ../outside.c: path leaves the tree; not applied\n"
+    (tmp_path / "ring.c").write_bytes(b"int x;\n\0\xff")
+    code, out, err = run(capsys, "--tree", str(tree), str(tmp_path / "ring.c"))
+    assert (code, out, err) == (2, "", "ring.c: error: not a patch: no unified diff in it\n"
+                                     "cocolint: 1 patch: +0 new, -0 fixed\n")
     code, out, err = run(capsys, "--tree", str(tree), str(tmp_path / "missing.patch"))
-    assert code == 2 and err.startswith(f"missing.patch: error: cannot read {tmp_path / 'missing.patch'}: No such file")
+    assert code == 2 and out == "" and err.startswith(f"missing.patch: error: cannot read {tmp_path / 'missing.patch'}: No such file")
 
 
 def test_quoted_printable_mail_from_a_list(tmp_path, capsys):

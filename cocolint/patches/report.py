@@ -32,7 +32,8 @@ def headline(o: PatchOutcome) -> str:
 def write_text(outcomes: list[PatchOutcome], out: TextIO, err: TextIO, quiet: bool = False) -> None:
     """Each patch's verdict and findings on out; errors and the series summary on err."""
     for o in outcomes:
-        print(headline(o), file=out)
+        if not (o.error and not o.files):  # a patch that could not be read has only its error line
+            print(headline(o), file=out)
         for f in o.new:
             print(format_finding(f), file=out)
         for f in o.fixed:

@@ -70,8 +70,11 @@ class Series:
         except DiffError as exc:
             out.error = f"line {exc.line} of the diff: {exc}"
             return out
-        if not diffs:
+        if not diffs and mail.subject:
             out.note = "no diff in it (a cover letter?), nothing to check"
+            return out
+        if not diffs:
+            out.error = "not a patch: no unified diff in it"
             return out
         ours = [d for d in diffs if any(p is not None and p.endswith(self.suffixes) for p in (d.old_path, d.new_path))]
         try:
