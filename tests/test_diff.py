@@ -154,6 +154,9 @@ def test_diff_file_outside_git_from_diff_u(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tree)
     code, found, _ = run(capsys, "--diff-file", str(patch))
     assert (code, found) == (1, [("drivers/hv/ring.c", 11)])
+    monkeypatch.chdir(tree / "drivers")  # from a subdirectory the tree's top is found by MAINTAINERS
+    code, found, _ = run(capsys, "--diff-file", str(patch))
+    assert (code, found) == (1, [("hv/ring.c", 11)])
 
 
 def test_diff_file_unreadable_or_broken(repo, capsys, tmp_path):

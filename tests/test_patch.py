@@ -221,3 +221,15 @@ def test_unreadable_tree_file_is_one_line(tmp_path, capsys):
     assert code == 3
     assert out.splitlines() == ["p.patch: does not apply: loop.c: cannot read: Too many levels of symbolic links",
                                 "q.patch: does not apply: d.c: is a directory in the tree"]
+
+
+def test_a_touched_file_that_cannot_be_checked_is_an_error(tmp_path, capsys):
+    tree = tmp_path / "tree"
+    (tree / "d").mkdir(parents=True)
+    (tree / "d/a.c").write_text(c_file(GOOD_LINE))
+    p = tmp_path / "nul.patch"
+    p.write_text(format_patch("d/a.c", c_file(GOOD_LINE), c_file(GOOD_LINE, "\tchar c = '\0';\n"), "nul"))
+    code, out, err = run(capsys, "--tree", str(tree), str(p))
+    assert code == 2
+    assert out == "nul.patch: +0 new, -0 fixed\n"
+    assert err.splitlines()[0] == "nul.patch: error: d/a.c: binary file (NUL byte), not checked"

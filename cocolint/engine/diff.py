@@ -10,6 +10,7 @@ from pathlib import Path
 from cocolint.engine.files import DEFAULT_SUFFIXES
 from cocolint.engine.run import FileResult
 from cocolint.errors import CocolintError
+from cocolint.patches.command import tree_root
 from cocolint.patches.unidiff import DiffError, parse
 
 
@@ -95,7 +96,7 @@ def _resolve(rev: str, top: Path) -> str:
 
 
 def from_file(patch: Path, cwd: Path | None = None, strip: int = 1) -> ChangedLines:
-    """Lines a unified diff on disk adds; its paths are relative to the git top (if any) or the cwd."""
+    """Lines a unified diff on disk adds; its paths are relative to the git top, the kernel tree's top or the cwd."""
     cwd = cwd or Path.cwd()
     try:
         data = patch.read_bytes()
@@ -105,7 +106,7 @@ def from_file(patch: Path, cwd: Path | None = None, strip: int = 1) -> ChangedLi
     try:
         roots.insert(0, Path(_git(["rev-parse", "--show-toplevel"], cwd).strip()))
     except (OSError, subprocess.CalledProcessError):
-        pass
+        roots.insert(0, tree_root(cwd))  # a plain tree: MAINTAINERS marks its top
     return _from_diff(data, roots, str(patch), strip)
 
 
