@@ -10,7 +10,6 @@ from typing import Sequence, TextIO
 from cocolint import __version__
 from cocolint.errors import CocolintError
 from cocolint.report import FORMATS
-from cocolint.ruleset import Rule, load_rules
 from cocolint.ruleset.model import CONFIDENCES
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -47,6 +46,17 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--quiet", action="store_true", help="no summary")
     c.add_argument("--min-confidence", choices=CONFIDENCES, default=None,
                    help="report only rules at least this confident (default: medium; 'low' adds judgement calls)")
+    only_new = c.add_mutually_exclusive_group()
+    only_new.add_argument("--diff", metavar="REV",
+                          help="report only findings on lines added or changed in the working tree since REV"
+                               " (with no paths: check only the changed files)")
+    only_new.add_argument("--diff-file", type=Path, metavar="PATCH",
+                          help="report only findings on lines a unified diff adds (paths relative to the git top or cwd)")
+    known = c.add_mutually_exclusive_group()
+    known.add_argument("--baseline", type=Path, metavar="FILE",
+                       help="do not report findings recorded in FILE; report its entries that are now fixed")
+    known.add_argument("--write-baseline", type=Path, metavar="FILE",
+                       help="record the current findings in FILE (by fingerprint, not line) and exit 0")
 
     r = sub.add_parser("rules", help="list the rules")
     with_rules(r)
@@ -59,24 +69,20 @@ def _parser() -> argparse.ArgumentParser:
     with_rules(t)
     t.add_argument("--no-builtin", action="store_true",
                    help="do not load the shipped rules at all (with --rules, only those are tested anyway)")
+    pt = sub.add_parser("patch", help="report the findings each patch of a series introduces and removes")
+    pt.add_argument("patches", nargs="+", type=Path, metavar="FILE",
+                    help="git format-patch files or mbox files, applied in order")
+    with_rules(pt)
+    with_config(pt)
+    pt.add_argument("--tree", type=Path, metavar="DIR",
+                    help="the tree the patches apply to (default: the git top or kernel tree around the cwd)")
+    pt.add_argument("-p", dest="strip", type=int, default=1, metavar="NUM",
+                    help="strip NUM leading components from paths in the patches (default 1, as git apply)")
+    pt.add_argument("--format", choices=("text", "json"), default="text")
+    pt.add_argument("--quiet", action="store_true", help="no summary")
+    pt.add_argument("--min-confidence", choices=CONFIDENCES, default=None,
+                    help="report only rules at least this confident (default: medium; 'low' adds judgement calls)")
     return p
-
-
-def _split(values: list[str]) -> list[str]:
-    return [v for item in values for v in item.split(",") if v]
-
-
-def _rules(args: argparse.Namespace, builtin: bool = True) -> list[Rule]:
-    rules = load_rules(args.rules, builtin=builtin)
-    known = {r.id for r in rules}
-    for rid in _split(args.select) + _split(args.ignore):
-        if rid not in known:
-            raise CocolintError("cocolint", f"unknown rule {rid!r} (see `cocolint rules`)")
-    if args.select:
-        rules = [r for r in rules if r.id in set(_split(args.select))]
-    rules = [r for r in rules if r.id not in set(_split(args.ignore))]
-    floor = getattr(args, "min_confidence", "low")
-    return [r for r in rules if CONFIDENCES.index(r.confidence) <= CONFIDENCES.index(floor)]
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -86,13 +92,21 @@ def cmd_check(args: argparse.Namespace) -> int:
     from cocolint.report.text import summary_lines
     from cocolint.settings import resolve
 
+    from cocolint.engine import only_new
+    from cocolint.engine.pipeline import results
+
     settings = resolve(args)
+    if args.baseline is None and args.write_baseline is None and settings.config.baseline is not None:
+        args.baseline = settings.config.baseline
+    paths, steps, finish = only_new.setup(args, settings.rules)
+    if args.write_baseline:
+        return only_new.write_baseline(args.write_baseline, results(settings, paths, steps))
     out = _open_output(args.output) if args.output else sys.stdout
     try:
         reporter = make_reporter(args.format, out, sys.stderr, settings.metadata())
         if args.quiet:
             reporter.show_summary = False  # type: ignore[attr-defined]
-        summary = check(settings, args.paths, reporter)
+        summary = check(settings, paths, reporter, extra=steps, finish=finish)
     finally:
         if out is not sys.stdout:
             out.close()
@@ -138,7 +152,10 @@ def cmd_test(args: argparse.Namespace) -> int:
     """Run every selected rule's examples and sample; exit 1 if any fails."""
     from cocolint.ruleset.selftest import check_rule
 
-    rules = _rules(args, builtin=not args.no_builtin)
+    from cocolint.settings import resolve
+
+    args.min_confidence = "low"  # every rule is tested, whatever it would report by default
+    rules = resolve(args, builtin=not args.no_builtin).rules
     if args.rules:  # a user testing their own rules: the shipped ones are loaded (ids must not clash), not tested
         dirs = [d.resolve() for d in args.rules]
         rules = [r for r in rules if any(Path(r.file).resolve().is_relative_to(d) for d in dirs)]
@@ -160,11 +177,20 @@ def _tolerant_streams() -> None:
             stream.reconfigure(errors="surrogateescape" if utf8 else "backslashreplace")
 
 
+def cmd_patch(args: argparse.Namespace) -> int:
+    """Check a patch series; exit 1 if a patch adds findings, 3 if one does not apply, 2 on errors."""
+    from cocolint.patches.command import run_patches
+    from cocolint.settings import resolve
+
+    return run_patches(resolve(args).rules, args.patches, args.tree, args.strip, args.format, args.quiet)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     _tolerant_streams()
     args = _parser().parse_args(argv)
-    handler = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "test": cmd_test}[args.command]
+    handler = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "test": cmd_test,
+               "patch": cmd_patch}[args.command]
     try:
         return handler(args)
     except CocolintError as exc:

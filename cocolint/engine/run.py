@@ -44,6 +44,7 @@ class Summary:
     seconds: float = 0.0
     suppressed: int = 0
     suppressed_by_rule: Counter[str] = field(default_factory=Counter)
+    baseline: dict[str, object] | None = None  # with --baseline: {"file", "known", "fixed": [lines]}
 
     def add(self, r: FileResult) -> None:
         """Count one file's result."""
@@ -67,7 +68,7 @@ class Summary:
             "parse_damaged": self.damaged, "failed": self.failed, "findings": self.findings,
             "findings_by_rule": dict(sorted(self.by_rule.items())), "seconds": round(self.seconds, 3),
             "suppressed": self.suppressed, "suppressed_by_rule": dict(sorted(self.suppressed_by_rule.items())),
-        }
+        } | ({"baseline": self.baseline} if self.baseline is not None else {})
 
 
 def display_path(path: Path) -> str:
