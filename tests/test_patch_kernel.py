@@ -23,16 +23,11 @@ SUBTREES = ("drivers/hv", "arch/x86/mm")
 
 
 def kernel_tree(version: str) -> Path:
-    """The tree: from scripts/kernel_source.py when the project has it, else an unpacked tree in the cache."""
-    if (PROJECT / "scripts/kernel_source.py").is_file():
-        sys.path.insert(0, str(PROJECT / "scripts"))
-        import kernel_source
+    """The tree's needed subtrees, fetched and cached by scripts/kernel_source.py."""
+    sys.path.insert(0, str(PROJECT / "scripts"))
+    import kernel_source
 
-        return kernel_source.kernel_tree(version, SUBTREES)
-    tree = Path.home() / ".cache/cocolint/trees" / f"linux-source-{version}"
-    if not (tree / "MAINTAINERS").is_file():
-        pytest.skip(f"no linux-source-{version} tree in {tree.parent} (scripts/kernel_source.py fetches it)")
-    return tree
+    return kernel_source.kernel_tree(version, SUBTREES)
 
 
 def function_text(source: str, name: str) -> re.Match[str]:
