@@ -54,9 +54,7 @@ def test_output_is_byte_identical_for_any_jobs(tmp_path: Path) -> None:
     docs = []
     for j in (1, 2, 3):
         doc = json.loads(run_cli("check", "--rules", rules, "-j", str(j), "--format", "json", tree).stdout)
-        assert doc["summary"]["jobs"] == j
-        for volatile in ("seconds", "jobs"):
-            doc["summary"].pop(volatile)
+        doc["summary"].pop("seconds")
         docs.append(doc)
     assert docs[0] == docs[1] == docs[2]
     assert docs[0]["summary"]["findings_by_directory"] == {"arch": 3 * 20, "drivers": 3 * 38}

@@ -89,7 +89,7 @@ def test_summary_reads_at_a_glance() -> None:
                 by_rule=Counter({"vtom-boundary-applied-by-hand": 4, "shared-gpa-boundary-direct-use": 6}),
                 by_dir=Counter({"drivers": 6, "arch": 4}))
     text = "\n".join(render(s))
-    assert text.splitlines()[0] == "cocolint: 10 findings in 55,418 files (1.23s, 2 jobs)"
+    assert text.splitlines()[0] == "cocolint: 10 findings in 55,418 files in 1.23s"
     assert "31 parsed (12 with ERROR/MISSING nodes), 55,380 skipped by the pre-filter, 7 failed" in text
     assert text.index("shared-gpa-boundary-direct-use") < text.index("vtom-boundary-applied-by-hand")
     assert "findings by top-level directory:\n          6  drivers\n          4  arch" in text
@@ -105,4 +105,4 @@ def test_json_summary_carries_the_same_data(tmp_path: Path) -> None:
     assert s["parsed"] + s["skipped_by_prefilter"] + s["failed"] == s["files"]
     assert s["findings_by_directory"] == {"arch": 6, "drivers": 10}
     assert s["findings_by_rule"] == {"shared-gpa-boundary-direct-use": 8, "vtom-boundary-applied-by-hand": 8}
-    assert s["jobs"] == 2 and s["seconds"] > 0
+    assert s["seconds"] > 0

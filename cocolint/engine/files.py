@@ -51,7 +51,17 @@ def _git_files(root: Path, suffixes: tuple[str, ...]) -> list[Path] | None:
     except (OSError, subprocess.SubprocessError):
         return None
     names = sorted({n for n in out.decode("utf-8", "surrogateescape").split("\0") if n.endswith(suffixes)})
+    if not names and _git_ignores(root):
+        return None  # a directory named on purpose is checked even if git ignores it: walk it
     return [root / n for n in names if os.path.lexists(root / n)]
+
+
+def _git_ignores(root: Path) -> bool:
+    try:
+        return subprocess.run(["git", "-C", str(root), "check-ignore", "-q", "."],
+                              capture_output=True, timeout=60).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
 
 
 def _scandir(root: Path, suffixes: tuple[str, ...]) -> Iterator[Discovered]:

@@ -42,6 +42,21 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Suppressed:
+    """A finding that was not reported, and why: counted in every summary, never silently dropped."""
+
+    finding: Finding
+    by: str  # "inline" (a cocolint: ignore[...] comment) or "per-path-ignores" (config)
+    reason: str  # the comment's reason, or the config glob
+    line: int | None = None  # where the suppression is (the comment's line, or the config line)
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready dict: the finding plus how it was suppressed."""
+        return {**self.finding.to_dict(), "suppressed_by": self.by, "reason": self.reason,
+                "suppression_line": self.line}
+
+
+@dataclass(frozen=True)
 class FileError:
     """A file that could not be checked: one line naming it, the run goes on."""
 

@@ -8,7 +8,9 @@ from cocolint import ts
 
 _DECLARATOR_WRAPPERS = ("pointer_declarator", "parenthesized_declarator", "attributed_declarator")
 # a kernel function header ends in `name(params)` just before a `{` at column 0
-_HEADER_NAME = re.compile(rb"([A-Za-z_][A-Za-z0-9_]*)\s*\((?:[^()]|\([^()]*\))*\)[^;{}()]*$")
+# (or, for a function returning a function pointer, `(*name(params))(params)`)
+_PARAMS = rb"\((?:[^()]|\([^()]*\))*\)"
+_HEADER_NAME = re.compile(rb"([A-Za-z_][A-Za-z0-9_]*)\s*" + _PARAMS + rb"(?:\s*\)\s*" + _PARAMS + rb")?[^;{}()=]*$")
 
 
 def function_node(node: ts.Node, root: ts.Node | None = None) -> ts.Node | None:
@@ -46,24 +48,27 @@ def ancestors(root: ts.Node, node: ts.Node) -> list[ts.Node]:
 def definition_name(func: ts.Node) -> str | None:
     """The name a function_definition defines, or None if its declarator is damaged."""
     decl = func.child_by_field_name("declarator")
-    while decl is not None and decl.type in _DECLARATOR_WRAPPERS:
-        decl = decl.child_by_field_name("declarator") or (decl.named_children[-1] if decl.named_children else None)
-    if decl is None or decl.type != "function_declarator":
-        return None
-    name = decl.child_by_field_name("declarator")
-    if name is None or name.type != "identifier":
-        return None
-    return name.text.decode("utf-8", "surrogateescape")
+    while decl is not None:
+        if decl.type == "function_declarator":
+            inner = decl.child_by_field_name("declarator")
+            if inner is not None and inner.type == "identifier":
+                return inner.text.decode("utf-8", "surrogateescape")
+            decl = inner  # a function returning a function pointer: `int (*pick(int w))(int)`
+        elif decl.type in _DECLARATOR_WRAPPERS:
+            decl = decl.child_by_field_name("declarator") or (decl.named_children[-1] if decl.named_children else None)
+        else:
+            return None
+    return None
 
 
 def enclosing_function(node: ts.Node, source: bytes, root: ts.Node | None = None) -> str | None:
     """The name of the function around node (None at file scope)."""
     func = function_node(node, root)
-    if func is not None and not func.has_error:
-        name = definition_name(func)
-        if name is not None:
-            return name
-    return layout_function(source, node.start_byte)
+    name = definition_name(func) if func is not None else None
+    if name is not None and not func.has_error:
+        return name
+    # a damaged definition (`static int __init foo(void) {`): kernel layout first, then its declarator
+    return layout_function(source, node.start_byte) or name
 
 
 def layout_function(source: bytes, offset: int) -> str | None:

@@ -7,6 +7,7 @@ from typing import Iterator
 
 from cocolint import ts
 from cocolint.engine import scope as scopes
+from cocolint.engine.comments import blank_comments
 from cocolint.engine.findings import Finding
 from cocolint.engine.functions import enclosing_function
 from cocolint.engine.prefilter import Prefilter
@@ -81,10 +82,11 @@ class Matcher:
         active = self.active_rules(path, source)
         if not active:
             return result
-        tree = ts.parse(source)
+        code = blank_comments(source)
+        tree = ts.parse(code)
         result.parsed = True
         result.damaged = tree.root_node.has_error
-        text = Text(source)
+        text = Text(source, code)
         found: dict[int, list[tuple[ts.Node, dict[str, list[ts.Node]]]]] = {i: [] for i in active}
         excluded: dict[int, set[tuple[int, int]]] = {i: set() for i in active}
         regions: dict[tuple[str, str | None], list[tuple[int, int]]] = {}
@@ -142,7 +144,7 @@ class Matcher:
 
     def _finding(self, rule: Rule, node: ts.Node, captures: dict[str, list[ts.Node]],
                  function: str | None, path: str, text: Text) -> Finding:
-        values = {k: text.snippet(v[0]) for k, v in captures.items() if v and not k.startswith("_")}
+        values = {k: text.snippet(v[0], comments=False) for k, v in captures.items() if v and not k.startswith("_")}
         line, col = text.position(node.start_byte)
         end_line, end_col = text.position(node.end_byte)
         return Finding(

@@ -23,6 +23,7 @@ from cocolint.engine.files import DEFAULT_SUFFIXES
 from cocolint.engine.findings import FileError
 from cocolint.engine.matcher import Matcher
 from cocolint.engine.source import SourceError, read_source
+from cocolint.engine.suppress import MARKER as DIRECTIVE_MARKER
 from cocolint.engine.walk import walk
 from cocolint.ruleset.model import Rule
 
@@ -44,6 +45,16 @@ class Progress:
     workers: int = 0
 
 
+@dataclass(frozen=True)
+class RunOptions:
+    """How a check run reads its files (the command line's -j, --no-prefilter, --ext, --quiet)."""
+
+    jobs: int = 0  # 0: all cores
+    prefilter: bool = True
+    suffixes: tuple[str, ...] = DEFAULT_SUFFIXES
+    progress: bool = True  # a progress bar when stderr is a terminal
+
+
 def default_jobs() -> int:
     """All the cores this process may run on."""
     try:
@@ -61,13 +72,14 @@ def _check_item(matcher: Matcher, item: Item) -> engine.FileResult:
         source = read_source(path)
     except SourceError:
         source = None  # check_file reports it
-    if source is not None and b"\0" not in source and not matcher.may_match(source):
-        return engine.FileResult(path)
+    if source is not None and b"\0" not in source and DIRECTIVE_MARKER not in source \
+            and not matcher.may_match(source):
+        return engine.FileResult(path, directives=False)
     return engine.check_file(matcher, Path(path))
 
 
 def _interesting(r: engine.FileResult) -> bool:
-    return bool(r.findings) or r.error is not None or r.parsed
+    return bool(r.findings) or r.error is not None or r.parsed or r.directives is not False
 
 
 # --- worker side ------------------------------------------------------------------------------
@@ -268,10 +280,10 @@ def _file(pending: dict[int, _Chunk], key: object, out: list[tuple[int, engine.F
     chunk = pending[_chunk_of(key)]
     if isinstance(key, tuple):  # a retried single file
         _, index = key
-        chunk.results[index] = out[0][1] if out else engine.FileResult(chunk.items[index][0])
+        chunk.results[index] = out[0][1] if out else engine.FileResult(chunk.items[index][0], directives=False)
         chunk.missing -= 1
         return
-    results = [engine.FileResult(path) for path, _ in chunk.items]  # not interesting: skipped, clean
+    results = [engine.FileResult(path, directives=False) for path, _ in chunk.items]  # skipped, clean
     for i, r in out:
         results[i] = r
     chunk.results = results

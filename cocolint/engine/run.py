@@ -6,13 +6,14 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from cocolint.engine.files import Discovered, discover
-from cocolint.engine.findings import FileError, Finding
+from cocolint.engine.findings import FileError, Finding, Suppressed
 from cocolint.engine.matcher import Matcher
 from cocolint.engine.paths import scope_path
 from cocolint.engine.source import SourceError, read_source
+from cocolint.engine.suppress import MARKER as DIRECTIVE_MARKER
 from cocolint.ruleset.model import Rule
 
 
@@ -25,6 +26,8 @@ class FileResult:
     error: FileError | None = None
     parsed: bool = False
     damaged: bool = False
+    suppressed: list[Suppressed] = field(default_factory=list)  # filled by engine/filters.py
+    directives: bool | None = None  # whether the source holds `cocolint:` (None: unknown, the filter reads it)
 
 
 @dataclass
@@ -41,6 +44,9 @@ class Summary:
     seconds: float = 0.0
     by_dir: Counter[str] = field(default_factory=Counter)  # findings per top-level directory of the tree
     jobs: int = 1
+    suppressed: int = 0
+    suppressed_by_rule: Counter[str] = field(default_factory=Counter)
+    baseline: dict[str, object] | None = None  # with --baseline: {"file", "known", "fixed": [lines]}
 
     def add(self, r: FileResult) -> None:
         """Count one file's result."""
@@ -55,6 +61,8 @@ class Summary:
         self.findings += len(r.findings)
         self.by_rule.update(f.rule for f in r.findings)
         self.by_dir.update(top_dir(f.tree_path or f.path) for f in r.findings)
+        self.suppressed += len(r.suppressed)
+        self.suppressed_by_rule.update(s.finding.rule for s in r.suppressed)
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready dict."""
@@ -62,8 +70,9 @@ class Summary:
             "files": self.files, "parsed": self.parsed, "skipped_by_prefilter": self.prefiltered,
             "parse_damaged": self.damaged, "failed": self.failed, "findings": self.findings,
             "findings_by_rule": dict(sorted(self.by_rule.items())), "seconds": round(self.seconds, 3),
-            "findings_by_directory": dict(sorted(self.by_dir.items())), "jobs": self.jobs,
-        }
+            "findings_by_directory": dict(sorted(self.by_dir.items())),
+            "suppressed": self.suppressed, "suppressed_by_rule": dict(sorted(self.suppressed_by_rule.items())),
+        } | ({"baseline": self.baseline} if self.baseline is not None else {})
 
 
 def top_dir(tree_path: str) -> str:
@@ -91,6 +100,7 @@ def check_file(matcher: Matcher, path: Path) -> FileResult:
         line = source.count(b"\n", 0, nul) + 1
         result.error = FileError(shown, "binary file (NUL byte), not checked", line)
         return result
+    result.directives = DIRECTIVE_MARKER in source  # the suppression filter re-reads only these files
     if not matcher.may_match(source):
         return result  # no rule can match: skipped by the pre-filter, not parsed
     try:
@@ -106,10 +116,13 @@ def check_file(matcher: Matcher, path: Path) -> FileResult:
     return result
 
 
-def check_paths(rules: list[Rule], paths: Iterable[Path]) -> Iterator[FileResult]:
-    """Check every file under paths, in discovery order."""
+def check_paths(rules: list[Rule], paths: Iterable[Path],
+                skip: Callable[[Path], bool] | None = None) -> Iterator[FileResult]:
+    """Check every file under paths, in discovery order (minus those skip() excludes, e.g. config excludes)."""
     matcher = Matcher(rules)
     for d in discover(list(paths)):
+        if skip is not None and d.error is None and skip(d.path):
+            continue
         if d.error is not None:
             yield FileResult(display_path(d.path), error=FileError(display_path(d.path), d.error))
             continue

@@ -85,7 +85,8 @@ def _shadows_global(node: ts.Node, names: tuple[str, ...], root: ts.Node | None 
     while stack:
         cur = stack.pop()
         if cur.type == "identifier" and cur.parent is not None and cur.parent.type in _DECLARATORS:
-            if cur.text.decode("utf-8", "replace") in used:
+            # only the declared name counts, not an initial value or an array size: `u64 m = cc_mask;`
+            if cur.text.decode("utf-8", "replace") in used and cur in cur.parent.children_by_field_name("declarator"):
                 return True
         stack.extend(cur.named_children)
     return False

@@ -10,8 +10,9 @@ from cocolint import ts
 class Text:
     """Line starts computed once; byte offsets turned into (line, character column)."""
 
-    def __init__(self, source: bytes) -> None:
+    def __init__(self, source: bytes, code: bytes | None = None) -> None:
         self.source = source
+        self.code = source if code is None else code  # the same bytes with comments blanked
         starts = [0]
         find = source.find
         pos = find(b"\n")
@@ -32,9 +33,13 @@ class Text:
         end = self.starts[line] if line < len(self.starts) else len(self.source)
         return self.source[start:end].rstrip(b"\r\n").decode("utf-8", "replace")
 
-    def snippet(self, node: ts.Node, limit: int | None = 80) -> str:
-        """A node's text on one line, whitespace folded (and shortened for messages)."""
-        raw = self.source[node.start_byte:node.end_byte].decode("utf-8", "replace")
+    def snippet(self, node: ts.Node, limit: int | None = 80, comments: bool = True) -> str:
+        """A node's text on one line, whitespace folded (and shortened for messages).
+
+        With comments=False the text comes from the code view (comments blanked), for messages.
+        """
+        view = self.source if comments else self.code
+        raw = view[node.start_byte:node.end_byte].decode("utf-8", "replace")
         folded = " ".join(raw.split())
         if limit is not None and len(folded) > limit:
             folded = folded[: limit - 3] + "..."

@@ -8,6 +8,7 @@ and tries both operand orders of commutative operators, so the matching runs in 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from cocolint import ts
@@ -53,19 +54,35 @@ class CompiledPattern:
     literals: frozenset[str]  # names every match contains (empty: no pre-filter)
 
 
-def compile_pattern(pattern: str, regexes: dict[str, tuple[str, bool]] | None = None) -> CompiledPattern:
-    """Compile pattern; regexes maps a metavariable to (regex, must_match)."""
+Constraint = tuple[str, bool]  # (regex, must_match): a `where` entry on one metavariable
+
+
+def compile_pattern(pattern: str,
+                    regexes: dict[str, Constraint | list[Constraint]] | None = None) -> CompiledPattern:
+    """Compile pattern; regexes maps a metavariable to (regex, must_match), or a list of them."""
     try:
         snippet = parse_snippet(pattern)
     except SnippetError as exc:
-        raise PatternError(str(exc)) from None
+        shown = pattern.strip()
+        raise PatternError(str(exc) if not shown or shown in str(exc) else f"in pattern {shown!r}: {exc}") from None
+    root = _strip_parens(snippet.node)
     builder = _Builder(snippet.source)
-    body = builder.node(_strip_parens(snippet.node))
-    for name, (regex, must_match) in (regexes or {}).items():
+    if builder.metavariable(root) is not None:
+        raise PatternError(f"pattern {pattern.strip()!r} is only a metavariable: it would match every node")
+    try:
+        body = builder.node(root)
+    except PatternError as exc:
+        raise PatternError(f"in pattern {pattern.strip()!r}: {exc}") from None
+    for name, constraints in (regexes or {}).items():
         if name not in builder.seen:
             raise PatternError(f"constraint names ${name}, which the pattern {pattern.strip()!r} does not use")
-        op = "match?" if must_match else "not-match?"
-        builder.predicates.append(f"(#{op} @{name} {_quote(regex)})")
+        for regex, must_match in [constraints] if isinstance(constraints, tuple) else constraints:
+            try:
+                re.compile(regex)
+            except re.error as exc:
+                raise PatternError(f"the regex {regex!r} for ${name} does not compile: {exc}") from None
+            op = "match?" if must_match else "not-match?"
+            builder.predicates.append(f"(#{op} @{name} {_quote(regex)})")
     query = f"({body} @{MATCH} {' '.join(builder.predicates)})"
     if not qcache.known_good(query):  # compiling is slow; a query text accepted once is accepted again
         _check_compiles(query, pattern)
@@ -80,7 +97,10 @@ def compile_pattern(pattern: str, regexes: dict[str, tuple[str, bool]] | None = 
 
 def compile_raw_query(query: str) -> CompiledPattern:
     """Accept a raw tree-sitter query (the escape hatch); it must capture @match."""
-    compiled = _check_compiles(query, query)
+    try:
+        compiled = ts.compile_query(query)
+    except ts.QueryError as exc:
+        raise PatternError(f"query {query.strip()!r} does not compile: {exc}") from None
     names = {compiled.capture_name(i) for i in range(compiled.capture_count)}
     if MATCH not in names:
         raise PatternError("a raw query must capture the reported node as @match")
@@ -169,7 +189,7 @@ class _Builder:
         if not node.is_named:
             return _quote(text)
         name = self.capture(node)
-        self.predicates.append(f"(#eq? @{name} {_quote(' '.join(text.split()))})")
+        self.predicates.append(f"(#eq? @{name} {_quote(text)})")  # exact: string contents keep their spaces
         return f"({node.type}) @{name}"
 
     def child(self, node: ts.Node, parent: ts.Node | None = None, field: str | None = None) -> str:

@@ -16,11 +16,23 @@ class Reporter(Protocol):
     def finish(self, summary: Summary) -> None: ...
 
 
+FORMATS = ("text", "json", "sarif", "github", "gitlab")
+
+
 def make_reporter(fmt: str, out: TextIO, err: TextIO, rules: dict[str, Rule]) -> Reporter:
     """The reporter for a --format value."""
+    from cocolint.report.github import GithubReporter
+    from cocolint.report.gitlab import GitlabReporter
     from cocolint.report.json import JsonReporter
+    from cocolint.report.sarif import SarifReporter
     from cocolint.report.text import TextReporter
 
     if fmt == "json":
         return JsonReporter(out, err, rules)
+    if fmt == "sarif":
+        return SarifReporter(out, err, rules)
+    if fmt == "github":
+        return GithubReporter(out, err, rules)
+    if fmt == "gitlab":
+        return GitlabReporter(out, err, rules)
     return TextReporter(out, err, rules)

@@ -18,6 +18,7 @@ class JsonReporter:
         self.out, self.err, self.rules = out, err, rules
         self.findings: list[dict[str, object]] = []
         self.errors: list[dict[str, object]] = []
+        self.suppressed: list[dict[str, object]] = []
 
     def file(self, result: FileResult) -> None:
         """Collect one file's findings and error."""
@@ -26,10 +27,11 @@ class JsonReporter:
             e = result.error
             self.errors.append({"path": e.path, "line": e.line, "message": e.message})
         self.findings.extend(f.to_dict() for f in result.findings)
+        self.suppressed.extend(s.to_dict() for s in result.suppressed)
 
     def finish(self, summary: Summary) -> None:
         """Write the whole object."""
         doc = {"version": VERSION, "tool": "cocolint", "findings": self.findings,
-               "errors": self.errors, "summary": summary.to_dict()}
+               "suppressed": self.suppressed, "errors": self.errors, "summary": summary.to_dict()}
         json.dump(doc, self.out, indent=2)
         self.out.write("\n")

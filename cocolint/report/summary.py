@@ -25,13 +25,17 @@ def _table(counts: Counter[str], limit: int | None = None) -> list[str]:
 
 def render(s: Summary) -> list[str]:
     """The summary, readable at a glance: totals first, then findings by rule and by directory."""
-    jobs = f", {s.jobs} jobs" if s.jobs > 1 else ""
-    lines = [f"cocolint: {_plural(s.findings, 'finding')} in {_plural(s.files, 'file')} ({s.seconds:.2f}s{jobs})",
+    suppressed = f", {s.suppressed:,} suppressed" if s.suppressed else ""
+    lines = [f"cocolint: {_plural(s.findings, 'finding')}{suppressed} in {_plural(s.files, 'file')}"
+             f" in {s.seconds:.2f}s",
              f"  files: {s.parsed:,} parsed ({s.damaged:,} with ERROR/MISSING nodes), "
              f"{s.prefiltered:,} skipped by the pre-filter, {s.failed:,} failed"]
     if s.by_rule:
         lines.append("  findings by rule:")
         lines += _table(s.by_rule)
+    if s.suppressed_by_rule:
+        lines.append("  suppressed by rule:")
+        lines += [f"{line} (suppressed)" for line in _table(s.suppressed_by_rule)]
     if len(s.by_dir) > 1:
         lines.append("  findings by top-level directory:")
         lines += _table(s.by_dir, TOP)

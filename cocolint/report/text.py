@@ -14,6 +14,16 @@ def format_finding(f: Finding) -> str:
     return f"{f.path}:{f.line}:{f.column}: {f.severity}: {f.message} [{f.rule}]"
 
 
+def baseline_lines(b: dict[str, object]) -> list[str]:
+    """What --baseline hid and which of its entries no longer match (one line each)."""
+    fixed = list(b["fixed"])  # type: ignore[call-overload]
+    out = [f"cocolint: baseline {b['file']}: {b['known']} known finding{'s' * (b['known'] != 1)} not shown,"
+           f" {len(fixed)} entr{'ies' if len(fixed) != 1 else 'y'} fixed"
+           + (" (refresh it with --write-baseline)" if fixed else "")]
+    out.extend(f"  fixed: {line}" for line in fixed)
+    return out
+
+
 class TextReporter:
     """Streams findings to out, file errors and the summary to err."""
 
@@ -28,9 +38,18 @@ class TextReporter:
             print(format_finding(f), file=self.out)
 
     def finish(self, summary: Summary) -> None:
-        """Print the summary: findings per rule, files, parse damage, time."""
-        if not self.show_summary:
-            return
-        from cocolint.report.summary import render
+        """Print the summary (or, with --quiet, only the baseline entries now fixed)."""
+        if self.show_summary:
+            print("\n".join(summary_lines(summary)), file=self.err)
+        elif summary.baseline is not None and summary.baseline["fixed"]:
+            print("\n".join(baseline_lines(summary.baseline)), file=self.err)
 
-        print("\n".join(render(summary)), file=self.err)
+
+def summary_lines(s: Summary) -> list[str]:
+    """The end-of-run summary (report/summary.py); suppressed findings are always counted, never silently dropped."""
+    from cocolint.report.summary import render
+
+    lines = render(s)
+    if s.baseline is not None:
+        lines.extend(baseline_lines(s.baseline))
+    return lines

@@ -20,7 +20,8 @@ def render(rule: Rule) -> str:
     parts += ["## Use instead", rule.use_instead, ""]
     if good:
         parts += [_code(e.code, e.path) for e in good]
-    parts += ["## Patterns", *(f"    {p.source}" for p in rule.patterns), ""]
+    if rule.patterns:
+        parts += ["## Patterns", *(f"    {p.source}" for p in rule.patterns), ""]
     if rule.references:
         parts += ["## References", *(f"- {r}" for r in rule.references), ""]
     return "\n".join(parts).rstrip() + "\n"

@@ -26,7 +26,8 @@ def builtin_rules_dir() -> Path:
 def rule_files(directory: Path) -> list[Path]:
     """Rule files below directory, in a stable order."""
     if not directory.is_dir():
-        raise CocolintError(str(directory), "rules directory does not exist")
+        reason = "is not a directory" if directory.exists() else "does not exist"
+        raise CocolintError(str(directory), f"rules directory {reason}")
     return sorted(directory.rglob("*.toml"))
 
 
@@ -47,9 +48,14 @@ def load_rule_file(path: Path) -> Rule:
     """Read, validate and compile one rule file."""
     shown = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CocolintError(shown, f"cannot read rule file: {exc}") from None
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CocolintError(shown, f"cannot read rule file: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CocolintError(shown, f"rule file is not UTF-8 (byte 0x{raw[exc.start]:02x})",
+                            raw.count(b"\n", 0, exc.start) + 1) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -64,21 +70,26 @@ def load_rule_file(path: Path) -> Rule:
 
 def _build(data: dict[str, Any], path: Path, text: str) -> Rule:
     shown = str(path)
-    regexes: dict[str, tuple[str, bool]] = {}
+    regexes: dict[str, list[tuple[str, bool]]] = {}
     for w in data.get("where", []):
+        name = w["metavariable"].lstrip("$")
         if "regex" in w:
-            regexes[w["metavariable"]] = (w["regex"], True)
+            regexes.setdefault(name, []).append((w["regex"], True))
         if "not-regex" in w:
-            regexes[w["metavariable"]] = (w["not-regex"], False)
+            regexes.setdefault(name, []).append((w["not-regex"], False))
 
     def compile_all(key: str, with_where: bool) -> tuple[CompiledPattern, ...]:
         out = []
         for p in data.get(key, []):
             try:
                 if key == "queries":
-                    out.append(compile_raw_query(p))
+                    raw = compile_raw_query(p)
+                    for name in set(regexes) & set(raw.metavariables):
+                        raise PatternError(f"'where' on ${name} does not apply to a raw query; "
+                                           f"write (#match? @{name} \"...\") inside the query instead")
+                    out.append(raw)
                 else:
-                    used = {k: v for k, v in regexes.items() if "$" + k in p} if with_where else {}
+                    used = {k: v for k, v in regexes.items() if _uses(p, k)} if with_where else {}
                     out.append(compile_pattern(p, used))
             except PatternError as exc:
                 raise CocolintError(shown, str(exc), _line_containing(text, p)) from None
@@ -87,8 +98,13 @@ def _build(data: dict[str, Any], path: Path, text: str) -> Rule:
     patterns = compile_all("patterns", True) + compile_all("queries", True)
     for name in regexes:
         if not any(name in p.metavariables for p in patterns):
-            raise CocolintError(shown, f"'where' names ${name}, which no pattern uses", _line_containing(text, name))
+            raise CocolintError(shown, f"'where' names ${name}, which no pattern uses",
+                                _line_of_value(text, "metavariable", name))
     _check_message(data["message"], patterns, shown, text)
+    for name in data.get("globals", []):
+        if not any(re.search(rf"(?<![A-Za-z0-9_$]){re.escape(name)}(?![A-Za-z0-9_])", p.source) for p in patterns):
+            raise CocolintError(shown, f"'globals' names {name!r}, which no pattern mentions",
+                                _line_containing(text, "globals"))
     examples = []
     for ex in data["examples"]:
         for kind in ("bad", "good"):
@@ -127,7 +143,7 @@ def _scope(data: dict[str, Any], shown: str, text: str) -> Scope:
             at = item.get("at")
             if at is not None and at not in compiled.metavariables:
                 raise CocolintError(shown, f"scope.{key}: 'at' names ${at}, which its pattern does not use",
-                                    _line_containing(text, at))
+                                    _line_of_value(text, "at", at))
             out.append(Region(compiled, at))
         return tuple(out)
 
@@ -149,6 +165,17 @@ def _check_message(message: str, patterns: tuple[CompiledPattern, ...], shown: s
         if name != "match" and not all(name in p.metavariables for p in patterns):
             raise CocolintError(shown, f"'message' names {{{name}}}, which not every pattern binds",
                                 _line_containing(text, "message"))
+
+
+def _uses(pattern: str, name: str) -> bool:
+    """Whether pattern names metavariable $name (not merely a longer one such as $NAME2)."""
+    return re.search(rf"\$(?:\.\.\.)?{re.escape(name)}(?![A-Za-z0-9_])", pattern) is not None
+
+
+def _line_of_value(text: str, key: str, value: str) -> int | None:
+    """The line where `key = "value"` (or `key = "$value"`) is written."""
+    m = re.search(rf"\b{re.escape(key)}\s*=\s*[\"']\$?{re.escape(value)}[\"']", text)
+    return text.count("\n", 0, m.start()) + 1 if m else None
 
 
 def _line_containing(text: str, needle: str) -> int | None:

@@ -70,27 +70,37 @@ def validate(data: dict[str, Any], path: str, text: str) -> None:
     """Raise CocolintError (file, line) for the first unknown key or wrong type."""
     _check_table(data, RULE, "", path, text)
     if not data.get("patterns") and not data.get("queries"):
-        raise CocolintError(path, "a rule needs 'patterns' or 'queries'")
+        raise CocolintError(path, "a rule needs at least one of 'patterns' or 'queries'",
+                            _line_of(text, "patterns") or _line_of(text, "queries"))
     if not ID_RE.match(data["id"]):
         raise CocolintError(path, f"id {data['id']!r} is not kebab-case", _line_of(text, "id"))
     for i, ex in enumerate(data["examples"]):
         if "bad" not in ex and "good" not in ex:
             raise CocolintError(path, f"examples[{i}] needs 'bad' or 'good' code", _line_of(text, "examples"))
+    if not any("bad" in ex for ex in data["examples"]):
+        raise CocolintError(path, "a rule needs at least one 'bad' example (code it must flag)",
+                            _line_of(text, "examples"))
     for w in data.get("where", []):
         if "regex" not in w and "not-regex" not in w:
             raise CocolintError(path, "a 'where' entry needs 'regex' or 'not-regex'", _line_of(text, "metavariable"))
+    for key in ("summary", "message", "rationale", "use-instead"):
+        if not data[key].strip():
+            raise CocolintError(path, f"{key!r} must not be empty", _line_of(text, key))
 
 
 def _check_table(data: dict[str, Any], spec: dict[str, Key], prefix: str, path: str, text: str) -> None:
     for key, value in data.items():
         if key not in spec:
             close = difflib.get_close_matches(key, list(spec), n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            hint = f" (did you mean {prefix + close[0]!r}?)" if close else ""
             raise CocolintError(path, f"unknown key {prefix + key!r}{hint}", _line_of(text, key))
         _check_value(value, spec[key], prefix + key, path, text)
     for key, k in spec.items():
         if k.required and key not in data:
-            raise CocolintError(path, f"missing required key {prefix + key!r}")
+            table = prefix.rstrip(".").split("[")[0]
+            where = f" in {prefix.rstrip('.')!r}" if prefix else ""
+            raise CocolintError(path, f"missing required key {key!r}{where}",
+                                _line_of(text, table) if table else None)
 
 
 def _check_value(value: Any, key: Key, name: str, path: str, text: str) -> None:
