@@ -1,0 +1,260 @@
+"""Offset-preserving kernel-macro normalisation: same length, same newlines, grammar-friendly."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cocolint.kernelc.macros import MacroSet, macro_set
+
+_SPACE = ord(" ")
+_NL = ord("\n")
+_DIRECTIVE_NAME = re.compile(rb"#\s*(?:define|undef|ifdef|ifndef|elif|if)\s+$|defined\s*\(?\s*$")
+_WORD = re.compile(rb"[A-Za-z0-9_]")
+_WORD_BEFORE = re.compile(rb"\w+\Z")
+_WORD_AFTER = re.compile(rb"\w*")
+_TYPE_START = re.compile(
+    rb"(?:const|volatile|struct|union|enum|unsigned|signed|short|long|int|char|float|double"
+    rb"|_Bool|bool|void|typeof|__typeof__)\b|[A-Za-z_]\w*\s*\*")
+_PLAIN_ID = re.compile(rb"[A-Za-z_]\w*\Z")
+_STATEMENT_BEFORE = frozenset(b";{}):")
+_MAX_ARGS = 4000  # a macro's argument list longer than this is not rewritten
+
+
+@dataclass
+class Normalised:
+    """The source handed to tree-sitter and how many bytes differ from the original."""
+
+    source: bytes
+    rewritten: int = 0
+    by_class: dict[str, int] = field(default_factory=dict)
+
+
+def _blank(buf: bytearray, start: int, end: int) -> int:
+    n = 0
+    for i in range(start, end):
+        if buf[i] != _NL and buf[i] != _SPACE:
+            buf[i] = _SPACE
+            n += 1
+    return n
+
+
+def _skip_space(src: bytes, i: int, step: int = 1) -> int:
+    """The next index (forwards or backwards) that is not whitespace or a line continuation."""
+    n = len(src)
+    while 0 <= i < n:
+        c = src[i]
+        if c in b" \t\r\n\f\v\\":
+            i += step
+        else:
+            return i
+    return i
+
+
+def _close_paren(src: bytes, open_at: int) -> int:
+    """Index of the `)` balancing the `(` at open_at, or -1 (strings and comments respected)."""
+    depth, i, n = 0, open_at, min(len(src), open_at + _MAX_ARGS)
+    while i < n:
+        c = src[i]
+        if c == 0x28:
+            depth += 1
+        elif c == 0x29:
+            depth -= 1
+            if depth == 0:
+                return i
+        elif c == 0x22 or c == 0x27:
+            i += 1
+            while i < n and src[i] != c and src[i] != _NL:
+                i += 2 if src[i] == 0x5C else 1
+        elif c == 0x2F and src[i + 1:i + 2] == b"*":
+            end = src.find(b"*/", i + 2, n)
+            if end < 0:
+                return -1
+            i = end + 1
+        elif c in b";{}":
+            return -1
+        i += 1
+    return -1
+
+
+def _top_commas(src: bytes, open_at: int, close_at: int) -> list[int]:
+    out, depth = [], 0
+    for i in range(open_at + 1, close_at):
+        c = src[i]
+        if c in b"([":
+            depth += 1
+        elif c in b")]":
+            depth -= 1
+        elif c == 0x2C and depth == 0:
+            out.append(i)
+    return out
+
+
+class Normaliser:
+    """Rewrites known kernel macros in a source; one instance per macro set."""
+
+    def __init__(self, macros: MacroSet) -> None:
+        self.macros = macros
+
+    @classmethod
+    def for_path(cls, path: Path | None, extra: dict[str, list[str]] | None = None) -> "Normaliser":
+        """The normaliser for a file: the packaged list plus its tree's .clang-format ForEachMacros."""
+        from cocolint.kernelc.macros import tree_root
+
+        root = tree_root(path) if path is not None else None
+        if extra:
+            return cls(macro_set(root, extra))
+        return _cached(root)
+
+    def normalise(self, source: bytes, path: Path | None = None) -> Normalised:
+        """The rewritten source (same length, same newlines) and the bytes changed."""
+        m = self.macros
+        buf: bytearray | None = None
+        out = Normalised(source)
+        done_until = 0
+        for start, end in _candidates(m, source):
+            if start < done_until:
+                continue
+            if (start and _WORD.match(source, start - 1)) or _WORD.match(source, end):
+                continue
+            if _DIRECTIVE_NAME.search(source, max(0, start - 24), start):
+                continue
+            name = source[start:end].decode("ascii")
+            kind = m.kind(name)
+            if kind is None:
+                continue
+            if buf is None:
+                buf = bytearray(source)
+            span = getattr(self, "_" + kind)(source, buf, start, end, name)
+            if span:
+                changed, done_until = span
+                if changed:
+                    out.by_class[kind] = out.by_class.get(kind, 0) + changed
+                    out.rewritten += changed
+        if buf is not None and out.rewritten:
+            out.source = bytes(buf)
+        return out
+
+    # each rewrite returns (bytes changed, offset scanning may resume at) or None
+
+    def _attribute(self, src: bytes, buf: bytearray, start: int, end: int, name: str) -> tuple[int, int] | None:
+        after = _skip_space(src, end)
+        if after < len(src) and src[after] == 0x28:
+            close = _close_paren(src, after)
+            if close < 0:
+                return None
+            end = close + 1
+        return _blank(buf, start, end), end
+
+    def _iterator(self, src: bytes, buf: bytearray, start: int, end: int, name: str) -> tuple[int, int] | None:
+        if end - start < 5:
+            return None
+        before = _skip_space(src, start - 1, -1)
+        if before >= 0 and src[before] not in _STATEMENT_BEFORE and not (
+                src.endswith(b"else", 0, before + 1) or src.endswith(b"do", 0, before + 1)):
+            return None
+        open_at = _skip_space(src, end)
+        if open_at >= len(src) or src[open_at] != 0x28:
+            return None
+        close = _close_paren(src, open_at)
+        if close < 0:
+            return None
+        nxt = _skip_space(src, close + 1)
+        if nxt >= len(src) or not (src[nxt] == 0x7B or _WORD.match(src, nxt)):
+            return None
+        buf[start:start + 5] = b"while"
+        changed = 5 + _blank(buf, start + 5, end)
+        return changed, open_at + 1
+
+    def _type_arguments(self, src: bytes, buf: bytearray, start: int, end: int, name: str) -> tuple[int, int] | None:
+        open_at = _skip_space(src, end)
+        if open_at >= len(src) or src[open_at] != 0x28:
+            return None
+        close = _close_paren(src, open_at)
+        if close < 0:
+            return None
+        bounds = [open_at, *_top_commas(src, open_at, close), close]
+        changed = 0
+        for k in self.macros.type_arguments[name]:
+            if k + 1 >= len(bounds):
+                continue
+            a, b = bounds[k] + 1, bounds[k + 1]
+            while a < b and src[a] in b" \t":
+                a += 1
+            while b > a and src[b - 1] in b" \t":
+                b -= 1
+            arg = src[a:b]
+            if not arg or b"\n" in arg or b"/*" in arg or not _TYPE_START.match(arg):
+                continue
+            if _PLAIN_ID.match(arg):
+                if arg.decode() not in self.macros.type_keywords:
+                    continue
+                buf[b - 1] = ord("_")  # `int` -> `in_`: an identifier, no longer a keyword
+                changed += 1
+                continue
+            for i in range(a, b):
+                if not _WORD.match(src, i):
+                    buf[i] = ord("_")
+                    changed += 1
+        return changed, open_at + 1
+
+    def _typed_declaration(self, src: bytes, buf: bytearray, start: int, end: int, name: str) -> tuple[int, int] | None:
+        open_at = _skip_space(src, end)
+        if open_at >= len(src) or src[open_at] != 0x28:
+            return None
+        close = _close_paren(src, open_at)
+        commas = _top_commas(src, open_at, close) if close > 0 else []
+        if not commas:
+            return None
+        changed = _blank(buf, start, open_at + 1) + _blank(buf, commas[0], commas[0] + 1)
+        return changed + _blank(buf, close, close + 1), open_at + 1
+
+    def _definition_header(self, src: bytes, buf: bytearray, start: int, end: int, name: str) -> tuple[int, int] | None:
+        open_at = _skip_space(src, end)
+        if open_at >= len(src) or src[open_at] != 0x28 or open_at != end:
+            return None
+        close = _close_paren(src, open_at)
+        if close < 0:
+            return None
+        nxt = _skip_space(src, close + 1)
+        if nxt >= len(src) or src[nxt] != 0x7B:
+            return None
+        commas = _top_commas(src, open_at, close)
+        changed = _blank(buf, start, open_at + 1) + 4
+        buf[start:start + 4] = b"long"
+        if commas:
+            buf[commas[0]] = 0x28
+            return changed + 1, open_at + 1
+        fname = src[open_at + 1:close].strip()
+        if not _PLAIN_ID.match(fname):
+            return None
+        buf[open_at:close - 1] = fname.ljust(close - 1 - open_at)
+        buf[close - 1:close + 1] = b"()"
+        return changed + len(fname) + 1, close + 1
+
+
+def _candidates(m: MacroSet, source: bytes) -> list[tuple[int, int]]:
+    """Spans of known names and of identifiers containing an iterator-pattern word, in order."""
+    spans = [h.span() for rx in m.regexes for h in rx.finditer(source)]
+    if m.pattern_regex is not None:
+        n = len(source)
+        for h in m.pattern_regex.finditer(source):
+            a, b = h.span()
+            back = _WORD_BEFORE.search(source, max(0, a - 80), a)
+            a = back.start() if back else a
+            b = _WORD_AFTER.match(source, b).end()
+            spans.append((a, b))
+        spans = set(spans)
+    return sorted(spans)
+
+
+@functools.lru_cache(maxsize=64)
+def _cached(root: Path | None) -> Normaliser:
+    return Normaliser(macro_set(root))
+
+
+def normalise(source: bytes, path: Path | None = None) -> Normalised:
+    """Normalise one file's source with the macros of its tree."""
+    return Normaliser.for_path(path).normalise(source, path)
