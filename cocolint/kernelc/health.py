@@ -27,6 +27,8 @@ class FileHealth:
     functions: int = 0  # function definitions recovered (with a name)
     functions_lost: int = 0  # kernel-layout bodies with no function definition around them
     rewritten_bytes: int = 0
+    conditional_bytes: int = 0  # directive lines and dead (#if 0, assembler) arms blanked
+    alternate_bytes: int = 0  # #else arms parsed in a second view
     parse_seconds: float = 0.0
     normalise_seconds: float = 0.0
 
@@ -44,22 +46,28 @@ class FileHealth:
         return d
 
 
-def measure_tree(path: str, source: bytes, tree: ts.Tree) -> FileHealth:
-    """The health figures of an already parsed tree of source."""
-    h = FileHealth(path, total_bytes=len(source), has_errors=tree.root_node.has_error)
-    if not h.has_errors and b"{" not in source:
-        return h
+def measure_tree(path: str, source: bytes, tree: ts.Tree,
+                 alternates: list[tuple[ts.Tree, list[tuple[int, int]]]] = ()) -> FileHealth:
+    """The health figures of a parsed file: its primary tree, plus what other views add in their spans."""
+    h = FileHealth(path, total_bytes=len(source))
     spans: list[tuple[int, int]] = []
     bodies: set[int] = set()
-    for _, caps in ts.matches(_QUERY, tree.root_node):
-        if "error" in caps:
-            e = caps["error"][0]
-            spans.append((e.start_byte, e.end_byte))
-        elif "missing" in caps:
-            h.missing += 1
-        elif "function" in caps and definition_name(caps["function"][0]) is not None:
-            h.functions += 1
-            bodies.add(caps["body"][0].start_byte)
+    for t, only in [(tree, None), *alternates]:
+        if not t.root_node.has_error and b"{" not in source:
+            continue
+        for _, caps in ts.matches(_QUERY, t.root_node):
+            node = next(iter(caps.values()))[0]
+            if only is not None and not any(s <= node.start_byte < e for s, e in only):
+                continue
+            if "error" in caps:
+                h.has_errors = True
+                spans.append((node.start_byte, node.end_byte))
+            elif "missing" in caps:
+                h.has_errors = True
+                h.missing += 1
+            elif "function" in caps and definition_name(caps["function"][0]) is not None:
+                h.functions += 1
+                bodies.add(caps["body"][0].start_byte)
     h.error_bytes = _union(spans)
     h.functions_lost = sum(1 for m in _LAYOUT_BODY.finditer(source) if m.end() - 1 not in bodies)
     return h
@@ -75,20 +83,20 @@ def _union(spans: list[tuple[int, int]]) -> int:
     return total
 
 
-def measure_file(path: Path, source: bytes, normalised: bool = True) -> FileHealth:
-    """Normalise (optionally), parse and measure one file's source."""
-    from cocolint.kernelc.normalise import normalise
+def measure_file(path: Path, source: bytes, normalised: bool = True, conds: bool | None = None) -> FileHealth:
+    """Prepare (optionally), parse and measure one file's primary view."""
+    from cocolint.kernelc.prepare import prepare
 
-    rewritten, t_norm = 0, 0.0
-    text = source
-    if normalised:
-        t0 = time.perf_counter()
-        n = normalise(source, path)
-        t_norm = time.perf_counter() - t0
-        text, rewritten = n.source, n.rewritten
+    conds = normalised if conds is None else conds
     t0 = time.perf_counter()
-    tree = ts.parse(text)
+    p = prepare(source, path, macros=normalised, conds=conds)
+    t_norm = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    tree = ts.parse(p.source)
+    alts = [(ts.parse(text), only) for text, only in p.alternates()]
     t_parse = time.perf_counter() - t0
-    h = measure_tree(path.as_posix(), text, tree)
-    h.rewritten_bytes, h.parse_seconds, h.normalise_seconds = rewritten, t_parse, t_norm
+    h = measure_tree(path.as_posix(), p.source, tree, alts)
+    h.rewritten_bytes, h.conditional_bytes = p.rewritten, p.conditional_bytes
+    h.alternate_bytes = sum(e - s for s, e in p.views.other_only)
+    h.parse_seconds, h.normalise_seconds = t_parse, t_norm
     return h

@@ -32,6 +32,7 @@ class MacroSet:
     iterator_patterns: tuple[re.Pattern[str], ...]
     regexes: tuple[re.Pattern[bytes], ...]  # one per first letter (or `__`): a literal prefix searches fast
     pattern_regex: re.Pattern[bytes] | None
+    static_macro: re.Pattern[str] | None = None  # `static NAME(...);` file-scope macro names
     type_keywords: frozenset[str] = TYPE_KEYWORDS
 
     def kind(self, name: str) -> str | None:
@@ -116,7 +117,8 @@ def macro_set(root: Path | None = None, extra: Mapping[str, Iterable[str]] | Non
             groups.setdefault(key, []).append(name[len(key):])
     regexes = tuple(re.compile((re.escape(p) + _trie_regex(rest)).encode("ascii")) for p, rest in sorted(groups.items()))
     pattern_regex = re.compile(rb"for(?:_?each)|foreach") if patterns else None
-    return MacroSet(kinds, typeargs, patterns, regexes, pattern_regex)
+    static = data.get("file-scope-macro-pattern")
+    return MacroSet(kinds, typeargs, patterns, regexes, pattern_regex, re.compile(static) if static else None)
 
 
 @functools.lru_cache(maxsize=64)

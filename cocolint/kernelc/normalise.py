@@ -19,6 +19,8 @@ _TYPE_START = re.compile(
     rb"(?:const|volatile|struct|union|enum|unsigned|signed|short|long|int|char|float|double"
     rb"|_Bool|bool|void|typeof|__typeof__)\b|[A-Za-z_]\w*\s*\*")
 _PLAIN_ID = re.compile(rb"[A-Za-z_]\w*\Z")
+_STATIC_CALL = re.compile(rb"^(static[ \t]+(?:const[ \t]+)?)([A-Z][A-Z0-9_]*)\(", re.M)
+_IDENT_ARGS = re.compile(rb"\s*[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*\s*")
 _STATEMENT_BEFORE = frozenset(b";{}):")
 _MAX_ARGS = 4000  # a macro's argument list longer than this is not rewritten
 
@@ -133,6 +135,8 @@ class Normaliser:
                 if changed:
                     out.by_class[kind] = out.by_class.get(kind, 0) + changed
                     out.rewritten += changed
+        if m.static_macro is not None:
+            buf = self._static_macros(source, buf, out)
         if buf is not None and out.rewritten:
             out.source = bytes(buf)
         return out
@@ -167,6 +171,24 @@ class Normaliser:
         buf[start:start + 5] = b"while"
         changed = 5 + _blank(buf, start + 5, end)
         return changed, open_at + 1
+
+    def _static_macros(self, src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
+        """`static NAME(x, "str", 3);` at file scope: the storage class is blanked, leaving a call."""
+        for hit in _STATIC_CALL.finditer(src):
+            if not self.macros.static_macro.match(hit.group(2).decode("ascii")):
+                continue
+            open_at = hit.end() - 1
+            close = _close_paren(src, open_at)
+            if close < 0 or _skip_space(src, close + 1) >= len(src) or src[_skip_space(src, close + 1)] != 0x3B:
+                continue
+            if _IDENT_ARGS.fullmatch(src, open_at + 1, close):
+                continue  # `static DEFINE_MUTEX(lock);` already reads as a declaration
+            if buf is None:
+                buf = bytearray(src)
+            changed = _blank(buf, hit.start(1), hit.start(2))
+            out.by_class["static_macro"] = out.by_class.get("static_macro", 0) + changed
+            out.rewritten += changed
+        return buf
 
     def _type_arguments(self, src: bytes, buf: bytearray, start: int, end: int, name: str) -> tuple[int, int] | None:
         open_at = _skip_space(src, end)
