@@ -52,6 +52,11 @@ class Views:
         """The arms view is the first to see (its findings elsewhere repeat an earlier view's)."""
         return self.firsts[view] if view else []
 
+    @property
+    def other_only(self) -> list[Span]:
+        """Every arm the primary view does not see."""
+        return [s for v in range(1, self.count) for s in self.only(v)]
+
     def plan(self) -> None:
         """Choose views greedily until every live arm is seen by one of them."""
         seen: list[set[int]] = [set() for _ in self.groups]
