@@ -22,14 +22,11 @@ def main() -> int:
     p.add_argument("--normalised", action="store_true", help="survey what is left after normalisation")
     args = p.parse_args()
     files = sorted(f for f in args.tree.rglob("*.[ch]") if f.is_file())[:: args.stride]
-    norm = None
-    if args.normalised:
-        from cocolint.kernelc.normalise import Normaliser
-        norm = Normaliser.for_path(files[0])
+    from cocolint.kernelc.prepare import prepare
     near: Counter[str] = Counter()
     for f in files:
         src = f.read_bytes()
-        parsed = norm.normalise(src, f).source if norm else src
+        parsed = prepare(src, f).source if args.normalised else src
         tree = ts.parse(parsed)
         if not tree.root_node.has_error:
             continue

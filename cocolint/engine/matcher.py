@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from cocolint import ts
 from cocolint.engine import scope as scopes
 from cocolint.engine.findings import Finding
 from cocolint.engine.functions import enclosing_function
 from cocolint.engine.text import Text
+from cocolint.kernelc.views import View, parse_views
 from cocolint.pattern import CompiledPattern
 from cocolint.pattern.compiler import MATCH
 from cocolint.ruleset.model import Region, Rule
@@ -35,8 +37,9 @@ class FileMatch:
 class Matcher:
     """A compiled rule set; match() checks one file's bytes."""
 
-    def __init__(self, rules: list[Rule]) -> None:
+    def __init__(self, rules: list[Rule], normalise: bool = True) -> None:
         self.rules = rules
+        self.normalise = normalise  # kernel-C normalisation, #if views and macro bodies (cocolint/kernelc)
         self.entries: list[_Entry] = []
         texts: list[str] = []
         seen_regions: set[tuple[str, str | None]] = set()
@@ -70,48 +73,52 @@ class Matcher:
             out.append(i)
         return out
 
-    def match(self, path: str, source: bytes) -> FileMatch:
-        """All findings of the rule set in one file."""
+    def match(self, path: str, source: bytes, file: Path | None = None) -> FileMatch:
+        """All findings of the rule set in one file (file: where it lives, for its tree's macro list)."""
         result = FileMatch()
         active = self.active_rules(path, source)
         if not active or self.query is None:
             return result
-        tree = ts.parse(source)
+        sets = [self.literals[i] for i in active]
+        views, _ = parse_views(source, file, lambda text: _may_match(sets, text), self.normalise)
         result.parsed = True
-        result.damaged = tree.root_node.has_error
+        result.damaged = views[0].tree.root_node.has_error
         text = Text(source)
-        found: dict[int, list[tuple[ts.Node, dict[str, list[ts.Node]]]]] = {i: [] for i in active}
+        found: dict[int, list[tuple[ts.Node, dict[str, list[ts.Node]], View]]] = {i: [] for i in active}
         excluded: dict[int, set[tuple[int, int]]] = {i: set() for i in active}
         regions: dict[tuple[str, str | None], list[tuple[int, int]]] = {}
-        for index, captures in ts.matches(self.query, tree.root_node):
-            entry = self.entries[index]
-            node = captures[MATCH][0]
-            if entry.role == "region":
-                at = captures.get(entry.region.at, [node])[0] if entry.region.at else node
-                regions.setdefault(scopes.region_key(entry.region), []).append((at.start_byte, at.end_byte))
-            elif entry.rule in found:
-                if entry.role == "find":
-                    found[entry.rule].append((node, captures))
-                else:
-                    excluded[entry.rule].add((node.start_byte, node.end_byte))
+        for view in views:
+            for index, captures in ts.matches(self.query, view.tree.root_node):
+                entry = self.entries[index]
+                node = captures[MATCH][0]
+                if entry.role == "region":
+                    at = captures.get(entry.region.at, [node])[0] if entry.region.at else node
+                    regions.setdefault(scopes.region_key(entry.region), []).append((at.start_byte, at.end_byte))
+                elif entry.rule in found:
+                    if entry.role == "find":
+                        if view.keeps(node):
+                            found[entry.rule].append((node, captures, view))
+                    else:
+                        excluded[entry.rule].add((node.start_byte, node.end_byte))
         ctx = scopes.Context(path=path, source=source, regions=regions)
         for i in active:
             result.findings.extend(self._findings(i, found[i], excluded[i], ctx, text))
         result.findings.sort()
         return result
 
-    def _findings(self, i: int, hits: list[tuple[ts.Node, dict[str, list[ts.Node]]]],
+    def _findings(self, i: int, hits: list[tuple[ts.Node, dict[str, list[ts.Node]], View]],
                   excluded: set[tuple[int, int]], ctx: scopes.Context, text: Text) -> list[Finding]:
         rule = self.rules[i]
         kept: list[tuple[ts.Node, dict[str, list[ts.Node]], str | None]] = []
         # outermost first; a node inside one already kept is the same construct, reported once
-        for node, captures in sorted(hits, key=lambda h: (h[0].start_byte, -h[0].end_byte)):
+        for node, captures, view in sorted(hits, key=lambda h: (h[0].start_byte, -h[0].end_byte)):
             span = (node.start_byte, node.end_byte)
             if span in excluded:
                 continue
             if kept and kept[-1][0].start_byte <= span[0] and span[1] <= kept[-1][0].end_byte:
                 continue
-            function = enclosing_function(node, ctx.source)
+            # in a macro body, the "function" is the macro being defined
+            function = view.function(node) or enclosing_function(node, ctx.source)
             if not scopes.allowed(rule, node, function, ctx):
                 continue
             kept.append((node, captures, function))
@@ -128,6 +135,11 @@ class Matcher:
             message=_format(rule.message, values), function=function,
             source_line=text.line(line), code=text.snippet(node, limit=None), tree_path=path,
         )
+
+
+def _may_match(sets: list[list[frozenset[str]] | None], text: bytes) -> bool:
+    """Whether some rule's literals all occur in text (so parsing it could find something)."""
+    return any(s is None or any(all(lit.encode() in text for lit in group) for group in s) for s in sets)
 
 
 def _format(message: str, values: dict[str, str]) -> str:

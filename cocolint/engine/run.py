@@ -84,7 +84,7 @@ def check_file(matcher: Matcher, path: Path) -> FileResult:
         result.error = FileError(shown, "binary file (NUL byte), not checked", line)
         return result
     try:
-        m = matcher.match(scope_path(path), source)
+        m = matcher.match(scope_path(path), source, file=path)
     except RecursionError:
         result.error = FileError(shown, "internal error: nesting too deep to check")
         return result

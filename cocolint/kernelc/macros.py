@@ -12,9 +12,11 @@ from typing import Iterable, Mapping
 
 from cocolint.engine.paths import find_root
 
-KINDS = ("attribute", "iterator", "type_arguments", "typed_declaration", "definition_header")
+KINDS = ("attribute", "iterator", "type_arguments", "typed_declaration", "declaration", "array_declaration",
+         "definition_header")
 _KEYS = {"attributes": "attribute", "iterators": "iterator", "definition-headers": "definition_header",
-         "typed-declarations": "typed_declaration"}
+         "typed-declarations": "typed_declaration", "declarations": "declaration",
+         "array-declarations": "array_declaration"}
 TYPE_KEYWORDS = frozenset({
     "int", "char", "long", "short", "unsigned", "signed", "bool", "_Bool", "void", "float", "double",
     "size_t", "ssize_t", "uintptr_t", "intptr_t", "ptrdiff_t", "uint8_t", "uint16_t", "uint32_t",
@@ -93,7 +95,8 @@ def tree_root(path: Path) -> Path | None:
 def macro_set(root: Path | None = None, extra: Mapping[str, Iterable[str]] | None = None) -> MacroSet:
     """The macro set for a tree: packaged list + root's .clang-format + extra names by class.
 
-    extra maps "attributes", "iterators", "typed-declarations", "definition-headers" to names, and "type-arguments"
+    extra maps "attributes", "iterators", "typed-declarations", "declarations", "array-declarations",
+    "definition-headers" to names, and "type-arguments"
     to a mapping of name -> argument positions (the same keys as macros.toml).
     """
     data = packaged()

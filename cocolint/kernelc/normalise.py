@@ -20,7 +20,7 @@ _TYPE_START = re.compile(
     rb"|_Bool|bool|void|typeof|__typeof__)\b|[A-Za-z_]\w*\s*\*")
 _PLAIN_ID = re.compile(rb"[A-Za-z_]\w*\Z")
 _STATIC_CALL = re.compile(rb"^(static[ \t]+(?:const[ \t]+)?)([A-Z][A-Z0-9_]*)\(", re.M)
-_IDENT_ARGS = re.compile(rb"\s*[A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*\s*")
+_ONE_IDENT = re.compile(rb"\s*[A-Za-z_]\w*\s*")
 _STATEMENT_BEFORE = frozenset(b";{}):")
 _MAX_ARGS = 4000  # a macro's argument list longer than this is not rewritten
 
@@ -175,13 +175,14 @@ class Normaliser:
     def _static_macros(self, src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
         """`static NAME(x, "str", 3);` at file scope: the storage class is blanked, leaving a call."""
         for hit in _STATIC_CALL.finditer(src):
-            if not self.macros.static_macro.match(hit.group(2).decode("ascii")):
+            name = hit.group(2).decode("ascii")
+            if not self.macros.static_macro.match(name) or self.macros.kind(name) is not None:
                 continue
             open_at = hit.end() - 1
             close = _close_paren(src, open_at)
             if close < 0 or _skip_space(src, close + 1) >= len(src) or src[_skip_space(src, close + 1)] != 0x3B:
                 continue
-            if _IDENT_ARGS.fullmatch(src, open_at + 1, close):
+            if _ONE_IDENT.fullmatch(src, open_at + 1, close):
                 continue  # `static DEFINE_MUTEX(lock);` already reads as a declaration
             if buf is None:
                 buf = bytearray(src)
@@ -203,9 +204,9 @@ class Normaliser:
             if k + 1 >= len(bounds):
                 continue
             a, b = bounds[k] + 1, bounds[k + 1]
-            while a < b and src[a] in b" \t":
+            while a < b and src[a] in b" \t\r\n\\":
                 a += 1
-            while b > a and src[b - 1] in b" \t":
+            while b > a and src[b - 1] in b" \t\r\n\\":
                 b -= 1
             arg = src[a:b]
             if not arg or b"\n" in arg or b"/*" in arg or not _TYPE_START.match(arg):
@@ -232,6 +233,35 @@ class Normaliser:
             return None
         changed = _blank(buf, start, open_at + 1) + _blank(buf, commas[0], commas[0] + 1)
         return changed + _blank(buf, close, close + 1), open_at + 1
+
+    def _array_declaration(self, src: bytes, buf: bytearray, start: int, end: int, name: str) -> tuple[int, int] | None:
+        """`DECLARE_BITMAP(bits, N)` becomes `long bits[ N]`: the array it declares."""
+        if end - start < 5 or end != _skip_space(src, end) or src[end:end + 1] != b"(":
+            return None
+        close = _close_paren(src, end)
+        commas = _top_commas(src, end, close) if close > 0 else []
+        if len(commas) != 1:
+            return None
+        changed = _blank(buf, start + 4, end + 1) + 4
+        buf[start:start + 4] = b"long"
+        buf[commas[0]] = ord("[")
+        buf[close] = ord("]")
+        return changed + 2, end + 1
+
+    def _declaration(self, src: bytes, buf: bytearray, start: int, end: int, name: str) -> tuple[int, int] | None:
+        """`module_init(foo)` on a line of its own with no `;`: blanked so the next line is not swallowed."""
+        if start and src[start - 1] != 0x0A:
+            return None
+        open_at = _skip_space(src, end)
+        if open_at >= len(src) or src[open_at] != 0x28:
+            return None
+        close = _close_paren(src, open_at)
+        if close < 0:
+            return None
+        nxt = _skip_space(src, close + 1)
+        if nxt < len(src) and src[nxt] == 0x3B:
+            return None
+        return _blank(buf, start, close + 1), close + 1
 
     def _definition_header(self, src: bytes, buf: bytearray, start: int, end: int, name: str) -> tuple[int, int] | None:
         open_at = _skip_space(src, end)
