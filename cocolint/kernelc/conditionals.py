@@ -100,6 +100,22 @@ def _line_end(src: bytes, pos: int) -> int:
         return nl
 
 
+_INCLUDE = re.compile(rb"#[ \t]*include\b[^\n]*")
+
+
+def _nested_includes(src: bytes) -> list[Span]:
+    """`#include` lines inside an initialiser or argument list (x-macro tables): blanked."""
+    out = []
+    for m in _INCLUDE.finditer(src):
+        line_start = src.rfind(b"\n", 0, m.start()) + 1
+        if src[line_start:m.start()].strip(b" \t"):
+            continue
+        before = src[max(0, line_start - 200):line_start].rstrip()
+        if before.endswith((b"{", b",", b"(", b"=")):
+            out.append((line_start, m.end()))
+    return out
+
+
 def analyse(src: bytes) -> Views:
     """Find every #if group and the views that see its arms."""
     views = Views()
@@ -136,6 +152,7 @@ def analyse(src: bytes) -> Views:
         views.directives.append((line_start, end))
     if stack:  # unterminated #if: read the file as it is written
         return Views()
+    views.directives.extend(_nested_includes(src))
     views.groups = opened
     views.plan()
     return views

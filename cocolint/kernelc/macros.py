@@ -12,11 +12,12 @@ from typing import Iterable, Mapping
 
 from cocolint.engine.paths import find_root
 
-KINDS = ("attribute", "iterator", "type_arguments", "typed_declaration", "declaration", "array_declaration",
+KINDS = ("attribute", "iterator", "type_arguments", "typed_declaration", "declaration", "array_declaration", "string_macro",
          "definition_header")
 _KEYS = {"attributes": "attribute", "iterators": "iterator", "definition-headers": "definition_header",
          "typed-declarations": "typed_declaration", "declarations": "declaration",
-         "array-declarations": "array_declaration"}
+         "array-declarations": "array_declaration",
+         "string-macros": "string_macro"}
 TYPE_KEYWORDS = frozenset({
     "int", "char", "long", "short", "unsigned", "signed", "bool", "_Bool", "void", "float", "double",
     "size_t", "ssize_t", "uintptr_t", "intptr_t", "ptrdiff_t", "uint8_t", "uint16_t", "uint32_t",
@@ -37,12 +38,25 @@ class MacroSet:
     static_macro: re.Pattern[str] | None = None  # `static NAME(...);` file-scope macro names
     type_keywords: frozenset[str] = TYPE_KEYWORDS
 
+    type_argument_patterns: tuple[tuple[re.Pattern[str], tuple[int, ...]], ...] = ()
+
     def kind(self, name: str) -> str | None:
         """How name is rewritten, or None if it is not a known macro."""
         k = self.kinds.get(name)
         if k is None and any(p.search(name) for p in self.iterator_patterns):
             return "iterator"
+        if k is None and self.type_positions(name):
+            return "type_arguments"
         return k
+
+    def type_positions(self, name: str) -> tuple[int, ...]:
+        """Which arguments of name are types."""
+        if name in self.type_arguments:
+            return self.type_arguments[name]
+        for pattern, positions in self.type_argument_patterns:
+            if pattern.search(name):
+                return positions
+        return ()
 
 
 def _trie_regex(names: Iterable[str]) -> str:
@@ -115,13 +129,16 @@ def macro_set(root: Path | None = None, extra: Mapping[str, Iterable[str]] | Non
     patterns = tuple(re.compile(p) for p in data.get("iterator-patterns", ()))
     groups: dict[str, list[str]] = {}
     for name in kinds:
-        if not any(p.search(name) for p in patterns):  # those are found by pattern_regex
+        if not any(a in name for a in data.get("pattern-anchors", [])):  # those are found by pattern_regex
             key = name[:2] if name.startswith("__") else name[:1]
             groups.setdefault(key, []).append(name[len(key):])
     regexes = tuple(re.compile((re.escape(p) + _trie_regex(rest)).encode("ascii")) for p, rest in sorted(groups.items()))
-    pattern_regex = re.compile(rb"for(?:_?each)|foreach") if patterns else None
+    anchors = data.get("pattern-anchors", [])
+    pattern_regex = re.compile("|".join(map(re.escape, anchors)).encode("ascii")) if anchors else None
     static = data.get("file-scope-macro-pattern")
-    return MacroSet(kinds, typeargs, patterns, regexes, pattern_regex, re.compile(static) if static else None)
+    type_patterns = tuple((re.compile(p), tuple(v)) for p, v in data.get("type-argument-patterns", {}).items())
+    return MacroSet(kinds, typeargs, patterns, regexes, pattern_regex, re.compile(static) if static else None,
+                    type_argument_patterns=type_patterns)
 
 
 @functools.lru_cache(maxsize=64)

@@ -19,7 +19,8 @@ _TYPE_START = re.compile(
     rb"(?:const|volatile|struct|union|enum|unsigned|signed|short|long|int|char|float|double"
     rb"|_Bool|bool|void|typeof|__typeof__)\b|[A-Za-z_]\w*\s*\*")
 _PLAIN_ID = re.compile(rb"[A-Za-z_]\w*\Z")
-_STATIC_CALL = re.compile(rb"^(static[ \t]+(?:const[ \t]+)?)([A-Z][A-Z0-9_]*)\(", re.M)
+_STATIC_CALL = re.compile(rb"^[ \t]*(static[ \t]+(?:const[ \t]+)?)([A-Z][A-Z0-9_]*)\(", re.M)
+_RANGE = re.compile(rb"(?:\bcase\b[^:;\n]*?|\[[^\]\n;]*?)\s(\.\.\.)\s")
 _ONE_IDENT = re.compile(rb"\s*[A-Za-z_]\w*\s*")
 _STATEMENT_BEFORE = frozenset(b";{}):")
 _MAX_ARGS = 4000  # a macro's argument list longer than this is not rewritten
@@ -53,6 +54,24 @@ def _skip_space(src: bytes, i: int, step: int = 1) -> int:
         else:
             return i
     return i
+
+
+def _before(src: bytes, i: int) -> int:
+    """The last index before i that is code: whitespace and comments skipped."""
+    while True:
+        i = _skip_space(src, i, -1)
+        if i > 0 and src[i] == 0x2F and src[i - 1] == 0x2A:  # the end of a /* comment */
+            opened = src.rfind(b"/*", 0, i - 1)
+            if opened < 0:
+                return i
+            i = opened - 1
+            continue
+        line_start = src.rfind(b"\n", 0, i) + 1
+        slashes = src.find(b"//", line_start, i + 1)
+        if slashes >= 0 and src.count(b'"', line_start, slashes) % 2 == 0:
+            i = slashes - 1
+            continue
+        return i
 
 
 def _close_paren(src: bytes, open_at: int) -> int:
@@ -137,6 +156,8 @@ class Normaliser:
                     out.rewritten += changed
         if m.static_macro is not None:
             buf = self._static_macros(source, buf, out)
+        buf = _variadic_params(source, buf, out)
+        buf = _ranges(source, buf, out)
         if buf is not None and out.rewritten:
             out.source = bytes(buf)
         return out
@@ -155,7 +176,7 @@ class Normaliser:
     def _iterator(self, src: bytes, buf: bytearray, start: int, end: int, name: str) -> tuple[int, int] | None:
         if end - start < 5:
             return None
-        before = _skip_space(src, start - 1, -1)
+        before = _before(src, start - 1)
         if before >= 0 and src[before] not in _STATEMENT_BEFORE and not (
                 src.endswith(b"else", 0, before + 1) or src.endswith(b"do", 0, before + 1)):
             return None
@@ -176,7 +197,7 @@ class Normaliser:
         """`static NAME(x, "str", 3);` at file scope: the storage class is blanked, leaving a call."""
         for hit in _STATIC_CALL.finditer(src):
             name = hit.group(2).decode("ascii")
-            if not self.macros.static_macro.match(name) or self.macros.kind(name) is not None:
+            if not self.macros.static_macro.match(name) or self.macros.kind(name) not in (None, "declaration"):
                 continue
             open_at = hit.end() - 1
             close = _close_paren(src, open_at)
@@ -200,7 +221,7 @@ class Normaliser:
             return None
         bounds = [open_at, *_top_commas(src, open_at, close), close]
         changed = 0
-        for k in self.macros.type_arguments[name]:
+        for k in self.macros.type_positions(name):
             if k + 1 >= len(bounds):
                 continue
             a, b = bounds[k] + 1, bounds[k + 1]
@@ -233,6 +254,17 @@ class Normaliser:
             return None
         changed = _blank(buf, start, open_at + 1) + _blank(buf, commas[0], commas[0] + 1)
         return changed + _blank(buf, close, close + 1), open_at + 1
+
+    def _string_macro(self, src: bytes, buf: bytearray, start: int, end: int, name: str) -> tuple[int, int] | None:
+        """`KERN_ERR "..."`: the macro becomes a blank string literal of its own length."""
+        if end - start < 2:
+            return None
+        after = _skip_space(src, end)
+        before = _skip_space(src, start - 1, -1)
+        if not ((after < len(src) and src[after] == 0x22) or (before >= 0 and src[before] == 0x22)):
+            return None
+        buf[start] = buf[end - 1] = 0x22
+        return 2 + _blank(buf, start + 1, end - 1), end
 
     def _array_declaration(self, src: bytes, buf: bytearray, start: int, end: int, name: str) -> tuple[int, int] | None:
         """`DECLARE_BITMAP(bits, N)` becomes `long bits[ N]`: the array it declares."""
@@ -285,6 +317,35 @@ class Normaliser:
         buf[open_at:close - 1] = fname.ljust(close - 1 - open_at)
         buf[close - 1:close + 1] = b"()"
         return changed + len(fname) + 1, close + 1
+
+
+_VARIADIC_DEFINE = re.compile(rb"#[ \t]*define[ \t]+\w+\([^)\n]*?(\w+)\.\.\.\)")
+
+
+def _variadic_params(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
+    """`#define pr(fmt, args...)`: the GNU name of the variadic parameter is blanked (`...` stays)."""
+    if b"..." not in src:
+        return buf
+    for m in _VARIADIC_DEFINE.finditer(src):
+        if buf is None:
+            buf = bytearray(src)
+        n = _blank(buf, m.start(1), m.end(1))
+        out.by_class["variadic_name"] = out.by_class.get("variadic_name", 0) + n
+        out.rewritten += n
+    return buf
+
+
+def _ranges(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
+    """GNU ranges `case 1 ... 9:` and `[0 ... 7] =`: ` ... ` becomes ` - ` (one expression)."""
+    if b" ... " not in src:
+        return buf
+    for m in _RANGE.finditer(src):
+        if buf is None:
+            buf = bytearray(src)
+        buf[m.start(1):m.end(1)] = b" - "
+        out.by_class["range"] = out.by_class.get("range", 0) + 2
+        out.rewritten += 2
+    return buf
 
 
 def _candidates(m: MacroSet, source: bytes) -> list[tuple[int, int]]:
