@@ -34,11 +34,12 @@ class MacroSet:
     type_arguments: Mapping[str, tuple[int, ...]]
     iterator_patterns: tuple[re.Pattern[str], ...]
     regexes: tuple[re.Pattern[bytes], ...]  # one per first letter (or `__`): a literal prefix searches fast
-    pattern_regex: re.Pattern[bytes] | None
+    anchor_regexes: tuple[re.Pattern[bytes], ...]  # literal words the name patterns contain
     static_macro: re.Pattern[str] | None = None  # `static NAME(...);` file-scope macro names
     type_keywords: frozenset[str] = TYPE_KEYWORDS
 
     type_argument_patterns: tuple[tuple[re.Pattern[str], tuple[int, ...]], ...] = ()
+    declaration_patterns: tuple[re.Pattern[str], ...] = ()
 
     def kind(self, name: str) -> str | None:
         """How name is rewritten, or None if it is not a known macro."""
@@ -47,6 +48,8 @@ class MacroSet:
             return "iterator"
         if k is None and self.type_positions(name):
             return "type_arguments"
+        if k is None and any(p.search(name) for p in self.declaration_patterns):
+            return "declaration"
         return k
 
     def type_positions(self, name: str) -> tuple[int, ...]:
@@ -134,11 +137,12 @@ def macro_set(root: Path | None = None, extra: Mapping[str, Iterable[str]] | Non
             groups.setdefault(key, []).append(name[len(key):])
     regexes = tuple(re.compile((re.escape(p) + _trie_regex(rest)).encode("ascii")) for p, rest in sorted(groups.items()))
     anchors = data.get("pattern-anchors", [])
-    pattern_regex = re.compile("|".join(map(re.escape, anchors)).encode("ascii")) if anchors else None
+    anchor_regexes = tuple(re.compile(re.escape(a).encode("ascii")) for a in anchors)
     static = data.get("file-scope-macro-pattern")
     type_patterns = tuple((re.compile(p), tuple(v)) for p, v in data.get("type-argument-patterns", {}).items())
-    return MacroSet(kinds, typeargs, patterns, regexes, pattern_regex, re.compile(static) if static else None,
-                    type_argument_patterns=type_patterns)
+    return MacroSet(kinds, typeargs, patterns, regexes, anchor_regexes, re.compile(static) if static else None,
+                    type_argument_patterns=type_patterns,
+                    declaration_patterns=tuple(re.compile(p) for p in data.get("declaration-patterns", ())))
 
 
 @functools.lru_cache(maxsize=64)

@@ -13,14 +13,14 @@ _SPACE = ord(" ")
 _NL = ord("\n")
 _DIRECTIVE_NAME = re.compile(rb"#\s*(?:define|undef|ifdef|ifndef|elif|if)\s+$|defined\s*\(?\s*$")
 _WORD = re.compile(rb"[A-Za-z0-9_]")
-_WORD_BEFORE = re.compile(rb"\w+\Z")
+_WORD_CHARS = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
 _WORD_AFTER = re.compile(rb"\w*")
 _TYPE_START = re.compile(
     rb"(?:const|volatile|struct|union|enum|unsigned|signed|short|long|int|char|float|double"
     rb"|_Bool|bool|void|typeof|__typeof__)\b|[A-Za-z_]\w*\s*\*")
 _PLAIN_ID = re.compile(rb"[A-Za-z_]\w*\Z")
-_STATIC_CALL = re.compile(rb"^[ \t]*(static[ \t]+(?:const[ \t]+)?)([A-Z][A-Z0-9_]*)\(", re.M)
-_RANGE = re.compile(rb"(?:\bcase\b[^:;\n]*?|\[[^\]\n;]*?)\s(\.\.\.)\s")
+_STATIC_CALL = re.compile(rb"(static[ \t]+(?:const[ \t]+)?)([A-Z][A-Z0-9_]*)\(")
+_RANGE_BEFORE = re.compile(rb"(?:\bcase\b[^:;]*|\[[^\];]*)\Z")
 _ONE_IDENT = re.compile(rb"\s*[A-Za-z_]\w*\s*")
 _STATEMENT_BEFORE = frozenset(b";{}):")
 _MAX_ARGS = 4000  # a macro's argument list longer than this is not rewritten
@@ -196,6 +196,9 @@ class Normaliser:
     def _static_macros(self, src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
         """`static NAME(x, "str", 3);` at file scope: the storage class is blanked, leaving a call."""
         for hit in _STATIC_CALL.finditer(src):
+            line_start = src.rfind(b"\n", 0, hit.start()) + 1
+            if src[line_start:hit.start()].strip(b" \t"):
+                continue
             name = hit.group(2).decode("ascii")
             if not self.macros.static_macro.match(name) or self.macros.kind(name) not in (None, "declaration"):
                 continue
@@ -337,26 +340,27 @@ def _variadic_params(src: bytes, buf: bytearray | None, out: Normalised) -> byte
 
 def _ranges(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
     """GNU ranges `case 1 ... 9:` and `[0 ... 7] =`: ` ... ` becomes ` - ` (one expression)."""
-    if b" ... " not in src:
-        return buf
-    for m in _RANGE.finditer(src):
-        if buf is None:
-            buf = bytearray(src)
-        buf[m.start(1):m.end(1)] = b" - "
-        out.by_class["range"] = out.by_class.get("range", 0) + 2
-        out.rewritten += 2
+    at = src.find(b" ... ")
+    while at >= 0:
+        line_start = src.rfind(b"\n", 0, at) + 1
+        if _RANGE_BEFORE.search(src, line_start, at):
+            if buf is None:
+                buf = bytearray(src)
+            buf[at + 1:at + 4] = b" - "
+            out.by_class["range"] = out.by_class.get("range", 0) + 2
+            out.rewritten += 2
+        at = src.find(b" ... ", at + 5)
     return buf
 
 
 def _candidates(m: MacroSet, source: bytes) -> list[tuple[int, int]]:
     """Spans of known names and of identifiers containing an iterator-pattern word, in order."""
     spans = [h.span() for rx in m.regexes for h in rx.finditer(source)]
-    if m.pattern_regex is not None:
-        n = len(source)
-        for h in m.pattern_regex.finditer(source):
+    if m.anchor_regexes:
+        for h in (h for rx in m.anchor_regexes for h in rx.finditer(source)):
             a, b = h.span()
-            back = _WORD_BEFORE.search(source, max(0, a - 80), a)
-            a = back.start() if back else a
+            lo = max(0, a - 80)
+            a = lo + len(source[lo:a].rstrip(_WORD_CHARS))
             b = _WORD_AFTER.match(source, b).end()
             spans.append((a, b))
         spans = set(spans)
