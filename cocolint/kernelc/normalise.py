@@ -158,6 +158,7 @@ class Normaliser:
             buf = self._static_macros(source, buf, out)
         buf = _variadic_params(source, buf, out)
         buf = _ranges(source, buf, out)
+        buf = _define_comments(source, buf, out)
         if buf is not None and out.rewritten:
             out.source = bytes(buf)
         return out
@@ -335,6 +336,27 @@ def _variadic_params(src: bytes, buf: bytearray | None, out: Normalised) -> byte
         n = _blank(buf, m.start(1), m.end(1))
         out.by_class["variadic_name"] = out.by_class.get("variadic_name", 0) + n
         out.rewritten += n
+    return buf
+
+
+_DEFINE_START = re.compile(rb"#[ \t]*define\b")
+_COMMENT = re.compile(rb"/\*.*?\*/", re.S)
+
+
+def _define_comments(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
+    """Comments inside a multi-line #define end tree-sitter's macro body early: blanked there."""
+    from cocolint.kernelc.conditionals import _line_end
+
+    for m in _DEFINE_START.finditer(src):
+        end = _line_end(src, m.end())
+        if src.find(b"/*", m.end(), end) < 0 or src.find(b"\\\n", m.end(), end) < 0:
+            continue
+        for c in _COMMENT.finditer(src, m.end(), end):
+            if buf is None:
+                buf = bytearray(src)
+            n = _blank(buf, c.start(), c.end())
+            out.by_class["define_comment"] = out.by_class.get("define_comment", 0) + n
+            out.rewritten += n
     return buf
 
 
