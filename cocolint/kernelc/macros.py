@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Iterable, Mapping
@@ -13,11 +13,13 @@ from typing import Iterable, Mapping
 from cocolint.engine.paths import find_root
 
 KINDS = ("attribute", "iterator", "type_arguments", "typed_declaration", "declaration", "array_declaration", "string_macro",
+         "initializer_items", "initializer_start", "initializer_end", "struct_group",
          "definition_header")
 _KEYS = {"attributes": "attribute", "iterators": "iterator", "definition-headers": "definition_header",
          "typed-declarations": "typed_declaration", "declarations": "declaration",
          "array-declarations": "array_declaration",
-         "string-macros": "string_macro"}
+         "string-macros": "string_macro", "initializer-items": "initializer_items",
+         "initializer-starts": "initializer_start", "initializer-ends": "initializer_end"}
 TYPE_KEYWORDS = frozenset({
     "int", "char", "long", "short", "unsigned", "signed", "bool", "_Bool", "void", "float", "double",
     "size_t", "ssize_t", "uintptr_t", "intptr_t", "ptrdiff_t", "uint8_t", "uint16_t", "uint32_t",
@@ -40,6 +42,7 @@ class MacroSet:
 
     type_argument_patterns: tuple[tuple[re.Pattern[str], tuple[int, ...]], ...] = ()
     declaration_patterns: tuple[re.Pattern[str], ...] = ()
+    struct_groups: Mapping[str, int] = field(default_factory=dict)  # name -> leading arguments to blank
 
     def kind(self, name: str) -> str | None:
         """How name is rewritten, or None if it is not a known macro."""
@@ -119,10 +122,14 @@ def macro_set(root: Path | None = None, extra: Mapping[str, Iterable[str]] | Non
     data = packaged()
     kinds: dict[str, str] = {}
     typeargs: dict[str, tuple[int, ...]] = {}
+    struct_groups: dict[str, int] = {}
     for source in (data, dict(extra or {})):
         for key, kind in _KEYS.items():
             for name in source.get(key, ()):
                 kinds[name] = kind
+        for name, skip in dict(source.get("struct-groups", {})).items():
+            kinds[name] = "struct_group"
+            struct_groups[name] = int(skip)
         for name, positions in dict(source.get("type-arguments", {})).items():
             kinds[name] = "type_arguments"
             typeargs[name] = tuple(int(p) for p in positions)
@@ -142,7 +149,8 @@ def macro_set(root: Path | None = None, extra: Mapping[str, Iterable[str]] | Non
     type_patterns = tuple((re.compile(p), tuple(v)) for p, v in data.get("type-argument-patterns", {}).items())
     return MacroSet(kinds, typeargs, patterns, regexes, anchor_regexes, re.compile(static) if static else None,
                     type_argument_patterns=type_patterns,
-                    declaration_patterns=tuple(re.compile(p) for p in data.get("declaration-patterns", ())))
+                    declaration_patterns=tuple(re.compile(p) for p in data.get("declaration-patterns", ())),
+                    struct_groups=struct_groups)
 
 
 @functools.lru_cache(maxsize=64)

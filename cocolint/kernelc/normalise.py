@@ -21,6 +21,7 @@ _TYPE_START = re.compile(
 _PLAIN_ID = re.compile(rb"[A-Za-z_]\w*\Z")
 _STATIC_CALL = re.compile(rb"(static[ \t]+(?:const[ \t]+)?)([A-Z][A-Z0-9_]*)\(")
 _RANGE_BEFORE = re.compile(rb"(?:\bcase\b[^:;]*|\[[^\];]*)\Z")
+_BARE_CALL = re.compile(rb"\n([A-Z][A-Z0-9_]+)(?=\(|[ \t]*\r?\n)")
 _ONE_IDENT = re.compile(rb"\s*[A-Za-z_]\w*\s*")
 _STATEMENT_BEFORE = frozenset(b";{}):")
 _MAX_ARGS = 4000  # a macro's argument list longer than this is not rewritten
@@ -74,7 +75,7 @@ def _before(src: bytes, i: int) -> int:
         return i
 
 
-def _close_paren(src: bytes, open_at: int) -> int:
+def _close_paren(src: bytes, open_at: int, statements: bool = False) -> int:
     """Index of the `)` balancing the `(` at open_at, or -1 (strings and comments respected)."""
     depth, i, n = 0, open_at, min(len(src), open_at + _MAX_ARGS)
     while i < n:
@@ -94,7 +95,7 @@ def _close_paren(src: bytes, open_at: int) -> int:
             if end < 0:
                 return -1
             i = end + 1
-        elif c in b";{}":
+        elif c in b";{}" and not statements:
             return -1
         i += 1
     return -1
@@ -159,6 +160,8 @@ class Normaliser:
         buf = _variadic_params(source, buf, out)
         buf = _ranges(source, buf, out)
         buf = _define_comments(source, buf, out)
+        if m.static_macro is not None:
+            buf = self._bare_macros(source, buf, out)
         if buf is not None and out.rewritten:
             out.source = bytes(buf)
         return out
@@ -214,6 +217,33 @@ class Normaliser:
             changed = _blank(buf, hit.start(1), hit.start(2))
             out.by_class["static_macro"] = out.by_class.get("static_macro", 0) + changed
             out.rewritten += changed
+        return buf
+
+    def _bare_macros(self, src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
+        """`ACPI_MODULE_NAME("x")` alone on a line at file scope, no `;`: blanked (a macro by its capitals)."""
+        for hit in _BARE_CALL.finditer(src):
+            name = hit.group(1).decode("ascii")
+            if not self.macros.static_macro.match(name) or self.macros.kind(name) not in (None, "declaration"):
+                continue
+            start = hit.start(1)
+            end = hit.end(1)
+            if src[end:end + 1] == b"(":
+                close = _close_paren(src, end)
+                if close < 0:
+                    continue
+                end = close + 1
+            line_end = src.find(b"\n", end)
+            line_end = len(src) if line_end < 0 else line_end
+            if src[end:line_end].strip(b" \t\r") and not src[end:line_end].strip().startswith((b"/*", b"//")):
+                continue  # more code on the line
+            nxt = _skip_space(src, line_end)
+            if nxt < len(src) and (src[nxt] in b"{=;,)" or src[nxt - 1] in b" \t"):
+                continue  # a function header, an initialiser, or an indented continuation
+            if buf is None:
+                buf = bytearray(src)
+            n = _blank(buf, start, end)
+            out.by_class["bare_macro"] = out.by_class.get("bare_macro", 0) + n
+            out.rewritten += n
         return buf
 
     def _type_arguments(self, src: bytes, buf: bytearray, start: int, end: int, name: str) -> tuple[int, int] | None:
@@ -283,6 +313,56 @@ class Normaliser:
         buf[commas[0]] = ord("[")
         buf[close] = ord("]")
         return changed + 2, end + 1
+
+    def _initializer_items(self, src: bytes, buf: bytearray, start: int, end: int, name: str) -> tuple[int, int] | None:
+        """`SET_SYSTEM_SLEEP_PM_OPS(s, r)` in an initialiser: `SET_SYSTEM_SLEEP_PM_OPS,s, r,` (items)."""
+        open_at = _skip_space(src, end)
+        if open_at >= len(src) or src[open_at] != 0x28:
+            nxt = _skip_space(src, end)
+            if nxt < len(src) and src[nxt] in b",;)":
+                return None
+            return _blank(buf, start, end), end  # an argument-less form: USE_PLATFORM_PM_SLEEP_OPS
+        close = _close_paren(src, open_at)
+        if close < 0:
+            return None
+        nxt = _skip_space(src, close + 1)
+        if nxt < len(src) and src[nxt] in b",;":
+            return None  # already an item of its own
+        buf[open_at] = buf[close] = 0x2C
+        return 2, open_at + 1
+
+    def _initializer_start(self, src: bytes, buf: bytearray, start: int, end: int, name: str) -> tuple[int, int] | None:
+        """`MACHINE_START(ID, "name")` opens an initialiser: `int __m = {ID, "name",`."""
+        if end - start < 10 or src[end:end + 1] != b"(":
+            return None
+        close = _close_paren(src, end)
+        if close < 0:
+            return None
+        head = b"int __m = {"
+        buf[start:end + 1] = head.ljust(end + 1 - start)
+        buf[close] = 0x2C
+        return end + 2 - start, end + 1
+
+    def _initializer_end(self, src: bytes, buf: bytearray, start: int, end: int, name: str) -> tuple[int, int] | None:
+        """`MACHINE_END` closes it: `};`."""
+        if end - start < 2:
+            return None
+        buf[start:end] = b"};".ljust(end - start)
+        return end - start, end
+
+    def _struct_group(self, src: bytes, buf: bytearray, start: int, end: int, name: str) -> tuple[int, int] | None:
+        """`struct_group(name, members...)` in a struct: `struct { members }` (the name blanked)."""
+        if end - start < 8 or src[end:end + 1] != b"(":
+            return None
+        close = _close_paren(src, end, statements=True)
+        commas = _top_commas(src, end, close) if close > 0 else []
+        skip = self.macros.struct_groups.get(name, 1)
+        if len(commas) < skip:
+            return None
+        changed = _blank(buf, start, commas[skip - 1] + 1)
+        buf[start:start + 8] = b"struct {"
+        buf[close] = ord("}")
+        return changed + 9, end + 1
 
     def _declaration(self, src: bytes, buf: bytearray, start: int, end: int, name: str) -> tuple[int, int] | None:
         """`module_init(foo)` on a line of its own with no `;`: blanked so the next line is not swallowed."""
