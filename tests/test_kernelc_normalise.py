@@ -89,11 +89,11 @@ def test_extra_names_extend_the_list() -> None:
 
 
 def test_clang_format_foreach_macros_seed_the_iterators(tmp_path: Path) -> None:
-    (tmp_path / ".clang-format").write_text("ForEachMacros:\n  - 'demo_walk'\n  - 'demo_scan'\nIndentWidth: 8\n")
+    (tmp_path / ".clang-format").write_text("ForEachMacros:\n  - 'demo_visit'\n  - 'demo_scan'\nIndentWidth: 8\n")
     (tmp_path / "MAINTAINERS").write_text("")
-    assert clang_format_iterators(tmp_path) == ["demo_walk", "demo_scan"]
+    assert clang_format_iterators(tmp_path) == ["demo_visit", "demo_scan"]
     f = tmp_path / "a.c"
-    src = b"void f(void)\n{\n\tdemo_walk(a, b) {\n\t\tx++;\n\t}\n}\n"
+    src = b"void f(void)\n{\n\tdemo_visit(a, b) {\n\t\tx++;\n\t}\n}\n"
     assert b"while" not in normalise(src).source
     assert normalise(src, f).source.count(b"while") == 1
 

@@ -13,13 +13,14 @@ from typing import Iterable, Mapping
 from cocolint.engine.paths import find_root
 
 KINDS = ("attribute", "iterator", "type_arguments", "typed_declaration", "declaration", "array_declaration", "string_macro",
-         "initializer_items", "initializer_start", "initializer_end", "struct_group",
+         "initializer_items", "initializer_start", "initializer_end", "initializer_declarator", "struct_group",
          "definition_header")
 _KEYS = {"attributes": "attribute", "iterators": "iterator", "definition-headers": "definition_header",
          "typed-declarations": "typed_declaration", "declarations": "declaration",
          "array-declarations": "array_declaration",
          "string-macros": "string_macro", "initializer-items": "initializer_items",
-         "initializer-starts": "initializer_start", "initializer-ends": "initializer_end"}
+         "initializer-starts": "initializer_start", "initializer-ends": "initializer_end",
+         "initializer-declarators": "initializer_declarator"}
 TYPE_KEYWORDS = frozenset({
     "int", "char", "long", "short", "unsigned", "signed", "bool", "_Bool", "void", "float", "double",
     "size_t", "ssize_t", "uintptr_t", "intptr_t", "ptrdiff_t", "uint8_t", "uint16_t", "uint32_t",

@@ -350,6 +350,19 @@ class Normaliser:
         buf[start:end] = b"};".ljust(end - start)
         return end - start, end
 
+    def _initializer_declarator(self, src: bytes, buf: bytearray, start: int, end: int, name: str) -> tuple[int, int] | None:
+        """`define_machine(name) {` declares name with the initialiser that follows: `int name= {`."""
+        if end - start < 4 or src[end:end + 1] != b"(":
+            return None
+        close = _close_paren(src, end)
+        nxt = _skip_space(src, close + 1) if close > 0 else len(src)
+        if nxt >= len(src) or src[nxt] != 0x7B or not _PLAIN_ID.match(src[end + 1:close].strip()):
+            return None
+        changed = _blank(buf, start + 3, end + 1) + 3
+        buf[start:start + 3] = b"int"
+        buf[close] = ord("=")
+        return changed + 1, close + 1
+
     def _struct_group(self, src: bytes, buf: bytearray, start: int, end: int, name: str) -> tuple[int, int] | None:
         """`struct_group(name, members...)` in a struct: `struct { members }` (the name blanked)."""
         if end - start < 8 or src[end:end + 1] != b"(":
