@@ -22,6 +22,7 @@ _PLAIN_ID = re.compile(rb"[A-Za-z_]\w*\Z")
 _STATIC_CALL = re.compile(rb"(static[ \t]+(?:const[ \t]+)?)([A-Z][A-Z0-9_]*)\(")
 _RANGE_BEFORE = re.compile(rb"(?:\bcase\b[^:;]*|\[[^\];]*)\Z")
 _BARE_CALL = re.compile(rb"\n([A-Z][A-Z0-9_]+)(?=\(|[ \t]*\r?\n)")
+_BARE_FIRST = re.compile(rb"([A-Z][A-Z0-9_]+)(?=\(|[ \t]*\r?\n)")
 _ONE_IDENT = re.compile(rb"\s*[A-Za-z_]\w*\s*")
 _STATEMENT_BEFORE = frozenset(b";{}):")
 _MAX_ARGS = 4000  # a macro's argument list longer than this is not rewritten
@@ -221,7 +222,8 @@ class Normaliser:
 
     def _bare_macros(self, src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
         """`ACPI_MODULE_NAME("x")` alone on a line at file scope, no `;`: blanked (a macro by its capitals)."""
-        for hit in _BARE_CALL.finditer(src):
+        first = _BARE_FIRST.match(src)
+        for hit in ([first] if first else []) + list(_BARE_CALL.finditer(src)):
             name = hit.group(1).decode("ascii")
             if not self.macros.static_macro.match(name) or self.macros.kind(name) not in (None, "declaration"):
                 continue
