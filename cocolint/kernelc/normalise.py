@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from cocolint.kernelc import passes
 from cocolint.kernelc.macros import MacroSet, macro_set
+from cocolint.kernelc.scan import Normalised, blank as _blank, close_paren as _close_paren
+from cocolint.kernelc.scan import code_before as _before, skip_space as _skip_space, top_commas as _top_commas
 
-_SPACE = ord(" ")
-_NL = ord("\n")
+__all__ = ["Normalised", "Normaliser", "normalise"]
+
 _DIRECTIVE_NAME = re.compile(rb"#\s*(?:define|undef|ifdef|ifndef|elif|if)\s+$|defined\s*\(?\s*$")
 _WORD = re.compile(rb"[A-Za-z0-9_]")
 _WORD_CHARS = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
@@ -19,100 +21,7 @@ _TYPE_START = re.compile(
     rb"(?:const|volatile|struct|union|enum|unsigned|signed|short|long|int|char|float|double"
     rb"|_Bool|bool|void|typeof|__typeof__)\b|[A-Za-z_]\w*\s*\*")
 _PLAIN_ID = re.compile(rb"[A-Za-z_]\w*\Z")
-_STATIC_CALL = re.compile(rb"(static[ \t]+(?:const[ \t]+)?)([A-Z][A-Z0-9_]*)\(")
-_RANGE_BEFORE = re.compile(rb"(?:\bcase\b[^:;]*|\[[^\];]*)\Z")
-_BARE_CALL = re.compile(rb"\n([A-Z][A-Z0-9_]+)(?=\(|[ \t]*\r?\n)")
-_BARE_FIRST = re.compile(rb"([A-Z][A-Z0-9_]+)(?=\(|[ \t]*\r?\n)")
-_ONE_IDENT = re.compile(rb"\s*[A-Za-z_]\w*\s*")
 _STATEMENT_BEFORE = frozenset(b";{}):")
-_MAX_ARGS = 4000  # a macro's argument list longer than this is not rewritten
-
-
-@dataclass
-class Normalised:
-    """The source handed to tree-sitter and how many bytes differ from the original."""
-
-    source: bytes
-    rewritten: int = 0
-    by_class: dict[str, int] = field(default_factory=dict)
-
-
-def _blank(buf: bytearray, start: int, end: int) -> int:
-    n = 0
-    for i in range(start, end):
-        if buf[i] != _NL and buf[i] != _SPACE:
-            buf[i] = _SPACE
-            n += 1
-    return n
-
-
-def _skip_space(src: bytes, i: int, step: int = 1) -> int:
-    """The next index (forwards or backwards) that is not whitespace or a line continuation."""
-    n = len(src)
-    while 0 <= i < n:
-        c = src[i]
-        if c in b" \t\r\n\f\v\\":
-            i += step
-        else:
-            return i
-    return i
-
-
-def _before(src: bytes, i: int) -> int:
-    """The last index before i that is code: whitespace and comments skipped."""
-    while True:
-        i = _skip_space(src, i, -1)
-        if i > 0 and src[i] == 0x2F and src[i - 1] == 0x2A:  # the end of a /* comment */
-            opened = src.rfind(b"/*", 0, i - 1)
-            if opened < 0:
-                return i
-            i = opened - 1
-            continue
-        line_start = src.rfind(b"\n", 0, i) + 1
-        slashes = src.find(b"//", line_start, i + 1)
-        if slashes >= 0 and src.count(b'"', line_start, slashes) % 2 == 0:
-            i = slashes - 1
-            continue
-        return i
-
-
-def _close_paren(src: bytes, open_at: int, statements: bool = False) -> int:
-    """Index of the `)` balancing the `(` at open_at, or -1 (strings and comments respected)."""
-    depth, i, n = 0, open_at, min(len(src), open_at + _MAX_ARGS)
-    while i < n:
-        c = src[i]
-        if c == 0x28:
-            depth += 1
-        elif c == 0x29:
-            depth -= 1
-            if depth == 0:
-                return i
-        elif c == 0x22 or c == 0x27:
-            i += 1
-            while i < n and src[i] != c and src[i] != _NL:
-                i += 2 if src[i] == 0x5C else 1
-        elif c == 0x2F and src[i + 1:i + 2] == b"*":
-            end = src.find(b"*/", i + 2, n)
-            if end < 0:
-                return -1
-            i = end + 1
-        elif c in b";{}" and not statements:
-            return -1
-        i += 1
-    return -1
-
-
-def _top_commas(src: bytes, open_at: int, close_at: int) -> list[int]:
-    out, depth = [], 0
-    for i in range(open_at + 1, close_at):
-        c = src[i]
-        if c in b"([":
-            depth += 1
-        elif c in b")]":
-            depth -= 1
-        elif c == 0x2C and depth == 0:
-            out.append(i)
-    return out
 
 
 class Normaliser:
@@ -157,12 +66,12 @@ class Normaliser:
                     out.by_class[kind] = out.by_class.get(kind, 0) + changed
                     out.rewritten += changed
         if m.static_macro is not None:
-            buf = self._static_macros(source, buf, out)
-        buf = _variadic_params(source, buf, out)
-        buf = _ranges(source, buf, out)
-        buf = _define_comments(source, buf, out)
+            buf = passes.static_macros(m, source, buf, out)
+        buf = passes.variadic_params(source, buf, out)
+        buf = passes.ranges(source, buf, out)
+        buf = passes.define_comments(source, buf, out)
         if m.static_macro is not None:
-            buf = self._bare_macros(source, buf, out)
+            buf = passes.bare_macros(m, source, buf, out)
         if buf is not None and out.rewritten:
             out.source = bytes(buf)
         return out
@@ -197,56 +106,6 @@ class Normaliser:
         buf[start:start + 5] = b"while"
         changed = 5 + _blank(buf, start + 5, end)
         return changed, open_at + 1
-
-    def _static_macros(self, src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
-        """`static NAME(x, "str", 3);` at file scope: the storage class is blanked, leaving a call."""
-        for hit in _STATIC_CALL.finditer(src):
-            line_start = src.rfind(b"\n", 0, hit.start()) + 1
-            if src[line_start:hit.start()].strip(b" \t"):
-                continue
-            name = hit.group(2).decode("ascii")
-            if not self.macros.static_macro.match(name) or self.macros.kind(name) not in (None, "declaration"):
-                continue
-            open_at = hit.end() - 1
-            close = _close_paren(src, open_at)
-            if close < 0 or _skip_space(src, close + 1) >= len(src) or src[_skip_space(src, close + 1)] != 0x3B:
-                continue
-            if _ONE_IDENT.fullmatch(src, open_at + 1, close):
-                continue  # `static DEFINE_MUTEX(lock);` already reads as a declaration
-            if buf is None:
-                buf = bytearray(src)
-            changed = _blank(buf, hit.start(1), hit.start(2))
-            out.by_class["static_macro"] = out.by_class.get("static_macro", 0) + changed
-            out.rewritten += changed
-        return buf
-
-    def _bare_macros(self, src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
-        """`ACPI_MODULE_NAME("x")` alone on a line at file scope, no `;`: blanked (a macro by its capitals)."""
-        first = _BARE_FIRST.match(src)
-        for hit in ([first] if first else []) + list(_BARE_CALL.finditer(src)):
-            name = hit.group(1).decode("ascii")
-            if not self.macros.static_macro.match(name) or self.macros.kind(name) not in (None, "declaration"):
-                continue
-            start = hit.start(1)
-            end = hit.end(1)
-            if src[end:end + 1] == b"(":
-                close = _close_paren(src, end)
-                if close < 0:
-                    continue
-                end = close + 1
-            line_end = src.find(b"\n", end)
-            line_end = len(src) if line_end < 0 else line_end
-            if src[end:line_end].strip(b" \t\r") and not src[end:line_end].strip().startswith((b"/*", b"//")):
-                continue  # more code on the line
-            nxt = _skip_space(src, line_end)
-            if nxt < len(src) and (src[nxt] in b"{=;,)" or src[nxt - 1] in b" \t"):
-                continue  # a function header, an initialiser, or an indented continuation
-            if buf is None:
-                buf = bytearray(src)
-            n = _blank(buf, start, end)
-            out.by_class["bare_macro"] = out.by_class.get("bare_macro", 0) + n
-            out.rewritten += n
-        return buf
 
     def _type_arguments(self, src: bytes, buf: bytearray, start: int, end: int, name: str) -> tuple[int, int] | None:
         open_at = _skip_space(src, end)
@@ -416,58 +275,6 @@ class Normaliser:
         buf[open_at:close - 1] = fname.ljust(close - 1 - open_at)
         buf[close - 1:close + 1] = b"()"
         return changed + len(fname) + 1, close + 1
-
-
-_VARIADIC_DEFINE = re.compile(rb"#[ \t]*define[ \t]+\w+\([^)\n]*?(\w+)\.\.\.\)")
-
-
-def _variadic_params(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
-    """`#define pr(fmt, args...)`: the GNU name of the variadic parameter is blanked (`...` stays)."""
-    if b"..." not in src:
-        return buf
-    for m in _VARIADIC_DEFINE.finditer(src):
-        if buf is None:
-            buf = bytearray(src)
-        n = _blank(buf, m.start(1), m.end(1))
-        out.by_class["variadic_name"] = out.by_class.get("variadic_name", 0) + n
-        out.rewritten += n
-    return buf
-
-
-_DEFINE_START = re.compile(rb"#[ \t]*define\b")
-_COMMENT = re.compile(rb"/\*.*?\*/", re.S)
-
-
-def _define_comments(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
-    """Comments inside a multi-line #define end tree-sitter's macro body early: blanked there."""
-    from cocolint.kernelc.conditionals import _line_end
-
-    for m in _DEFINE_START.finditer(src):
-        end = _line_end(src, m.end())
-        if src.find(b"/*", m.end(), end) < 0 or src.find(b"\\\n", m.end(), end) < 0:
-            continue
-        for c in _COMMENT.finditer(src, m.end(), end):
-            if buf is None:
-                buf = bytearray(src)
-            n = _blank(buf, c.start(), c.end())
-            out.by_class["define_comment"] = out.by_class.get("define_comment", 0) + n
-            out.rewritten += n
-    return buf
-
-
-def _ranges(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
-    """GNU ranges `case 1 ... 9:` and `[0 ... 7] =`: ` ... ` becomes ` - ` (one expression)."""
-    at = src.find(b" ... ")
-    while at >= 0:
-        line_start = src.rfind(b"\n", 0, at) + 1
-        if _RANGE_BEFORE.search(src, line_start, at):
-            if buf is None:
-                buf = bytearray(src)
-            buf[at + 1:at + 4] = b" - "
-            out.by_class["range"] = out.by_class.get("range", 0) + 2
-            out.rewritten += 2
-        at = src.find(b" ... ", at + 5)
-    return buf
 
 
 def _candidates(m: MacroSet, source: bytes) -> list[tuple[int, int]]:
