@@ -8,6 +8,7 @@ from typing import Callable
 
 from cocolint import ts
 from cocolint.kernelc import macro_bodies
+from cocolint.kernelc.conditionals import view
 from cocolint.kernelc.prepare import Prepared, prepare
 
 Span = tuple[int, int]
@@ -43,8 +44,6 @@ def parse_views(source: bytes, path: Path | None = None, wanted: Callable[[bytes
     for index in range(1, p.views.count):
         only = p.views.only(index)
         if only and (wanted is None or any(wanted(p.normalised[s:e]) for s, e in only)):
-            from cocolint.kernelc.conditionals import view
-
             views.append(View(ts.parse(view(p.normalised, p.views, index)), only=only))
     bodies = macro_bodies.find(p.normalised, p.views.dead)
     if bodies.spans and (wanted is None or wanted(bodies.text)):
