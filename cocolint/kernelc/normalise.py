@@ -70,6 +70,7 @@ class Normaliser:
         buf = passes.variadic_params(source, buf, out)
         buf = passes.ranges(source, buf, out)
         buf = passes.define_comments(source, buf, out)
+        buf = passes.statement_macros(source, buf, out)
         if m.static_macro is not None:
             buf = passes.bare_macros(m, source, buf, out)
         if buf is not None and out.rewritten:

@@ -114,3 +114,42 @@ def ranges(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | No
             out.rewritten += 2
         at = src.find(b" ... ", at + 5)
     return buf
+
+
+_DEFINE_FN = re.compile(rb"#[ \t]*define[ \t]+([A-Za-z_]\w*)\(")
+
+
+def statement_macros(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
+    """Macros this file defines with a body ending in `;` are statements: `N(UP) N(DOWN)` gets its `;`s.
+
+    The `;` goes into the first space or tab after the invocation (never a newline), and only
+    where a statement follows; an invocation that already has its `;` is left alone.
+    """
+    names = []
+    for m in _DEFINE_FN.finditer(src):
+        end = _line_end(src, m.end())
+        if src[m.start():end].rstrip(b" \t\\\r\n").endswith(b";"):
+            names.append(re.escape(m.group(1)))
+    if not names:
+        return buf
+    for m in re.finditer(rb"(?<![\w.>#])(?:" + b"|".join(names) + rb")\(", src):
+        line_start = src.rfind(b"\n", 0, m.start()) + 1
+        if src[line_start:m.start()].lstrip(b" \t").startswith(b"#"):
+            continue
+        close = _close_paren(src, m.end() - 1)
+        if close < 0:
+            continue
+        nxt = _skip_space(src, close + 1)
+        if nxt >= len(src) or not (src[nxt:nxt + 1].isalpha() or src[nxt] in b"_}"):
+            continue
+        gap = close + 1
+        while gap < nxt and src[gap] not in b" \t":
+            gap += 1
+        if gap >= nxt:
+            continue
+        if buf is None:
+            buf = bytearray(src)
+        buf[gap] = 0x3B
+        out.by_class["statement_macro"] = out.by_class.get("statement_macro", 0) + 1
+        out.rewritten += 1
+    return buf
