@@ -79,3 +79,13 @@ def test_prepared_views_are_counted() -> None:
     p = prepare(SPLIT_HEADER)
     assert p.conditional_bytes == sum(len(line) for line in SPLIT_HEADER.split(b"\n") if line.startswith(b"#"))
     assert [len(text) for text, _ in p.alternates()] == [len(SPLIT_HEADER)]
+
+
+def test_views_are_bounded_on_deep_else_chains() -> None:
+    depth = 30
+    src = b"".join(b"#ifdef A%d\nint a%d;\n#else\n" % (i, i) for i in range(depth)) + b"int last;\n" + b"#endif\n" * depth
+    v = conditionals.analyse(src)
+    assert 2 <= v.count <= conditionals.MAX_VIEWS
+    for i in range(v.count):
+        text = conditionals.view(src, v, i)
+        assert len(text) == len(src) and not ts.parse(text).root_node.has_error

@@ -12,6 +12,7 @@ _DEAD_IF = re.compile(rb"\s*defined\s*\(?\s*(?:__ASSEMBLY__|__cplusplus)\b")
 _DEAD_IFDEF = re.compile(rb"\s*(?:__ASSEMBLY__|__cplusplus)\b")
 _LIVE_IFNDEF = _DEAD_IFDEF  # `#ifndef __ASSEMBLY__`: the first arm is C, the #else arm is not
 Span = tuple[int, int]
+MAX_VIEWS = 8  # deeper #if nests than this leave their innermost alternatives unread
 
 
 @dataclass
@@ -73,7 +74,7 @@ class Views:
                     new.append(g.live[pick])
                 choice.append(pick)
                 visible.append(vis)
-            if self.choices and not new:
+            if self.choices and not new or len(self.choices) >= MAX_VIEWS:
                 return
             self.choices.append(choice)
             self.firsts.append(new)
