@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_DIRECTIVE = re.compile(rb"#[ \t]*(ifdef|ifndef|if|elif|else|endif)\b")
+_DIRECTIVE = re.compile(rb"#[ \t]*(ifdef|ifndef|if|elif|else|endif|include)\b")
 _BLANK = bytes(b if b == 0x0A else 0x20 for b in range(256))
 # conditions whose arm is never C: assembler and C++ (`#if 0` code is read: it is usually old C)
 _DEAD_IF = re.compile(rb"\s*defined\s*\(?\s*(?:__ASSEMBLY__|__cplusplus)\b")
@@ -101,22 +101,6 @@ def _line_end(src: bytes, pos: int) -> int:
         return nl
 
 
-_INCLUDE = re.compile(rb"#[ \t]*include\b[^\n]*")
-
-
-def _nested_includes(src: bytes) -> list[Span]:
-    """`#include` lines inside an initialiser or argument list (x-macro tables): blanked."""
-    out = []
-    for m in _INCLUDE.finditer(src):
-        line_start = src.rfind(b"\n", 0, m.start()) + 1
-        if src[line_start:m.start()].strip(b" \t"):
-            continue
-        before = src[max(0, line_start - 200):line_start].rstrip()
-        if before.endswith((b"{", b",", b"(", b"=")):
-            out.append((line_start, m.end()))
-    return out
-
-
 def analyse(src: bytes) -> Views:
     """Find every #if group and the views that see its arms."""
     views = Views()
@@ -127,8 +111,16 @@ def analyse(src: bytes) -> Views:
         line_start = src.rfind(b"\n", 0, start) + 1
         if src[line_start:start].strip(b" \t"):
             continue  # not at the start of a line (inside a string or a comment)
+        word = m.group(1)
+        if word == b"include":
+            # `#include` inside an initialiser or argument list (x-macro tables): blanked
+            end = src.find(b"\n", m.end())
+            before = src[max(0, line_start - 200):line_start].rstrip()
+            if before.endswith((b"{", b",", b"(", b"=")):
+                views.directives.append((line_start, len(src) if end < 0 else end))
+            continue
         end = _line_end(src, m.end())
-        word, cond = m.group(1), src[m.end():end]
+        cond = src[m.end():end]
         if word in (b"if", b"ifdef", b"ifndef"):
             dead = ((word == b"if" and _DEAD_IF.match(cond) is not None)
                     or (word == b"ifdef" and _DEAD_IFDEF.match(cond) is not None))
@@ -153,7 +145,6 @@ def analyse(src: bytes) -> Views:
         views.directives.append((line_start, end))
     if stack:  # unterminated #if: read the file as it is written
         return Views()
-    views.directives.extend(_nested_includes(src))
     views.groups = opened
     views.plan()
     return views
