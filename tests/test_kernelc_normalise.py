@@ -137,3 +137,10 @@ def test_idiom_reads_cleanly_once_normalised(name: str) -> None:
 def test_lowercase_unknown_call_at_file_scope_is_left_alone() -> None:
     src = b"demo_register(foo)\nstatic int demo;\n"
     assert normalise(src).source == src
+
+
+def test_unknown_macro_class_is_one_clear_error() -> None:
+    from cocolint.errors import CocolintError
+
+    with pytest.raises(CocolintError, match="unknown macro class 'iterator'"):
+        macro_set(None, {"iterator": ["demo_walk"]})

@@ -11,10 +11,8 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from cocolint.engine.paths import find_root
+from cocolint.errors import CocolintError
 
-KINDS = ("attribute", "iterator", "type_arguments", "typed_declaration", "declaration", "array_declaration", "string_macro",
-         "initializer_items", "initializer_start", "initializer_end", "initializer_declarator", "struct_group",
-         "definition_header")
 _KEYS = {"attributes": "attribute", "iterators": "iterator", "definition-headers": "definition_header",
          "typed-declarations": "typed_declaration", "declarations": "declaration",
          "array-declarations": "array_declaration",
@@ -121,6 +119,10 @@ def macro_set(root: Path | None = None, extra: Mapping[str, Iterable[str]] | Non
     to a mapping of name -> argument positions (the same keys as macros.toml).
     """
     data = packaged()
+    unknown = sorted(set(extra or {}) - set(_KEYS) - {"type-arguments", "struct-groups"})
+    if unknown:
+        raise CocolintError("kernel macros", f"unknown macro class {unknown[0]!r} (known: {', '.join(sorted(_KEYS))}, "
+                            "type-arguments, struct-groups)")
     kinds: dict[str, str] = {}
     typeargs: dict[str, tuple[int, ...]] = {}
     struct_groups: dict[str, int] = {}
@@ -140,7 +142,7 @@ def macro_set(root: Path | None = None, extra: Mapping[str, Iterable[str]] | Non
     patterns = tuple(re.compile(p) for p in data.get("iterator-patterns", ()))
     groups: dict[str, list[str]] = {}
     for name in kinds:
-        if not any(a in name for a in data.get("pattern-anchors", [])):  # those are found by pattern_regex
+        if not any(a in name for a in data.get("pattern-anchors", [])):  # those are found by anchor_regexes
             key = name[:2] if name.startswith("__") else name[:1]
             groups.setdefault(key, []).append(name[len(key):])
     regexes = tuple(re.compile((re.escape(p) + _trie_regex(rest)).encode("ascii")) for p, rest in sorted(groups.items()))
