@@ -82,17 +82,24 @@ def variadic_params(src: bytes, buf: bytearray | None, out: Normalised) -> bytea
     return buf
 
 
-_DEFINE_START = re.compile(rb"#[ \t]*define\b")
+_DEFINE_START = re.compile(rb"[ \t]*#[ \t]*define\b")
+_CONTINUATION = re.compile(rb"\\\r?\n")
 _COMMENT = re.compile(rb"/\*.*?\*/", re.S)
 
 
 def define_comments(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
     """Comments inside a multi-line #define end tree-sitter's macro body early: blanked there."""
-    for m in _DEFINE_START.finditer(src):
-        end = _line_end(src, m.end())
-        if src.find(b"/*", m.end(), end) < 0 or src.find(b"\\\n", m.end(), end) < 0:
+    done = 0
+    for cont in _CONTINUATION.finditer(src):
+        if cont.start() < done:
             continue
-        for c in _COMMENT.finditer(src, m.end(), end):
+        start = src.rfind(b"\n", 0, cont.start()) + 1
+        while start > 1 and src[start - 2:start - 1] == b"\\":  # back to the first line of the directive
+            start = src.rfind(b"\n", 0, start - 1) + 1
+        done = end = _line_end(src, start)
+        if not _DEFINE_START.match(src, start) or src.find(b"/*", start, end) < 0:
+            continue
+        for c in _COMMENT.finditer(src, start, end):
             if buf is None:
                 buf = bytearray(src)
             n = _blank(buf, c.start(), c.end())
