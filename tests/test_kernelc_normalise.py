@@ -107,6 +107,7 @@ def test_bytes_rewritten_are_counted() -> None:
 
 # each idiom: tree-sitter-c alone leaves ERROR/MISSING nodes; normalised, it reads cleanly
 IDIOMS = {
+    "bpf-section": 'SEC("xdp")\nint demo_prog(struct xdp_md *ctx)\n{\n\treturn 0;\n}\nchar _license[] SEC("license") = "GPL";\n',
     "include-in-initializer": 'static const char *demo_names[] = {\n#include "demo_names.h"\n};\n',
     "ifdef-in-initializer": "static int demo[] = {\n#ifdef CONFIG_A\n\t1,\n#endif\n\t2,\n};\nint demo_x;\nint f(void)\n{\n\treturn 0;\n}\n",
     "string-macro": 'void f(void)\n{\n\tprintk(KERN_ERR PFX "demo: %d\\n", 1);\n}\n',

@@ -47,8 +47,13 @@ class FileHealth:
 
 
 def measure_tree(path: str, source: bytes, tree: ts.Tree,
-                 alternates: list[tuple[ts.Tree, list[tuple[int, int]]]] = ()) -> FileHealth:
-    """The health figures of a parsed file: its primary tree, plus what other views add in their spans."""
+                 alternates: list[tuple[ts.Tree, list[tuple[int, int]]]] = (), original: bytes | None = None) -> FileHealth:
+    """The health figures of a parsed file: its primary tree, plus what other views add in their spans.
+
+    A function definition counts only if its body's `{` is in the original file (a trace event
+    read as a function is not a recovered function).
+    """
+    original = source if original is None else original
     h = FileHealth(path, total_bytes=len(source))
     spans: list[tuple[int, int]] = []
     bodies: set[int] = set()
@@ -65,7 +70,8 @@ def measure_tree(path: str, source: bytes, tree: ts.Tree,
             elif "missing" in caps:
                 h.has_errors = True
                 h.missing += 1
-            elif "function" in caps and definition_name(caps["function"][0]) is not None:
+            elif "function" in caps and definition_name(caps["function"][0]) is not None \
+                    and original[caps["body"][0].start_byte:caps["body"][0].start_byte + 1] == b"{":
                 h.functions += 1
                 bodies.add(caps["body"][0].start_byte)
     h.error_bytes = _union(spans)
@@ -95,7 +101,7 @@ def measure_file(path: Path, source: bytes, normalised: bool = True, conds: bool
     tree = ts.parse(p.source)
     alts = [(ts.parse(text), only) for text, only in p.alternates()]
     t_parse = time.perf_counter() - t0
-    h = measure_tree(path.as_posix(), p.source, tree, alts)
+    h = measure_tree(path.as_posix(), p.source, tree, alts, original=source)
     h.rewritten_bytes, h.conditional_bytes = p.rewritten, p.conditional_bytes
     h.alternate_bytes = sum(e - s for s, e in p.views.other_only)
     h.parse_seconds, h.normalise_seconds = t_parse, t_norm

@@ -18,7 +18,8 @@ _KEYS = {"attributes": "attribute", "iterators": "iterator", "definition-headers
          "array-declarations": "array_declaration",
          "string-macros": "string_macro", "initializer-items": "initializer_items",
          "initializer-starts": "initializer_start", "initializer-ends": "initializer_end",
-         "initializer-declarators": "initializer_declarator"}
+         "initializer-declarators": "initializer_declarator",
+         "attribute-calls": "attribute_call"}
 TYPE_KEYWORDS = frozenset({
     "int", "char", "long", "short", "unsigned", "signed", "bool", "_Bool", "void", "float", "double",
     "size_t", "ssize_t", "uintptr_t", "intptr_t", "ptrdiff_t", "uint8_t", "uint16_t", "uint32_t",

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from cocolint.kernelc import passes
 from cocolint.kernelc.macros import MacroSet, macro_set
+from cocolint.kernelc.trace_events import trace_events
 from cocolint.kernelc.scan import Normalised, blank as _blank, close_paren as _close_paren
 from cocolint.kernelc.scan import code_before as _before, skip_space as _skip_space, top_commas as _top_commas
 
@@ -71,6 +72,7 @@ class Normaliser:
         buf = passes.ranges(source, buf, out)
         buf = passes.define_comments(source, buf, out)
         buf = passes.statement_macros(source, buf, out)
+        buf = trace_events(source, buf, out)
         if m.static_macro is not None:
             buf = passes.bare_macros(m, source, buf, out)
         if buf is not None and out.rewritten:
@@ -87,6 +89,11 @@ class Normaliser:
                 return None
             end = close + 1
         return _blank(buf, start, end), end
+
+    def _attribute_call(self, src: bytes, buf: bytearray, start: int, end: int, name: str) -> tuple[int, int] | None:
+        if src[_skip_space(src, end):_skip_space(src, end) + 1] != b"(":
+            return None
+        return self._attribute(src, buf, start, end, name)
 
     def _iterator(self, src: bytes, buf: bytearray, start: int, end: int, name: str) -> tuple[int, int] | None:
         if end - start < 5:
