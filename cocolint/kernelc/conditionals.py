@@ -80,7 +80,7 @@ class Views:
             self.firsts.append(new)
 
 
-def _line_end(src: bytes, pos: int) -> int:
+def directive_end(src: bytes, pos: int) -> int:
     """End of the directive starting at pos: continuation lines and a comment opened on it included."""
     n = len(src)
     while True:
@@ -119,7 +119,7 @@ def analyse(src: bytes) -> Views:
             if before.endswith((b"{", b",", b"(", b"=")):
                 views.directives.append((line_start, len(src) if end < 0 else end))
             continue
-        end = _line_end(src, m.end())
+        end = directive_end(src, m.end())
         cond = src[m.end():end]
         if word in (b"if", b"ifdef", b"ifndef"):
             dead = ((word == b"if" and _DEAD_IF.match(cond) is not None)

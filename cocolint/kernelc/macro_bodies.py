@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from cocolint.kernelc.conditionals import _line_end
+from cocolint.kernelc.conditionals import directive_end
 
 _DEFINE = re.compile(rb"#[ \t]*define[ \t]+([A-Za-z_]\w*)(\([^)\n]*\))?")
 _BLANK = bytes(b if b == 0x0A else 0x20 for b in range(256))
@@ -49,7 +49,7 @@ def find(src: bytes, skip: list[tuple[int, int]] = ()) -> MacroBodies:
         if src[line_start:start].strip(b" \t") or any(s <= start < e for s, e in skip):
             continue
         body = m.end()
-        end = _line_end(src, body)
+        end = directive_end(src, body)
         while body < end and src[body] in b" \t\\\r\n":
             body += 1
         tail = end

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cocolint.kernelc.conditionals import _line_end
+from cocolint.kernelc.conditionals import directive_end
 from cocolint.kernelc.macros import MacroSet
 from cocolint.kernelc.scan import Normalised, blank as _blank, close_paren as _close_paren, skip_space as _skip_space
 
@@ -96,7 +96,7 @@ def define_comments(src: bytes, buf: bytearray | None, out: Normalised) -> bytea
         start = src.rfind(b"\n", 0, cont.start()) + 1
         while start > 1 and src[start - 2:start - 1] == b"\\":  # back to the first line of the directive
             start = src.rfind(b"\n", 0, start - 1) + 1
-        done = end = _line_end(src, start)
+        done = end = directive_end(src, start)
         if not _DEFINE_START.match(src, start) or src.find(b"/*", start, end) < 0:
             continue
         for c in _COMMENT.finditer(src, start, end):
@@ -134,7 +134,7 @@ def statement_macros(src: bytes, buf: bytearray | None, out: Normalised) -> byte
     """
     names = []
     for m in _DEFINE_FN.finditer(src):
-        end = _line_end(src, m.end())
+        end = directive_end(src, m.end())
         if src[m.start():end].rstrip(b" \t\\\r\n").endswith(b";"):
             names.append(re.escape(m.group(1)))
     if not names:
