@@ -39,6 +39,7 @@ class MacroSet:
     anchor_regexes: tuple[re.Pattern[bytes], ...]  # literal words the name patterns contain
     static_macro: re.Pattern[str] | None = None  # `static NAME(...);` file-scope macro names
     type_keywords: frozenset[str] = TYPE_KEYWORDS
+    anchors: tuple[str, ...] = ()  # the literal words of anchor_regexes
 
     type_argument_patterns: tuple[tuple[re.Pattern[str], tuple[int, ...]], ...] = ()
     declaration_patterns: tuple[re.Pattern[str], ...] = ()
@@ -154,7 +155,7 @@ def macro_set(root: Path | None = None, extra: Mapping[str, Iterable[str]] | Non
     return MacroSet(kinds, typeargs, patterns, regexes, anchor_regexes, re.compile(static) if static else None,
                     type_argument_patterns=type_patterns,
                     declaration_patterns=tuple(re.compile(p) for p in data.get("declaration-patterns", ())),
-                    struct_groups=struct_groups)
+                    struct_groups=struct_groups, anchors=tuple(anchors))
 
 
 @functools.lru_cache(maxsize=64)

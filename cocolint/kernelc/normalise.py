@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from cocolint.kernelc import passes
+from cocolint.kernelc.candidates import candidates
 from cocolint.kernelc.macros import MacroSet, macro_set
 from cocolint.kernelc.trace_events import trace_events
 from cocolint.kernelc.scan import Normalised, blank as _blank, close_paren as _close_paren
@@ -16,8 +17,6 @@ __all__ = ["Normalised", "Normaliser", "normalise"]
 
 _DIRECTIVE_NAME = re.compile(rb"#\s*(?:define|undef|ifdef|ifndef|elif|if)\s+$|defined\s*\(?\s*$")
 _WORD = re.compile(rb"[A-Za-z0-9_]")
-_WORD_CHARS = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
-_WORD_AFTER = re.compile(rb"\w*")
 _TYPE_START = re.compile(
     rb"(?:const|volatile|struct|union|enum|unsigned|signed|short|long|int|char|float|double"
     rb"|_Bool|bool|void|typeof|__typeof__)\b|[A-Za-z_]\w*\s*\*")
@@ -47,7 +46,7 @@ class Normaliser:
         buf: bytearray | None = None
         out = Normalised(source)
         done_until = 0
-        for start, end in _candidates(m, source):
+        for start, end in candidates(m, source):
             if start < done_until:
                 continue
             if (start and _WORD.match(source, start - 1)) or _WORD.match(source, end):
@@ -283,20 +282,6 @@ class Normaliser:
         buf[open_at:close - 1] = fname.ljust(close - 1 - open_at)
         buf[close - 1:close + 1] = b"()"
         return changed + len(fname) + 1, close + 1
-
-
-def _candidates(m: MacroSet, source: bytes) -> list[tuple[int, int]]:
-    """Spans of known names and of identifiers containing an iterator-pattern word, in order."""
-    spans = [h.span() for rx in m.regexes for h in rx.finditer(source)]
-    if m.anchor_regexes:
-        for h in (h for rx in m.anchor_regexes for h in rx.finditer(source)):
-            a, b = h.span()
-            lo = max(0, a - 80)
-            a = lo + len(source[lo:a].rstrip(_WORD_CHARS))
-            b = _WORD_AFTER.match(source, b).end()
-            spans.append((a, b))
-        spans = set(spans)
-    return sorted(spans)
 
 
 @functools.lru_cache(maxsize=64)
