@@ -40,6 +40,7 @@ class MacroSet:
     static_macro: re.Pattern[str] | None = None  # `static NAME(...);` file-scope macro names
     type_keywords: frozenset[str] = TYPE_KEYWORDS
     anchors: tuple[str, ...] = ()  # the literal words of anchor_regexes
+    _kind_cache: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     type_argument_patterns: tuple[tuple[re.Pattern[str], tuple[int, ...]], ...] = ()
     declaration_patterns: tuple[re.Pattern[str], ...] = ()
@@ -47,6 +48,16 @@ class MacroSet:
 
     def kind(self, name: str) -> str | None:
         """How name is rewritten, or None if it is not a known macro."""
+        try:
+            return self._kind_cache[name]
+        except KeyError:
+            pass
+        if len(self._kind_cache) > 100_000:
+            self._kind_cache.clear()
+        k = self._kind_cache[name] = self._kind(name)
+        return k
+
+    def _kind(self, name: str) -> str | None:
         k = self.kinds.get(name)
         if k is None and any(p.search(name) for p in self.iterator_patterns):
             return "iterator"

@@ -134,6 +134,10 @@ def statement_macros(src: bytes, buf: bytearray | None, out: Normalised) -> byte
     """
     names = []
     for m in _DEFINE_FN.finditer(src):
+        nl = src.find(b"\n", m.end())
+        line = src[m.end():nl] if nl >= 0 else src[m.end():]
+        if b";" not in line and b"/*" not in line and not line.rstrip(b" \t\r").endswith(b"\\"):
+            continue  # a one-line #define with no `;`
         end = directive_end(src, m.end())
         if src[m.start():end].rstrip(b" \t\\\r\n").endswith(b";"):
             names.append(re.escape(m.group(1)))

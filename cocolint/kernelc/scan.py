@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 _SPACE = ord(" ")
 _NL = ord("\n")
+_BLANK = bytes(b if b == _NL else _SPACE for b in range(256))
+_SPECIAL = re.compile(rb"[()\"';{}]|/\*")
+_STRING = {0x22: re.compile(rb'"(?:[^"\\\n]|\\[\s\S])*'), 0x27: re.compile(rb"'(?:[^'\\\n]|\\[\s\S])*")}
+_NESTING = re.compile(rb"[()\[\],]")
 MAX_ARGS = 4000  # a macro's argument list longer than this is not rewritten
 
 
@@ -19,11 +24,13 @@ class Normalised:
 
 
 def blank(buf: bytearray, start: int, end: int) -> int:
-    n = 0
-    for i in range(start, end):
-        if buf[i] != _NL and buf[i] != _SPACE:
-            buf[i] = _SPACE
-            n += 1
+    """Turn buf[start:end] into spaces (newlines kept); how many bytes changed."""
+    if end <= start:
+        return 0
+    seg = buf[start:end]
+    n = len(seg) - seg.count(b" ") - seg.count(b"\n")
+    if n:
+        buf[start:end] = seg.translate(_BLANK)
     return n
 
 
@@ -60,7 +67,12 @@ def code_before(src: bytes, i: int) -> int:
 def close_paren(src: bytes, open_at: int, statements: bool = False) -> int:
     """Index of the `)` balancing the `(` at open_at, or -1 (strings and comments respected)."""
     depth, i, n = 0, open_at, min(len(src), open_at + MAX_ARGS)
-    while i < n:
+    search = _SPECIAL.search
+    while True:
+        m = search(src, i, n)
+        if m is None:
+            return -1
+        i = m.start()
         c = src[i]
         if c == 0x28:
             depth += 1
@@ -69,28 +81,27 @@ def close_paren(src: bytes, open_at: int, statements: bool = False) -> int:
             if depth == 0:
                 return i
         elif c == 0x22 or c == 0x27:
-            i += 1
-            while i < n and src[i] != c and src[i] != _NL:
-                i += 2 if src[i] == 0x5C else 1
-        elif c == 0x2F and src[i + 1:i + 2] == b"*":
+            i = _STRING[c].match(src, i, n).end()  # the closing quote, a newline, or the end
+        elif c == 0x2F:
             end = src.find(b"*/", i + 2, n)
             if end < 0:
                 return -1
             i = end + 1
-        elif c in b";{}" and not statements:
+        elif not statements:
             return -1
         i += 1
-    return -1
 
 
 def top_commas(src: bytes, open_at: int, close_at: int) -> list[int]:
+    """The commas between open_at and close_at outside nested parentheses and brackets."""
     out, depth = [], 0
-    for i in range(open_at + 1, close_at):
-        c = src[i]
-        if c in b"([":
+    for m in _NESTING.finditer(src, open_at + 1, close_at):
+        c = src[m.start()]
+        if c == 0x2C:
+            if depth == 0:
+                out.append(m.start())
+        elif c == 0x28 or c == 0x5B:
             depth += 1
-        elif c in b")]":
+        else:
             depth -= 1
-        elif c == 0x2C and depth == 0:
-            out.append(i)
     return out
