@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_DIRECTIVE = re.compile(rb"#[ \t]*(ifdef|ifndef|if|elif|else|endif|include)\b")
+_DIRECTIVE = re.compile(rb"\n[ \t]*#[ \t]*(ifdef|ifndef|if|elif|else|endif|include)\b")
+_FIRST_DIRECTIVE = re.compile(rb"[ \t]*#[ \t]*(ifdef|ifndef|if|elif|else|endif|include)\b")
 _BLANK = bytes(b if b == 0x0A else 0x20 for b in range(256))
 # conditions whose arm is never C: assembler and C++ (`#if 0` code is read: it is usually old C)
 _DEAD_IF = re.compile(rb"\s*defined\s*\(?\s*(?:__ASSEMBLY__|__cplusplus)\b")
@@ -106,11 +107,10 @@ def analyse(src: bytes) -> Views:
     views = Views()
     stack: list[_Group] = []
     opened: list[_Group] = []
-    for m in _DIRECTIVE.finditer(src):
-        start = m.start()
-        line_start = src.rfind(b"\n", 0, start) + 1
-        if src[line_start:start].strip(b" \t"):
-            continue  # not at the start of a line (inside a string or a comment)
+    first = _FIRST_DIRECTIVE.match(src)
+    for m in ([first] if first else []) + list(_DIRECTIVE.finditer(src)):
+        # directives at the start of a line only (not inside a string or a comment)
+        line_start = m.start() + 1 if src[m.start()] == 0x0A else m.start()
         word = m.group(1)
         if word == b"include":
             # `#include` inside an initialiser or argument list (x-macro tables): blanked

@@ -121,6 +121,8 @@ def clang_format_iterators(root: Path) -> list[str]:
 def tree_root(path: Path) -> Path | None:
     """The root of the tree path belongs to (a directory with a root marker)."""
     p = Path(path).absolute()
+    if p.suffix in (".c", ".h"):  # a source file: no need to ask the file system what it is
+        return find_root(p.parent)
     return find_root(p if p.is_dir() else p.parent)
 
 

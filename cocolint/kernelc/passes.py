@@ -124,6 +124,8 @@ def ranges(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | No
 
 
 _DEFINE_FN = re.compile(rb"#[ \t]*define[ \t]+([A-Za-z_]\w*)\(")
+# ... whose first line has a `;`, opens a comment or continues (a one-line #define with none has no `;`)
+_DEFINE_FN_LONG = re.compile(rb"#[ \t]*define[ \t]+([A-Za-z_]\w*)\((?=[^\n]*;|[^\n]*/\*|[^\n]*\\[ \t\r]*(?:\n|\Z))")
 
 
 def statement_macros(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
@@ -133,11 +135,7 @@ def statement_macros(src: bytes, buf: bytearray | None, out: Normalised) -> byte
     where a statement follows; an invocation that already has its `;` is left alone.
     """
     names = []
-    for m in _DEFINE_FN.finditer(src):
-        nl = src.find(b"\n", m.end())
-        line = src[m.end():nl] if nl >= 0 else src[m.end():]
-        if b";" not in line and b"/*" not in line and not line.rstrip(b" \t\r").endswith(b"\\"):
-            continue  # a one-line #define with no `;`
+    for m in _DEFINE_FN_LONG.finditer(src):
         end = directive_end(src, m.end())
         if src[m.start():end].rstrip(b" \t\\\r\n").endswith(b";"):
             names.append(re.escape(m.group(1)))
