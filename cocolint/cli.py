@@ -71,6 +71,12 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("rule")
     with_rules(e)
     with_config(e)
+    h = sub.add_parser("parse-health", help="how well tree-sitter reads C files (ERROR/MISSING nodes, functions)")
+    h.add_argument("paths", nargs="*", type=Path, default=[Path(".")])
+    h.add_argument("--format", choices=("text", "json"), default="text")
+    h.add_argument("--top", type=int, default=20, metavar="N", help="list the N worst files (default 20)")
+    h.add_argument("--raw", action="store_true", help="measure tree-sitter on the files as written (no normalisation)")
+
     t = sub.add_parser("test", help="test rules against their examples and annotated samples")
     with_rules(t)
     t.add_argument("--no-builtin", action="store_true",
@@ -204,12 +210,29 @@ def cmd_patch(args: argparse.Namespace) -> int:
     return run_patches(resolve(args).rules, args.patches, args.tree, args.strip, args.format, args.quiet)
 
 
+def cmd_parse_health(args: argparse.Namespace) -> int:
+    """Measure parse health; exit 2 if a file could not be measured."""
+    from cocolint.engine.findings import FileError
+    from cocolint.kernelc.survey import Totals, measure_paths
+    from cocolint.report.health import render_json, render_text
+
+    totals = Totals()
+    for item in measure_paths(args.paths, normalised=not args.raw):
+        if isinstance(item, FileError):
+            totals.failed += 1
+            print(item, file=sys.stderr)
+        else:
+            totals.add(item)
+    (render_json if args.format == "json" else render_text)(totals, sys.stdout, args.top)
+    return EXIT_ERROR if totals.failed else EXIT_CLEAN
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     _tolerant_streams()
     args = _parser().parse_args(argv)
     handler = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "test": cmd_test,
-               "patch": cmd_patch}[args.command]
+               "patch": cmd_patch, "parse-health": cmd_parse_health}[args.command]
     try:
         return handler(args)
     except CocolintError as exc:

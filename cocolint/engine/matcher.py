@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Iterator
 
 from cocolint import ts
@@ -12,6 +13,7 @@ from cocolint.engine.findings import Finding
 from cocolint.engine.functions import enclosing_function
 from cocolint.engine.prefilter import Prefilter
 from cocolint.engine.text import Text
+from cocolint.kernelc.views import View, parse_views
 from cocolint.pattern.compiler import MATCH
 from cocolint.ruleset.model import Region, Rule
 
@@ -37,8 +39,9 @@ class FileMatch:
 class Matcher:
     """A compiled rule set; match() checks one file's bytes."""
 
-    def __init__(self, rules: list[Rule], prefilter: bool = True) -> None:
+    def __init__(self, rules: list[Rule], prefilter: bool = True, normalise: bool = True) -> None:
         self.rules = rules
+        self.normalise = normalise  # kernel-C normalisation, #if views and macro bodies (cocolint/kernelc)
         # one query per rule (its patterns, patterns-not and regions), compiled on first use:
         # tree-sitter spends up to ~0.5 s analysing a big query, and most files need none
         self.groups: list[tuple[list[_Entry], str]] = []
@@ -76,31 +79,34 @@ class Matcher:
         admitted = self.prefilter.admitted(source)
         return [i for i in admitted if scopes.path_allowed(self.rules[i].scope, path)]
 
-    def match(self, path: str, source: bytes) -> FileMatch:
-        """All findings of the rule set in one file."""
+    def match(self, path: str, source: bytes, file: Path | None = None) -> FileMatch:
+        """All findings of the rule set in one file (file: where it lives, for its tree's macro list)."""
         result = FileMatch()
         active = self.active_rules(path, source)
         if not active:
             return result
         code = blank_comments(source)
-        tree = ts.parse(code)
+        sets = [self.literals[i] for i in active]
+        views, _ = parse_views(code, file, lambda text: _may_match(sets, text), self.normalise)
         result.parsed = True
-        result.damaged = tree.root_node.has_error
+        result.damaged = views[0].tree.root_node.has_error
         text = Text(source, code)
-        found: dict[int, list[tuple[ts.Node, dict[str, list[ts.Node]]]]] = {i: [] for i in active}
+        found: dict[int, list[tuple[ts.Node, dict[str, list[ts.Node]], View]]] = {i: [] for i in active}
         excluded: dict[int, set[tuple[int, int]]] = {i: set() for i in active}
         regions: dict[tuple[str, str | None], list[tuple[int, int]]] = {}
-        for index, captures, entry in self._matches(active, tree):
-            node = captures[MATCH][0]
-            if entry.role == "region":
-                at = captures.get(entry.region.at, [node])[0] if entry.region.at else node
-                regions.setdefault(scopes.region_key(entry.region), []).append((at.start_byte, at.end_byte))
-            elif entry.rule in found:
-                if entry.role == "find":
-                    found[entry.rule].append((node, captures))
-                else:
-                    excluded[entry.rule].add((node.start_byte, node.end_byte))
-        ctx = scopes.Context(path=path, source=source, regions=regions, root=tree.root_node)
+        for view in views:
+            for index, captures, entry in self._matches(active, view.tree):
+                node = captures[MATCH][0]
+                if entry.role == "region":
+                    at = captures.get(entry.region.at, [node])[0] if entry.region.at else node
+                    regions.setdefault(scopes.region_key(entry.region), []).append((at.start_byte, at.end_byte))
+                elif entry.rule in found:
+                    if entry.role == "find":
+                        if view.keeps(node):
+                            found[entry.rule].append((node, captures, view))
+                    else:
+                        excluded[entry.rule].add((node.start_byte, node.end_byte))
+        ctx = scopes.Context(path=path, source=source, regions=regions)
         for i in active:
             result.findings.extend(self._findings(i, found[i], excluded[i], ctx, text))
         result.findings.sort()
@@ -125,18 +131,20 @@ class Matcher:
             for index, captures in ts.matches(self.query(i), tree.root_node):
                 yield index, captures, entries[index]
 
-    def _findings(self, i: int, hits: list[tuple[ts.Node, dict[str, list[ts.Node]]]],
+    def _findings(self, i: int, hits: list[tuple[ts.Node, dict[str, list[ts.Node]], View]],
                   excluded: set[tuple[int, int]], ctx: scopes.Context, text: Text) -> list[Finding]:
         rule = self.rules[i]
         kept: list[tuple[ts.Node, dict[str, list[ts.Node]], str | None]] = []
         # outermost first; a node inside one already kept is the same construct, reported once
-        for node, captures in sorted(hits, key=lambda h: (h[0].start_byte, -h[0].end_byte)):
+        for node, captures, view in sorted(hits, key=lambda h: (h[0].start_byte, -h[0].end_byte)):
             span = (node.start_byte, node.end_byte)
             if span in excluded:
                 continue
             if kept and kept[-1][0].start_byte <= span[0] and span[1] <= kept[-1][0].end_byte:
                 continue
-            function = enclosing_function(node, ctx.source, ctx.root)
+            ctx.root = view.tree.root_node  # ancestors are found from the root of the node's own view
+            # in a macro body, the "function" is the macro being defined
+            function = view.function(node) or enclosing_function(node, ctx.source, ctx.root)
             if not scopes.allowed(rule, node, function, ctx):
                 continue
             kept.append((node, captures, function))
@@ -153,6 +161,11 @@ class Matcher:
             message=_format(rule.message, values), function=function,
             source_line=text.line(line), code=text.snippet(node, limit=None), tree_path=path,
         )
+
+
+def _may_match(sets: list[list[frozenset[str]] | None], text: bytes) -> bool:
+    """Whether some rule's literals all occur in text (so parsing it could find something)."""
+    return any(s is None or any(all(lit.encode() in text for lit in group) for group in s) for s in sets)
 
 
 def _format(message: str, values: dict[str, str]) -> str:

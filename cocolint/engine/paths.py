@@ -37,13 +37,13 @@ def matches_any(path: str, globs: tuple[str, ...] | list[str]) -> bool:
     return any(glob_regex(g).match(path) for g in globs)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=16384)
 def find_root(directory: Path) -> Path | None:
     """The nearest directory at or above directory holding a root marker."""
-    for d in (directory, *directory.parents):
-        if any((d / m).exists() for m in ROOT_MARKERS):
-            return d
-    return None
+    if any((directory / m).exists() for m in ROOT_MARKERS):
+        return directory
+    parent = directory.parent
+    return None if parent == directory else find_root(parent)  # parents' answers are cached too
 
 
 def scope_path(path: Path) -> str:

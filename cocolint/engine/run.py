@@ -104,7 +104,7 @@ def check_file(matcher: Matcher, path: Path) -> FileResult:
     if not matcher.may_match(source):
         return result  # no rule can match: skipped by the pre-filter, not parsed
     try:
-        m = matcher.match(scope_path(path), source)
+        m = matcher.match(scope_path(path), source, file=path)
     except RecursionError:
         result.error = FileError(shown, "internal error: nesting too deep to check")
         return result

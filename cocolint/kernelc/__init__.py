@@ -1,0 +1,1 @@
+"""Kernel C that tree-sitter can read: offset-preserving normalisation, conditionals, macro bodies, parse health."""

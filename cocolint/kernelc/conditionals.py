@@ -1,0 +1,166 @@
+"""Preprocessor conditionals: a few plain-C views of a file, together seeing every live #if arm once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_DIRECTIVE = re.compile(rb"\n[ \t]*#[ \t]*(ifdef|ifndef|if|elif|else|endif|include)\b")
+_FIRST_DIRECTIVE = re.compile(rb"[ \t]*#[ \t]*(ifdef|ifndef|if|elif|else|endif|include)\b")
+_BLANK = bytes(b if b == 0x0A else 0x20 for b in range(256))
+# conditions whose arm is never C: assembler and C++ (`#if 0` code is read: it is usually old C)
+_DEAD_IF = re.compile(rb"\s*defined\s*\(?\s*(?:__ASSEMBLY__|__cplusplus)\b")
+_DEAD_IFDEF = re.compile(rb"\s*(?:__ASSEMBLY__|__cplusplus)\b")
+_LIVE_IFNDEF = _DEAD_IFDEF  # `#ifndef __ASSEMBLY__`: the first arm is C, the #else arm is not
+Span = tuple[int, int]
+MAX_VIEWS = 8  # deeper #if nests than this leave their innermost alternatives unread
+
+
+@dataclass
+class _Group:
+    """One #if ... #endif group while it is read, then its live arms and where it sits."""
+
+    start: int = 0  # where the current arm's code starts
+    dead: bool = False  # the current arm is dead
+    ifndef_live: bool = False  # `#ifndef __ASSEMBLY__`: its #else arm is not C
+    live: list[Span] = field(default_factory=list)
+    parent: tuple[int, int] | None = None  # (group index, live-arm index) it is nested in
+
+
+@dataclass
+class Views:
+    """What each view blanks. View 0 (primary) keeps the first live arm of every group."""
+
+    directives: list[Span] = field(default_factory=list)  # blanked in every view
+    dead: list[Span] = field(default_factory=list)  # assembler and C++ arms: blanked in every view
+    groups: list[_Group] = field(default_factory=list)  # every group, outer first
+    choices: list[list[int]] = field(default_factory=lambda: [[]])  # per view: the arm kept of each group
+    firsts: list[list[Span]] = field(default_factory=lambda: [[]])  # per view: the arms it is first to see
+
+    @property
+    def count(self) -> int:
+        """How many views it takes for every live arm to be seen (1: no #else anywhere)."""
+        return len(self.choices)
+
+    def blanked(self, view: int) -> list[Span]:
+        """What view blanks: directives, dead arms, and all but one live arm of each group."""
+        out = self.directives + self.dead
+        for g, keep in zip(self.groups, self.choices[view]):
+            if len(g.live) > 1:
+                out.extend(a for i, a in enumerate(g.live) if i != keep)
+        return out
+
+    def only(self, view: int) -> list[Span]:
+        """The arms view is the first to see (its findings elsewhere repeat an earlier view's)."""
+        return self.firsts[view] if view else []
+
+    @property
+    def other_only(self) -> list[Span]:
+        """Every arm the primary view does not see."""
+        return [s for v in range(1, self.count) for s in self.only(v)]
+
+    def plan(self) -> None:
+        """Choose views greedily until every live arm is seen by one of them."""
+        seen: list[set[int]] = [set() for _ in self.groups]
+        self.choices, self.firsts = [], []
+        while True:
+            choice: list[int] = []
+            visible: list[bool] = []
+            new: list[Span] = []
+            for gi, g in enumerate(self.groups):
+                vis = g.parent is None or (visible[g.parent[0]] and choice[g.parent[0]] == g.parent[1])
+                pick = next((i for i in range(len(g.live)) if i not in seen[gi]), 0) if vis else 0
+                if vis and g.live and pick not in seen[gi]:
+                    seen[gi].add(pick)
+                    new.append(g.live[pick])
+                choice.append(pick)
+                visible.append(vis)
+            if self.choices and not new or len(self.choices) >= MAX_VIEWS:
+                return
+            self.choices.append(choice)
+            self.firsts.append(new)
+
+
+def directive_end(src: bytes, pos: int) -> int:
+    """End of the directive starting at pos: continuation lines and a comment opened on it included."""
+    n = len(src)
+    while True:
+        nl = src.find(b"\n", pos)
+        if nl < 0:
+            return n
+        line = src[pos:nl]
+        opened = line.rfind(b"/*")
+        if opened >= 0 and line.find(b"*/", opened) < 0:
+            close = src.find(b"*/", pos + opened + 2)
+            if close < 0:
+                return n
+            pos = close + 2
+            continue
+        if line.rstrip(b" \t\r").endswith(b"\\"):
+            pos = nl + 1
+            continue
+        return nl
+
+
+def analyse(src: bytes) -> Views:
+    """Find every #if group and the views that see its arms."""
+    views = Views()
+    stack: list[_Group] = []
+    opened: list[_Group] = []
+    first = _FIRST_DIRECTIVE.match(src)
+    for m in ([first] if first else []) + list(_DIRECTIVE.finditer(src)):
+        # directives at the start of a line only (not inside a string or a comment)
+        line_start = m.start() + 1 if src[m.start()] == 0x0A else m.start()
+        word = m.group(1)
+        if word == b"include":
+            # `#include` inside an initialiser or argument list (x-macro tables): blanked
+            end = src.find(b"\n", m.end())
+            before = src[max(0, line_start - 200):line_start].rstrip()
+            if before.endswith((b"{", b",", b"(", b"=")):
+                views.directives.append((line_start, len(src) if end < 0 else end))
+            continue
+        end = directive_end(src, m.end())
+        cond = src[m.end():end]
+        if word in (b"if", b"ifdef", b"ifndef"):
+            dead = ((word == b"if" and _DEAD_IF.match(cond) is not None)
+                    or (word == b"ifdef" and _DEAD_IFDEF.match(cond) is not None))
+            parent = None
+            if stack:
+                outer = stack[-1]
+                parent = (opened.index(outer), len(outer.live))
+            g = _Group(start=end, dead=dead, parent=parent,
+                       ifndef_live=word == b"ifndef" and _LIVE_IFNDEF.match(cond) is not None)
+            stack.append(g)
+            opened.append(g)
+        elif not stack:
+            continue  # unbalanced #else/#endif: leave the text as it is
+        else:
+            g = stack[-1]
+            (views.dead if g.dead else g.live).append((g.start, line_start))
+            if word == b"endif":
+                stack.pop()
+            else:
+                g.dead = g.ifndef_live or (word == b"elif" and _DEAD_IF.match(cond) is not None)
+                g.start = end
+        views.directives.append((line_start, end))
+    if stack:  # unterminated #if: read the file as it is written
+        return Views()
+    views.groups = opened
+    views.plan()
+    return views
+
+
+def blank(src: bytes, spans: list[Span]) -> bytes:
+    """src with every byte of spans turned to a space, newlines kept."""
+    if not spans:
+        return src
+    buf = bytearray(src)
+    for s, e in spans:
+        if e > s:
+            buf[s:e] = src[s:e].translate(_BLANK)
+    return bytes(buf)
+
+
+def view(src: bytes, views: Views, index: int) -> bytes:
+    """View index of src: one live arm of every group, directives blanked."""
+    return blank(src, views.blanked(index))

@@ -1,0 +1,108 @@
+"""Parse health of one file: ERROR/MISSING damage, function definitions recovered and lost."""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from cocolint import ts
+from cocolint.engine.functions import definition_name
+
+_QUERY = ts.compile_query("(ERROR) @error (MISSING) @missing (function_definition body: (_) @body) @function")
+# kernel layout: a function body opens with `{` at column 0 right after a line ending in `)`
+_LAYOUT_BODY = re.compile(rb"\)[ \t]*(?:/\*[^\n]*\*/[ \t]*)?\n\{")
+
+
+@dataclass
+class FileHealth:
+    """How well tree-sitter read one file."""
+
+    path: str
+    total_bytes: int = 0
+    has_errors: bool = False
+    error_bytes: int = 0
+    missing: int = 0
+    functions: int = 0  # function definitions recovered (with a name)
+    functions_lost: int = 0  # kernel-layout bodies with no function definition around them
+    rewritten_bytes: int = 0
+    conditional_bytes: int = 0  # directive lines and dead (#if 0, assembler) arms blanked
+    alternate_bytes: int = 0  # #else arms parsed in a second view
+    parse_seconds: float = 0.0
+    normalise_seconds: float = 0.0
+
+    @property
+    def error_ratio(self) -> float:
+        """Share of the file's bytes inside ERROR nodes."""
+        return self.error_bytes / self.total_bytes if self.total_bytes else 0.0
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready dict."""
+        d = asdict(self)
+        d["error_ratio"] = round(self.error_ratio, 4)
+        d.pop("parse_seconds")
+        d.pop("normalise_seconds")
+        return d
+
+
+def measure_tree(path: str, source: bytes, tree: ts.Tree,
+                 alternates: list[tuple[ts.Tree, list[tuple[int, int]]]] = (), original: bytes | None = None) -> FileHealth:
+    """The health figures of a parsed file: its primary tree, plus what other views add in their spans.
+
+    A function definition counts only if its body's `{` is in the original file (a trace event
+    read as a function is not a recovered function).
+    """
+    original = source if original is None else original
+    h = FileHealth(path, total_bytes=len(source))
+    spans: list[tuple[int, int]] = []
+    bodies: set[int] = set()
+    for t, only in [(tree, None), *alternates]:
+        if not t.root_node.has_error and b"{" not in source:
+            continue
+        for _, caps in ts.matches(_QUERY, t.root_node):
+            node = next(iter(caps.values()))[0]
+            if only is not None and not any(s <= node.start_byte < e for s, e in only):
+                continue
+            if "error" in caps:
+                h.has_errors = True
+                spans.append((node.start_byte, node.end_byte))
+            elif "missing" in caps:
+                h.has_errors = True
+                h.missing += 1
+            elif "function" in caps and definition_name(caps["function"][0]) is not None \
+                    and original[caps["body"][0].start_byte:caps["body"][0].start_byte + 1] == b"{":
+                h.functions += 1
+                bodies.add(caps["body"][0].start_byte)
+    h.error_bytes = _union(spans)
+    h.functions_lost = sum(1 for m in _LAYOUT_BODY.finditer(source) if m.end() - 1 not in bodies)
+    return h
+
+
+def _union(spans: list[tuple[int, int]]) -> int:
+    total, reach = 0, 0
+    for s, e in sorted(spans):
+        if e <= reach:
+            continue
+        total += e - max(s, reach)
+        reach = e
+    return total
+
+
+def measure_file(path: Path, source: bytes, normalised: bool = True, conds: bool | None = None) -> FileHealth:
+    """Prepare (optionally), parse and measure one file's primary view."""
+    from cocolint.kernelc.prepare import prepare
+
+    conds = normalised if conds is None else conds
+    t0 = time.perf_counter()
+    p = prepare(source, path, macros=normalised, conds=conds)
+    t_norm = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    tree = ts.parse(p.source)
+    alts = [(ts.parse(text), only) for text, only in p.alternates()]
+    t_parse = time.perf_counter() - t0
+    h = measure_tree(path.as_posix(), p.source, tree, alts, original=source)
+    h.rewritten_bytes, h.conditional_bytes = p.rewritten, p.conditional_bytes
+    h.alternate_bytes = sum(e - s for s, e in p.views.other_only)
+    h.parse_seconds, h.normalise_seconds = t_parse, t_norm
+    return h

@@ -1,0 +1,177 @@
+"""The kernel macro list: packaged data, the tree's .clang-format ForEachMacros, and extra names."""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from cocolint.engine.paths import find_root
+from cocolint.errors import CocolintError
+
+_KEYS = {"attributes": "attribute", "iterators": "iterator", "definition-headers": "definition_header",
+         "typed-declarations": "typed_declaration", "declarations": "declaration",
+         "array-declarations": "array_declaration",
+         "string-macros": "string_macro", "initializer-items": "initializer_items",
+         "initializer-starts": "initializer_start", "initializer-ends": "initializer_end",
+         "initializer-declarators": "initializer_declarator",
+         "attribute-calls": "attribute_call"}
+TYPE_KEYWORDS = frozenset({
+    "int", "char", "long", "short", "unsigned", "signed", "bool", "_Bool", "void", "float", "double",
+    "size_t", "ssize_t", "uintptr_t", "intptr_t", "ptrdiff_t", "uint8_t", "uint16_t", "uint32_t",
+    "uint64_t", "int8_t", "int16_t", "int32_t", "int64_t", "char16_t", "char32_t",
+})
+_CLANG_ITEM = re.compile(rb"^\s*-\s*'([A-Za-z_]\w*)'", re.M)
+
+
+@dataclass(frozen=True)
+class MacroSet:
+    """Known macro names by rewrite class, and one regex that finds them all."""
+
+    kinds: Mapping[str, str]
+    type_arguments: Mapping[str, tuple[int, ...]]
+    iterator_patterns: tuple[re.Pattern[str], ...]
+    regexes: tuple[re.Pattern[bytes], ...]  # one per first letter (or `__`): a literal prefix searches fast
+    anchor_regexes: tuple[re.Pattern[bytes], ...]  # literal words the name patterns contain
+    static_macro: re.Pattern[str] | None = None  # `static NAME(...);` file-scope macro names
+    type_keywords: frozenset[str] = TYPE_KEYWORDS
+    anchors: tuple[str, ...] = ()  # the literal words of anchor_regexes
+    _kind_cache: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+
+    type_argument_patterns: tuple[tuple[re.Pattern[str], tuple[int, ...]], ...] = ()
+    declaration_patterns: tuple[re.Pattern[str], ...] = ()
+    struct_groups: Mapping[str, int] = field(default_factory=dict)  # name -> leading arguments to blank
+
+    def kind(self, name: str) -> str | None:
+        """How name is rewritten, or None if it is not a known macro."""
+        try:
+            return self._kind_cache[name]
+        except KeyError:
+            pass
+        if len(self._kind_cache) > 100_000:
+            self._kind_cache.clear()
+        k = self._kind_cache[name] = self._kind(name)
+        return k
+
+    def _kind(self, name: str) -> str | None:
+        k = self.kinds.get(name)
+        if k is None and any(p.search(name) for p in self.iterator_patterns):
+            return "iterator"
+        if k is None and self.type_positions(name):
+            return "type_arguments"
+        if k is None and any(p.search(name) for p in self.declaration_patterns):
+            return "declaration"
+        return k
+
+    def type_positions(self, name: str) -> tuple[int, ...]:
+        """Which arguments of name are types."""
+        if name in self.type_arguments:
+            return self.type_arguments[name]
+        for pattern, positions in self.type_argument_patterns:
+            if pattern.search(name):
+                return positions
+        return ()
+
+
+def _trie_regex(names: Iterable[str]) -> str:
+    """A regex alternation factored by common prefixes (fast for many literal names)."""
+    trie: dict = {}
+    for n in names:
+        node = trie
+        for ch in n:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return emit(trie)
+
+
+def packaged() -> dict:
+    """The packaged macros.toml as a dict."""
+    text = resources.files("cocolint.kernelc").joinpath("macros.toml").read_bytes()
+    return tomllib.loads(text.decode("utf-8"))
+
+
+def clang_format_iterators(root: Path) -> list[str]:
+    """The ForEachMacros names of root/.clang-format (empty if there is none)."""
+    try:
+        text = (root / ".clang-format").read_bytes()
+    except OSError:
+        return []
+    start = text.find(b"ForEachMacros:")
+    if start < 0:
+        return []
+    block = text[start + len(b"ForEachMacros:"):]
+    end = re.search(rb"^[A-Za-z]", block, re.M)
+    block = block[: end.start()] if end else block
+    return [m.decode("ascii") for m in _CLANG_ITEM.findall(block)]
+
+
+def tree_root(path: Path) -> Path | None:
+    """The root of the tree path belongs to (a directory with a root marker)."""
+    p = Path(path).absolute()
+    if p.suffix in (".c", ".h"):  # a source file: no need to ask the file system what it is
+        return find_root(p.parent)
+    return find_root(p if p.is_dir() else p.parent)
+
+
+def macro_set(root: Path | None = None, extra: Mapping[str, Iterable[str]] | None = None) -> MacroSet:
+    """The macro set for a tree: packaged list + root's .clang-format + extra names by class.
+
+    extra maps "attributes", "iterators", "typed-declarations", "declarations", "array-declarations",
+    "definition-headers" to names, and "type-arguments"
+    to a mapping of name -> argument positions (the same keys as macros.toml).
+    """
+    data = packaged()
+    unknown = sorted(set(extra or {}) - set(_KEYS) - {"type-arguments", "struct-groups"})
+    if unknown:
+        raise CocolintError("kernel macros", f"unknown macro class {unknown[0]!r} (known: {', '.join(sorted(_KEYS))}, "
+                            "type-arguments, struct-groups)")
+    kinds: dict[str, str] = {}
+    typeargs: dict[str, tuple[int, ...]] = {}
+    struct_groups: dict[str, int] = {}
+    for source in (data, dict(extra or {})):
+        for key, kind in _KEYS.items():
+            for name in source.get(key, ()):
+                kinds[name] = kind
+        for name, skip in dict(source.get("struct-groups", {})).items():
+            kinds[name] = "struct_group"
+            struct_groups[name] = int(skip)
+        for name, positions in dict(source.get("type-arguments", {})).items():
+            kinds[name] = "type_arguments"
+            typeargs[name] = tuple(int(p) for p in positions)
+    if root is not None:
+        for name in clang_format_iterators(root):
+            kinds.setdefault(name, "iterator")
+    patterns = tuple(re.compile(p) for p in data.get("iterator-patterns", ()))
+    groups: dict[str, list[str]] = {}
+    for name in kinds:
+        if not any(a in name for a in data.get("pattern-anchors", [])):  # those are found by anchor_regexes
+            key = name[:2] if name.startswith("__") else name[:1]
+            groups.setdefault(key, []).append(name[len(key):])
+    regexes = tuple(re.compile((re.escape(p) + _trie_regex(rest)).encode("ascii")) for p, rest in sorted(groups.items()))
+    anchors = data.get("pattern-anchors", [])
+    anchor_regexes = tuple(re.compile(re.escape(a).encode("ascii")) for a in anchors)
+    static = data.get("file-scope-macro-pattern")
+    type_patterns = tuple((re.compile(p), tuple(v)) for p, v in data.get("type-argument-patterns", {}).items())
+    return MacroSet(kinds, typeargs, patterns, regexes, anchor_regexes, re.compile(static) if static else None,
+                    type_argument_patterns=type_patterns,
+                    declaration_patterns=tuple(re.compile(p) for p in data.get("declaration-patterns", ())),
+                    struct_groups=struct_groups, anchors=tuple(anchors))
+
+
+@functools.lru_cache(maxsize=64)
+def cached_macro_set(root: Path | None) -> MacroSet:
+    """macro_set(root), computed once per tree root."""
+    return macro_set(root)

@@ -1,0 +1,164 @@
+"""Whole-file rewrites that are not one known name: static tables, bare macros, GNU forms, #define comments."""
+
+from __future__ import annotations
+
+import re
+
+from cocolint.kernelc.conditionals import directive_end
+from cocolint.kernelc.macros import MacroSet
+from cocolint.kernelc.scan import Normalised, blank as _blank, close_paren as _close_paren, skip_space as _skip_space
+
+_STATIC_CALL = re.compile(rb"(static[ \t]+(?:const[ \t]+)?)([A-Z][A-Z0-9_]*)\(")
+_RANGE_BEFORE = re.compile(rb"(?:\bcase\b[^:;]*|\[[^\];]*)\Z")
+_BARE_CALL = re.compile(rb"\n([A-Z][A-Z0-9_]+)(?=\(|[ \t]*\r?\n)")
+_BARE_FIRST = re.compile(rb"([A-Z][A-Z0-9_]+)(?=\(|[ \t]*\r?\n)")
+_ONE_IDENT = re.compile(rb"\s*[A-Za-z_]\w*\s*")
+
+
+def static_macros(macros: MacroSet, src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
+    """`static NAME(x, "str", 3);` at file scope: the storage class is blanked, leaving a call."""
+    for hit in _STATIC_CALL.finditer(src):
+        line_start = src.rfind(b"\n", 0, hit.start()) + 1
+        if src[line_start:hit.start()].strip(b" \t"):
+            continue
+        name = hit.group(2).decode("ascii")
+        if not macros.static_macro.match(name) or macros.kind(name) not in (None, "declaration"):
+            continue
+        open_at = hit.end() - 1
+        close = _close_paren(src, open_at)
+        if close < 0 or _skip_space(src, close + 1) >= len(src) or src[_skip_space(src, close + 1)] != 0x3B:
+            continue
+        if _ONE_IDENT.fullmatch(src, open_at + 1, close):
+            continue  # `static DEFINE_MUTEX(lock);` already reads as a declaration
+        if buf is None:
+            buf = bytearray(src)
+        changed = _blank(buf, hit.start(1), hit.start(2))
+        out.by_class["static_macro"] = out.by_class.get("static_macro", 0) + changed
+        out.rewritten += changed
+    return buf
+
+def bare_macros(macros: MacroSet, src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
+    """`ACPI_MODULE_NAME("x")` alone on a line at file scope, no `;`: blanked (a macro by its capitals)."""
+    first = _BARE_FIRST.match(src)
+    for hit in ([first] if first else []) + list(_BARE_CALL.finditer(src)):
+        name = hit.group(1).decode("ascii")
+        if not macros.static_macro.match(name) or macros.kind(name) not in (None, "declaration"):
+            continue
+        start = hit.start(1)
+        end = hit.end(1)
+        if src[end:end + 1] == b"(":
+            close = _close_paren(src, end)
+            if close < 0:
+                continue
+            end = close + 1
+        line_end = src.find(b"\n", end)
+        line_end = len(src) if line_end < 0 else line_end
+        if src[end:line_end].strip(b" \t\r") and not src[end:line_end].strip().startswith((b"/*", b"//")):
+            continue  # more code on the line
+        nxt = _skip_space(src, line_end)
+        if nxt < len(src) and (src[nxt] in b"{=;,)" or src[nxt - 1] in b" \t"):
+            continue  # a function header, an initialiser, or an indented continuation
+        if buf is None:
+            buf = bytearray(src)
+        n = _blank(buf, start, end)
+        out.by_class["bare_macro"] = out.by_class.get("bare_macro", 0) + n
+        out.rewritten += n
+    return buf
+
+
+_VARIADIC_DEFINE = re.compile(rb"#[ \t]*define[ \t]+\w+\([^)\n]*?(\w+)\.\.\.\)")
+
+
+def variadic_params(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
+    """`#define pr(fmt, args...)`: the GNU name of the variadic parameter is blanked (`...` stays)."""
+    if b"..." not in src:
+        return buf
+    for m in _VARIADIC_DEFINE.finditer(src):
+        if buf is None:
+            buf = bytearray(src)
+        n = _blank(buf, m.start(1), m.end(1))
+        out.by_class["variadic_name"] = out.by_class.get("variadic_name", 0) + n
+        out.rewritten += n
+    return buf
+
+
+_DEFINE_START = re.compile(rb"[ \t]*#[ \t]*define\b")
+_CONTINUATION = re.compile(rb"\\\r?\n")
+_COMMENT = re.compile(rb"/\*.*?\*/", re.S)
+
+
+def define_comments(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
+    """Comments inside a multi-line #define end tree-sitter's macro body early: blanked there."""
+    done = 0
+    for cont in _CONTINUATION.finditer(src):
+        if cont.start() < done:
+            continue
+        start = src.rfind(b"\n", 0, cont.start()) + 1
+        while start > 1 and src[start - 2:start - 1] == b"\\":  # back to the first line of the directive
+            start = src.rfind(b"\n", 0, start - 1) + 1
+        done = end = directive_end(src, start)
+        if not _DEFINE_START.match(src, start) or src.find(b"/*", start, end) < 0:
+            continue
+        for c in _COMMENT.finditer(src, start, end):
+            if buf is None:
+                buf = bytearray(src)
+            n = _blank(buf, c.start(), c.end())
+            out.by_class["define_comment"] = out.by_class.get("define_comment", 0) + n
+            out.rewritten += n
+    return buf
+
+
+def ranges(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
+    """GNU ranges `case 1 ... 9:` and `[0 ... 7] =`: ` ... ` becomes ` - ` (one expression)."""
+    at = src.find(b" ... ")
+    while at >= 0:
+        line_start = src.rfind(b"\n", 0, at) + 1
+        if _RANGE_BEFORE.search(src, line_start, at):
+            if buf is None:
+                buf = bytearray(src)
+            buf[at + 1:at + 4] = b" - "
+            out.by_class["range"] = out.by_class.get("range", 0) + 2
+            out.rewritten += 2
+        at = src.find(b" ... ", at + 5)
+    return buf
+
+
+_DEFINE_FN = re.compile(rb"#[ \t]*define[ \t]+([A-Za-z_]\w*)\(")
+# ... whose first line has a `;`, opens a comment or continues (a one-line #define with none has no `;`)
+_DEFINE_FN_LONG = re.compile(rb"#[ \t]*define[ \t]+([A-Za-z_]\w*)\((?=[^\n]*;|[^\n]*/\*|[^\n]*\\[ \t\r]*(?:\n|\Z))")
+
+
+def statement_macros(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
+    """Macros this file defines with a body ending in `;` are statements: `N(UP) N(DOWN)` gets its `;`s.
+
+    The `;` goes into the first space or tab after the invocation (never a newline), and only
+    where a statement follows; an invocation that already has its `;` is left alone.
+    """
+    names = []
+    for m in _DEFINE_FN_LONG.finditer(src):
+        end = directive_end(src, m.end())
+        if src[m.start():end].rstrip(b" \t\\\r\n").endswith(b";"):
+            names.append(re.escape(m.group(1)))
+    if not names:
+        return buf
+    for m in re.finditer(rb"(?<![\w.>#])(?:" + b"|".join(names) + rb")\(", src):
+        line_start = src.rfind(b"\n", 0, m.start()) + 1
+        if src[line_start:m.start()].lstrip(b" \t").startswith(b"#"):
+            continue
+        close = _close_paren(src, m.end() - 1)
+        if close < 0:
+            continue
+        nxt = _skip_space(src, close + 1)
+        if nxt >= len(src) or not (src[nxt:nxt + 1].isalpha() or src[nxt] in b"_}"):
+            continue
+        gap = close + 1
+        while gap < nxt and src[gap] not in b" \t":
+            gap += 1
+        if gap >= nxt:
+            continue
+        if buf is None:
+            buf = bytearray(src)
+        buf[gap] = 0x3B
+        out.by_class["statement_macro"] = out.by_class.get("statement_macro", 0) + 1
+        out.rewritten += 1
+    return buf

@@ -1,0 +1,39 @@
+"""What the parser is given for one file: macros normalised, then one plain-C view per #if arm."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from cocolint.kernelc import conditionals
+from cocolint.kernelc.normalise import normalise
+
+
+@dataclass
+class Prepared:
+    """The primary view of a file, and what is needed for the alternate view and macro bodies."""
+
+    source: bytes  # primary view: same length and newlines as the original
+    normalised: bytes  # macros normalised, conditionals untouched
+    views: conditionals.Views
+    rewritten: int = 0  # bytes changed by macro normalisation
+    by_class: dict[str, int] | None = None
+
+    @property
+    def conditional_bytes(self) -> int:
+        """Bytes of directive lines and dead arms blanked in both views."""
+        return sum(e - s for s, e in self.views.directives + self.views.dead)
+
+    def alternates(self) -> list[tuple[bytes, list[tuple[int, int]]]]:
+        """The other views of the #if groups, each with the spans only it sees first."""
+        return [(conditionals.view(self.normalised, self.views, i), self.views.only(i))
+                for i in range(1, self.views.count)]
+
+
+def prepare(source: bytes, path: Path | None = None, macros: bool = True, conds: bool = True) -> Prepared:
+    """Normalise source for parsing (either step can be switched off to measure it)."""
+    n = normalise(source, path) if macros else None
+    text = n.source if n is not None else source
+    views = conditionals.analyse(text) if conds else conditionals.Views()
+    primary = conditionals.view(text, views, 0) if conds else text
+    return Prepared(primary, text, views, n.rewritten if n else 0, n.by_class if n else None)

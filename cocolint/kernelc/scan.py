@@ -1,0 +1,107 @@
+"""Byte-level scanning for the normaliser (blanking, parentheses, commas, code before an offset) and its result."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_SPACE = ord(" ")
+_NL = ord("\n")
+_BLANK = bytes(b if b == _NL else _SPACE for b in range(256))
+_SPECIAL = re.compile(rb"[()\"';{}]|/\*")
+_STRING = {0x22: re.compile(rb'"(?:[^"\\\n]|\\[\s\S])*'), 0x27: re.compile(rb"'(?:[^'\\\n]|\\[\s\S])*")}
+_NESTING = re.compile(rb"[()\[\],]")
+MAX_ARGS = 4000  # a macro's argument list longer than this is not rewritten
+
+
+@dataclass
+class Normalised:
+    """The source handed to tree-sitter and how many bytes differ from the original."""
+
+    source: bytes
+    rewritten: int = 0
+    by_class: dict[str, int] = field(default_factory=dict)
+
+
+def blank(buf: bytearray, start: int, end: int) -> int:
+    """Turn buf[start:end] into spaces (newlines kept); how many bytes changed."""
+    if end <= start:
+        return 0
+    seg = buf[start:end]
+    n = len(seg) - seg.count(b" ") - seg.count(b"\n")
+    if n:
+        buf[start:end] = seg.translate(_BLANK)
+    return n
+
+
+def skip_space(src: bytes, i: int, step: int = 1) -> int:
+    """The next index (forwards or backwards) that is not whitespace or a line continuation."""
+    n = len(src)
+    while 0 <= i < n:
+        c = src[i]
+        if c in b" \t\r\n\f\v\\":
+            i += step
+        else:
+            return i
+    return i
+
+
+def code_before(src: bytes, i: int) -> int:
+    """The last index before i that is code: whitespace and comments skipped."""
+    while True:
+        i = skip_space(src, i, -1)
+        if i > 0 and src[i] == 0x2F and src[i - 1] == 0x2A:  # the end of a /* comment */
+            opened = src.rfind(b"/*", 0, i - 1)
+            if opened < 0:
+                return i
+            i = opened - 1
+            continue
+        line_start = src.rfind(b"\n", 0, i) + 1
+        slashes = src.find(b"//", line_start, i + 1)
+        if slashes >= 0 and src.count(b'"', line_start, slashes) % 2 == 0:
+            i = slashes - 1
+            continue
+        return i
+
+
+def close_paren(src: bytes, open_at: int, statements: bool = False) -> int:
+    """Index of the `)` balancing the `(` at open_at, or -1 (strings and comments respected)."""
+    depth, i, n = 0, open_at, min(len(src), open_at + MAX_ARGS)
+    search = _SPECIAL.search
+    while True:
+        m = search(src, i, n)
+        if m is None:
+            return -1
+        i = m.start()
+        c = src[i]
+        if c == 0x28:
+            depth += 1
+        elif c == 0x29:
+            depth -= 1
+            if depth == 0:
+                return i
+        elif c == 0x22 or c == 0x27:
+            i = _STRING[c].match(src, i, n).end()  # the closing quote, a newline, or the end
+        elif c == 0x2F:
+            end = src.find(b"*/", i + 2, n)
+            if end < 0:
+                return -1
+            i = end + 1
+        elif not statements:
+            return -1
+        i += 1
+
+
+def top_commas(src: bytes, open_at: int, close_at: int) -> list[int]:
+    """The commas between open_at and close_at outside nested parentheses and brackets."""
+    out, depth = [], 0
+    for m in _NESTING.finditer(src, open_at + 1, close_at):
+        c = src[m.start()]
+        if c == 0x2C:
+            if depth == 0:
+                out.append(m.start())
+        elif c == 0x28 or c == 0x5B:
+            depth += 1
+        else:
+            depth -= 1
+    return out

@@ -1,0 +1,128 @@
+"""TRACE_EVENT() and friends read as the function they describe: `void name(proto) { ... }`, same length.
+
+    TRACE_EVENT(name, TP_PROTO(int a), TP_ARGS(a), TP_STRUCT__entry(__field(int, a)),
+                TP_fast_assign(__entry->a = a;), TP_printk("%d", __entry->a));
+becomes, byte for byte in place,
+    void        name  (int a)  { TP_ARGS(a); struct {       int  a; }; {  __entry->a = a; }  TP_printk("%d", __entry->a) ;}
+"""
+
+from __future__ import annotations
+
+import re
+
+from cocolint.kernelc.scan import Normalised, blank, close_paren, top_commas
+
+_EVENT = re.compile(rb"^(TRACE_EVENT\w*|DECLARE_EVENT_CLASS\w*|DEFINE_EVENT\w*|DECLARE_TRACE\w*)\(", re.M)
+_ITEM = re.compile(rb"\s*([A-Za-z_]\w*)\s*\(")
+_TYPE_FIRST = frozenset({
+    b"__field", b"__field_ext", b"__field_struct", b"__field_struct_ext", b"__field_packed", b"__array",
+    b"__dynamic_array", b"__rel_dynamic_array", b"__field_desc", b"__array_desc",
+})
+
+
+def trace_events(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
+    """Rewrite every trace-event definition at column 0 of a trace header."""
+    if b"TP_PROTO" not in src:
+        return buf
+    for m in _EVENT.finditer(src):
+        edits = _event(src, m)
+        if not edits:
+            continue
+        if buf is None:
+            buf = bytearray(src)
+        n = 0
+        for start, end, text in edits:
+            if text is None:
+                n += blank(buf, start, end)
+            else:
+                buf[start:end] = text
+                n += end - start
+        out.by_class["trace_event"] = out.by_class.get("trace_event", 0) + n
+        out.rewritten += n
+    return buf
+
+
+Edit = tuple[int, int, "bytes | None"]  # None: blank
+
+
+def _event(src: bytes, m: re.Match[bytes]) -> list[Edit] | None:
+    name_end, open_at = m.end(1), m.end() - 1
+    close = close_paren(src, open_at, statements=True)
+    if close < 0:
+        return None
+    semi = close + 1
+    while semi < len(src) and src[semi] in b" \t":
+        semi += 1
+    if src[semi:semi + 1] != b";":
+        return None
+    commas = top_commas(src, open_at, close)
+    bounds = [open_at, *commas, close]
+    args = [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)]
+    edits: list[Edit] = [(m.start(), open_at + 1, None)]
+    leading = 2 if m.group(1).startswith(b"DEFINE_EVENT") else 1
+    if leading == 1 and name_end - m.start() >= 4:
+        edits.append((m.start(), m.start() + 4, b"void"))
+    for c in commas[:leading]:
+        edits.append((c, c + 1, None))
+    opened = False
+    for k, (a, b) in enumerate(args[leading:], start=leading):
+        after = bounds[k + 1]  # the comma (or the final parenthesis) after this argument
+        item = _ITEM.match(src, a, b)
+        word = item.group(1) if item else b""
+        inner_open = item.end() - 1 if item else -1
+        inner_close = close_paren(src, inner_open, statements=True) if item else -1
+        if word == b"TP_PROTO" and inner_close > 0 and not opened:
+            edits.append((item.start(1), item.end(1), None))
+            edits.append((after, after + 1, b"{"))
+            opened = True
+            continue
+        if not opened:
+            return None
+        if word == b"TP_STRUCT__entry" and inner_close > 0 and item.end() - item.start(1) >= 8:
+            edits.append((item.start(1), item.end(), b"struct {".ljust(item.end() - item.start(1))))
+            fields = _fields(src, inner_open + 1, inner_close)
+            if fields is None:
+                return None
+            edits.extend(fields)
+            edits.append((inner_close, inner_close + 1, b"}"))
+            edits.append((after, after + 1, b";"))
+        elif word == b"TP_fast_assign" and inner_close > 0:
+            edits.append((item.start(1), item.end(), b"{".ljust(item.end() - item.start(1))))
+            edits.append((inner_close, inner_close + 1, b"}"))
+            if after != close:
+                edits.append((after, after + 1, None))
+        elif after != close:
+            edits.append((after, after + 1, b";"))
+    if not opened:
+        return None
+    edits.append((close, close + 1, b";"))
+    edits.append((semi, semi + 1, b"}"))
+    return edits
+
+
+def _fields(src: bytes, start: int, end: int) -> list[Edit] | None:
+    """`__field(int, a)` -> `int a;`, `__array(char, b, 16)` -> `char b;`, `__string(s, src)` -> `int s;`."""
+    edits: list[Edit] = []
+    pos = start
+    while True:
+        item = _ITEM.match(src, pos, end)
+        if item is None:
+            return edits if not src[pos:end].strip() else None
+        word, open_at = item.group(1), item.end() - 1
+        close = close_paren(src, open_at)
+        if close < 0 or close >= end:
+            return None
+        commas = top_commas(src, open_at, close)
+        if word in _TYPE_FIRST and commas:
+            edits.append((item.start(1), open_at + 1, None))
+            edits.append((commas[0], commas[0] + 1, None))
+            if len(commas) > 1:
+                edits.append((commas[1], close, None))
+        elif len(word) >= 3:
+            edits.append((item.start(1), open_at + 1, b"int".ljust(open_at + 1 - item.start(1))))
+            if commas:
+                edits.append((commas[0], close, None))
+        else:
+            return None
+        edits.append((close, close + 1, b";"))
+        pos = close + 1

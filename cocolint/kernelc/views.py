@@ -1,0 +1,51 @@
+"""The trees rules run over for one file: the primary view, other #if arms, and macro bodies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from cocolint import ts
+from cocolint.kernelc import macro_bodies
+from cocolint.kernelc.conditionals import view
+from cocolint.kernelc.prepare import Prepared, prepare
+
+Span = tuple[int, int]
+
+
+@dataclass
+class View:
+    """One parse of (a rewritten copy of) the file; offsets are the original file's."""
+
+    tree: ts.Tree
+    only: list[Span] | None = None  # findings count only when they start in these spans
+    macros: macro_bodies.MacroBodies | None = None  # set for the macro-body view
+
+    def keeps(self, node: ts.Node) -> bool:
+        """Whether a match at node is this view's to report (not a repeat of an earlier view)."""
+        if self.only is None:
+            return True
+        start = node.start_byte
+        return any(s <= start < e for s, e in self.only)
+
+    def function(self, node: ts.Node) -> str | None:
+        """The macro a node of a macro body belongs to (None outside macro bodies)."""
+        return self.macros.name_at(node.start_byte) if self.macros is not None else None
+
+
+def parse_views(source: bytes, path: Path | None = None, wanted: Callable[[bytes], bool] | None = None,
+                normalise: bool = True) -> tuple[list[View], Prepared | None]:
+    """Parse the primary view, then the other views whose text wanted() says a rule could match."""
+    if not normalise:
+        return [View(ts.parse(source))], None
+    p = prepare(source, path)
+    views = [View(ts.parse(p.source))]
+    for index in range(1, p.views.count):
+        only = p.views.only(index)
+        if only and (wanted is None or any(wanted(p.normalised[s:e]) for s, e in only)):
+            views.append(View(ts.parse(view(p.normalised, p.views, index)), only=only))
+    bodies = macro_bodies.find(p.normalised, p.views.dead)
+    if bodies.spans and (wanted is None or wanted(bodies.text)):
+        views.append(View(ts.parse(bodies.copy), only=bodies.spans, macros=bodies))
+    return views, p

@@ -1,0 +1,60 @@
+"""The native and the regex candidate search find the same macro spans."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from cocolint.kernelc import candidates as C
+from cocolint.kernelc.macros import macro_set
+from cocolint.kernelc.normalise import normalise
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "kernelc"
+WORDS = ["__init", "__initdata", "x__init", "__init_x", "list_for_each_entry", "hlist_for_each_entry_safe",
+         "my_foreach", "container_of", "min_t", "admin_t", "DEFINE_MUTEX", "module_init", "_entry", "for_each",
+         " ", "(", ")", "\n", ";", "{", "}", "a", "_", "9"]
+
+
+def _both(m, src: bytes) -> tuple[list, list]:
+    saved = C._ac
+    try:
+        fast = C.candidates(m, src)
+        C._ac = None
+        slow = C.candidates(m, src)
+    finally:
+        C._ac = saved
+    return fast, slow
+
+
+def test_the_accelerator_is_installed_for_tests() -> None:
+    assert C.accelerated(), "ahocorasick-rs is in the test extra"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=30))
+def test_same_spans_at_identifier_boundaries(parts: list[str]) -> None:
+    m = macro_set(None)
+    src = "".join(parts).encode()
+    fast, slow = _both(m, src)
+    # spans that are whole identifiers are the ones the normaliser uses; both must agree on them
+    def whole(spans):
+        return [(s, e) for s, e in spans
+                if not (s and (src[s - 1:s].isalnum() or src[s - 1:s] == b"_"))
+                and not (e < len(src) and (src[e:e + 1].isalnum() or src[e:e + 1] == b"_"))]
+    assert whole(fast) == whole(slow)
+
+
+@pytest.mark.parametrize("path", sorted(p for p in SAMPLES.rglob("*") if p.suffix in (".c", ".h")),
+                         ids=lambda p: p.name)
+def test_same_normalised_text_on_the_corpus(path: Path) -> None:
+    src = path.read_bytes()
+    saved = C._ac
+    try:
+        fast = normalise(src).source
+        C._ac = None
+        slow = normalise(src).source
+    finally:
+        C._ac = saved
+    assert fast == slow
