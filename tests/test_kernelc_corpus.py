@@ -50,6 +50,14 @@ def _clean_both_ways(source: bytes) -> bool:
     return not ts.parse(source).root_node.has_error and not ts.parse(prepare(source).source).root_node.has_error
 
 
+def _in_define(lines: list[str], line: int) -> bool:
+    """Whether 1-based line is part of a #define (its first line or a continuation)."""
+    i = line - 1
+    while i > 0 and lines[i - 1].rstrip().endswith("\\"):
+        i -= 1
+    return lines[i].lstrip().startswith("#") and "define" in lines[i]
+
+
 def test_findings_keep_line_and_column_on_files_clean_both_ways() -> None:
     """Where tree-sitter reads a file with and without normalisation, the findings are identical."""
     rules = load_rules([])
@@ -63,8 +71,11 @@ def test_findings_keep_line_and_column_on_files_clean_both_ways() -> None:
             continue
         scope = f"drivers/demo/{path.name}"
         key = [(f.line, f.column, f.end_line, f.end_column, f.rule, f.function) for f in off.match(scope, source).findings]
-        assert [(f.line, f.column, f.end_line, f.end_column, f.rule, f.function)
-                for f in on.match(scope, source).findings] == key, path
+        with_norm = [(f.line, f.column, f.end_line, f.end_column, f.rule, f.function)
+                     for f in on.match(scope, source).findings]
+        # normalisation adds only what sits in #define bodies (which the raw parse cannot see)
+        lines = source.decode("utf-8", "replace").splitlines()
+        assert [k for k in with_norm if not _in_define(lines, k[0])] == key, path
         compared += 1
         with_findings += bool(key)
     assert compared >= 1 and with_findings >= 1
