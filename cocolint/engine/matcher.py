@@ -12,6 +12,7 @@ from cocolint.engine.comments import blank_comments
 from cocolint.engine.findings import Finding
 from cocolint.engine.functions import enclosing_function
 from cocolint.engine.prefilter import Prefilter
+from cocolint.engine.supersede import superseded
 from cocolint.engine.text import Text
 from cocolint.kernelc.views import View, parse_views
 from cocolint.pattern.compiler import MATCH
@@ -109,6 +110,7 @@ class Matcher:
         ctx = scopes.Context(path=path, source=source, regions=regions)
         for i in active:
             result.findings.extend(self._findings(i, found[i], excluded[i], ctx, text))
+        result.findings = superseded(result.findings, self.rules)
         result.findings.sort()
         return result
 

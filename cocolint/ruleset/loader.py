@@ -41,6 +41,11 @@ def load_rules(extra_dirs: Iterable[Path] = (), builtin: bool = True) -> list[Ru
             if rule.id in rules:
                 raise CocolintError(str(f), f"rule id {rule.id!r} is already defined in {rules[rule.id].file}")
             rules[rule.id] = rule
+    for rule in rules.values():
+        for other in rule.superseded_by:
+            if other not in rules or other == rule.id:
+                raise CocolintError(rule.file, f"'superseded-by' names {other!r}, which is not another rule",
+                                    _line_containing(Path(rule.file).read_text(encoding="utf-8"), "superseded-by"))
     return [rules[k] for k in sorted(rules)]
 
 
@@ -123,6 +128,7 @@ def _build(data: dict[str, Any], path: Path, text: str) -> Rule:
         patterns=patterns,
         patterns_not=compile_all("patterns-not", False),
         globals=tuple(data.get("globals", [])),
+        superseded_by=tuple(data.get("superseded-by", [])),
         scope=_scope(data.get("scope", {}), shown, text),
         references=tuple(data.get("references", [])),
         examples=tuple(examples),

@@ -64,6 +64,7 @@ class Rule:
     patterns: tuple[CompiledPattern, ...]
     patterns_not: tuple[CompiledPattern, ...] = ()
     globals: tuple[str, ...] = ()
+    superseded_by: tuple[str, ...] = ()
     scope: Scope = field(default_factory=Scope)
     references: tuple[str, ...] = ()
     examples: tuple[Example, ...] = ()

@@ -58,6 +58,7 @@ RULE = {
     "queries": Key("str-list", doc="raw tree-sitter queries capturing @match (escape hatch)"),
     "patterns-not": Key("str-list", doc="a finding whose node also matches one of these is dropped"),
     "globals": Key("str-list", doc="names in the patterns that must refer to globals, not locals"),
+    "superseded-by": Key("str-list", doc="rule ids: a finding inside one of theirs is not reported (theirs says it better)"),
     "where": Key("tables:where", doc="constraints on metavariables"),
     "scope": Key("table:scope"),
     "examples": Key("tables:example", required=True),

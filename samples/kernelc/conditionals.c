@@ -27,7 +27,7 @@ static int demo_share(u64 pa)
 {
 #ifdef CONFIG_HYPERV
 	if (hv_is_isolated()) {
-		pa |= ms_hyperv.shared_gpa_boundary; /* expect: vtom-boundary-applied-by-hand, shared-gpa-boundary-direct-use */
+		pa |= ms_hyperv.shared_gpa_boundary; /* expect: vtom-boundary-applied-by-hand */	/* ok: shared-gpa-boundary-direct-use */
 #else
 	if (demo_is_isolated()) {
 		pa = demo_mkdec(pa);
@@ -45,7 +45,7 @@ static u64 demo_pa(void *va)
 #elif defined(CONFIG_DEMO_OLD)
 	return virt_to_phys(va) + 1;
 #else
-	return virt_to_phys(va) | ms_hyperv.shared_gpa_boundary; /* expect: vtom-boundary-applied-by-hand, shared-gpa-boundary-direct-use */
+	return virt_to_phys(va) | ms_hyperv.shared_gpa_boundary; /* expect: vtom-boundary-applied-by-hand */	/* ok: shared-gpa-boundary-direct-use */
 #endif
 }
 

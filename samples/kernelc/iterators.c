@@ -17,7 +17,7 @@ static void demo_share_all(void)
 	int cpu;
 
 	list_for_each_entry(buf, &demo_bufs, node) {
-		buf->pa = virt_to_phys(buf->va) | ms_hyperv.shared_gpa_boundary; /* expect: vtom-boundary-applied-by-hand, shared-gpa-boundary-direct-use */
+		buf->pa = virt_to_phys(buf->va) | ms_hyperv.shared_gpa_boundary; /* expect: vtom-boundary-applied-by-hand */	/* ok: shared-gpa-boundary-direct-use */
 	}
 
 	list_for_each_entry_safe(buf, tmp, &demo_bufs, node)

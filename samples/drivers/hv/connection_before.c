@@ -17,7 +17,7 @@ int vmbus_connect(void)
 
 	if (hv_isolation_type_snp()) {
 		vmbus_connection.monitor_pages_pa[0] +=	/* expect: vtom-boundary-applied-by-hand */
-			ms_hyperv.shared_gpa_boundary;	/* expect: shared-gpa-boundary-direct-use */
+			ms_hyperv.shared_gpa_boundary;	/* ok: shared-gpa-boundary-direct-use */
 		vmbus_connection.monitor_pages[0] =
 			memremap(vmbus_connection.monitor_pages_pa[0],
 				 HV_HYP_PAGE_SIZE, MEMREMAP_WB);
@@ -36,6 +36,6 @@ int vmbus_negotiate_version(struct vmbus_channel_msginfo *msginfo, u32 version)
 	 * bitwise OR it
 	 */
 	msg->monitor_page1 = virt_to_phys(vmbus_connection.monitor_pages[0]) |	/* expect: vtom-boundary-applied-by-hand */
-				ms_hyperv.shared_gpa_boundary;	/* expect: shared-gpa-boundary-direct-use */
+				ms_hyperv.shared_gpa_boundary;	/* ok: shared-gpa-boundary-direct-use */
 	return 0;
 }

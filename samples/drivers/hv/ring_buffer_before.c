@@ -17,7 +17,7 @@ int hv_ringbuffer_init(struct hv_ring_buffer_info *ring_info,
 
 	if (hv_isolation_type_snp()) {	/* ok: hyperv-check-in-set-memory-path */
 		pfn = page_to_pfn(pages) +	/* expect: vtom-boundary-applied-by-hand */
-			PFN_DOWN(ms_hyperv.shared_gpa_boundary);	/* expect: shared-gpa-boundary-direct-use */
+			PFN_DOWN(ms_hyperv.shared_gpa_boundary);	/* ok: shared-gpa-boundary-direct-use */
 
 		pfns_wraparound = kcalloc(page_cnt * 2 - 1, sizeof(unsigned long), GFP_KERNEL);
 		if (!pfns_wraparound)

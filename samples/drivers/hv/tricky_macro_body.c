@@ -7,10 +7,10 @@
  */
 #include <asm/mshyperv.h>
 
-#define HV_SHARED_PA(pa)	((pa) | ms_hyperv.shared_gpa_boundary)	/* expect: vtom-boundary-applied-by-hand, shared-gpa-boundary-direct-use */
+#define HV_SHARED_PA(pa)	((pa) | ms_hyperv.shared_gpa_boundary)	/* expect: vtom-boundary-applied-by-hand */	/* ok: shared-gpa-boundary-direct-use */
 
 #define HV_SHARED_PFN(pfn)					\
-	((pfn) + PFN_DOWN(ms_hyperv.shared_gpa_boundary))	/* expect: vtom-boundary-applied-by-hand, shared-gpa-boundary-direct-use */
+	((pfn) + PFN_DOWN(ms_hyperv.shared_gpa_boundary))	/* expect: vtom-boundary-applied-by-hand */	/* ok: shared-gpa-boundary-direct-use */
 
 #define EXAMPLE_MAP_TWICE(buf, size)	hv_map_memory(buf, size)	/* expect: shared-memory-second-alias */
 

@@ -19,7 +19,7 @@ void *hv_map_memory(void *addr, unsigned long size)
 
 	for (i = 0; i < size / PAGE_SIZE; i++)
 		pfns[i] = vmalloc_to_pfn(addr + i * PAGE_SIZE) +	/* expect: vtom-boundary-applied-by-hand */
-			(ms_hyperv.shared_gpa_boundary >> PAGE_SHIFT);	/* expect: shared-gpa-boundary-direct-use */
+			(ms_hyperv.shared_gpa_boundary >> PAGE_SHIFT);	/* ok: shared-gpa-boundary-direct-use */
 
 	vaddr = vmap_pfn(pfns, size / PAGE_SIZE, PAGE_KERNEL_IO);
 	kfree(pfns);
