@@ -187,7 +187,67 @@ def check_paths_parallel(rules: list[Rule], paths: Iterable[Path], jobs: int | N
     progress = progress if progress is not None else Progress()
     jobs = default_jobs() if jobs is None or jobs <= 0 else jobs
     matcher = Matcher(rules, prefilter)
-    chunks = _chunks(walk(paths, suffixes), progress, skip)
+    regular: set[str] = set()
+    found: Iterable[Item] = walk(paths, suffixes, regular)
+    tokens = _grep_tokens(matcher)
+    if tokens is not None:
+        from cocolint.engine.grepfilter import GrepSplit, gnu_grep
+
+        grep = gnu_grep()
+        if grep is not None:
+            split = GrepSplit(tokens, grep, regular)
+            try:
+                yield from _with_grep(matcher, rules, prefilter, jobs, split, found, skip, progress)
+            finally:
+                split.close()
+            return
+    yield from _check_found(matcher, rules, prefilter, jobs, found, skip, progress)
+
+
+def _grep_tokens(matcher: Matcher) -> list[bytes] | None:
+    """What grep must look for so that an unlisted file is one _check_item would skip unread, or None."""
+    pf = matcher.prefilter
+    if not matcher.rules or pf.always or not pf.anchors:
+        return None
+    return [*pf.anchors, DIRECTIVE_MARKER, b"\0"]
+
+
+def _with_grep(matcher: Matcher, rules: list[Rule], prefilter: bool, jobs: int, split: Any,
+               found: Iterable[Item], skip: Callable[[Path], bool] | None,
+               progress: Progress) -> Iterator[engine.FileResult]:
+    """Only files grep lists (or cannot vouch for) are read; the rest are skipped results, in order."""
+    order: deque[str | None] = deque()  # a skipped file's path, or None for the next checked file
+
+    def kept() -> Iterator[Item]:
+        for path, error in found:
+            if skip is None or error is not None or not skip(Path(path)):
+                yield path, error
+
+    def to_read() -> Iterator[Item]:
+        for item, read in split.split(kept()):
+            if read:
+                order.append(None)
+                yield item
+            else:
+                order.append(item[0])
+                progress.discovered += 1
+
+    def skipped() -> Iterator[engine.FileResult]:
+        while order and order[0] is not None:
+            r = engine.FileResult(order.popleft(), directives=False)  # type: ignore[arg-type]
+            _count(progress, r)
+            yield r
+
+    for r in _check_found(matcher, rules, prefilter, jobs, to_read(), None, progress):
+        yield from skipped()
+        order.popleft()
+        yield r
+    yield from skipped()
+
+
+def _check_found(matcher: Matcher, rules: list[Rule], prefilter: bool, jobs: int, found: Iterable[Item],
+                 skip: Callable[[Path], bool] | None, progress: Progress) -> Iterator[engine.FileResult]:
+    chunks = _chunks(found, progress, skip)
     first: list[list[Item]] = []
     for c in chunks:
         first.append(c)
