@@ -8,9 +8,11 @@ the Python path (which reads them, reports binary files and read errors, and app
 exact per-rule check); every other file holds none of the anchors as a substring, which is
 the very test Prefilter.may_match would apply, so it is skipped without being read.
 
-Sound by construction: a plain regular file (os.stat, symlinks followed) that grep read
-without error (exit status 0 or 1) and did not list contains no token; anything else (a
-batch where grep failed, a non-regular file, grep missing or not GNU) is read in Python.
+Sound by construction: a plain regular file (os.stat, symlinks followed; devices, FIFOs and
+directories are never opened by grep) that grep
+neither listed nor named in an error message contains no token; anything else (a file grep
+could not read, a batch where grep failed without saying why, a non-regular file, grep
+missing or not GNU) is read in Python.
 """
 
 from __future__ import annotations
@@ -107,8 +109,8 @@ class GrepSplit:
             return None
         try:
             return subprocess.Popen(
-                [self.grep, "-l", "-F", "-a", "-Z", "-s", "-f", self.patterns, "--", *names],
-                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+                [self.grep, "-l", "-F", "-a", "-Z", "-D", "skip", "-d", "skip", "-f", self.patterns, "--", *names],
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
                 env={**os.environ, "LC_ALL": "C", "GREP_COLORS": "", "GREP_OPTIONS": ""})
         except (OSError, ValueError):
             self.failed = True  # grep cannot run here: every file goes the Python way
@@ -116,15 +118,20 @@ class GrepSplit:
 
     def _finish(self, batch: list[Item], proc: object) -> Iterator[tuple[Item, bool]]:
         listed: set[str] | None = None
+        errors = b""
         if proc is not None:
-            out, _ = proc.communicate()  # type: ignore[attr-defined]
-            if proc.returncode in (0, 1):  # type: ignore[attr-defined]
+            out, errors = proc.communicate()  # type: ignore[attr-defined]
+            if proc.returncode in (0, 1, 2):  # type: ignore[attr-defined]
                 listed = set(os.fsdecode(n) for n in out.split(b"\0") if n)
+            if proc.returncode == 2 and not errors:
+                listed = None  # an error grep did not explain: trust nothing of this batch
         for item in batch:
             path, error = item
             known = path in self.regular
             self.regular.discard(path)  # the set holds only files still in flight
-            if listed is None or error is not None or path in listed:
+            # grep names each file it could not read in a message ("grep: PATH: reason"); any mention counts
+            if listed is None or error is not None or path in listed or \
+                    (errors and os.fsencode(path) + b": " in errors):
                 yield item, True
             else:
                 yield item, not (known or _regular(path))
