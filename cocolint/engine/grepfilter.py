@@ -24,6 +24,7 @@ from typing import Iterable, Iterator, Sequence
 Item = tuple[str, "str | None"]
 SMALL = 64  # fewer files than this: not worth starting grep
 BATCH_BYTES = 96 * 1024  # path bytes per grep command line
+BATCH_FILES = 256  # files per grep: grep looks ahead (IN_FLIGHT + 2) * BATCH_FILES files at most
 IN_FLIGHT = 2
 
 _grep: str | None | bool = False  # False: not looked up yet
@@ -89,7 +90,7 @@ class GrepSplit:
         for item in _chain(head, it):
             batch.append(item)
             size += len(item[0]) + 1
-            if size >= BATCH_BYTES:
+            if size >= BATCH_BYTES or len(batch) >= BATCH_FILES:
                 running.append((batch, self._start(batch)))
                 batch, size = [], 0
                 while len(running) > IN_FLIGHT:

@@ -30,6 +30,7 @@ from cocolint.ruleset.model import Rule
 CHUNK = 48  # files per task: enough to make IPC cheap, small enough to balance
 IN_PROCESS_MAX = 8  # runs this small never start a worker (one-file latency)
 Item = tuple[str, "str | None"]  # (path, discovery error)
+SKIPPED = "\0skipped by grep"  # in place of a discovery error: the pre-filter's answer is known without reading
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
 
@@ -65,6 +66,8 @@ def default_jobs() -> int:
 
 def _check_item(matcher: Matcher, item: Item) -> engine.FileResult:
     path, error = item
+    if error == SKIPPED:  # grep vouched that the file holds no anchor, marker or NUL: not read
+        return engine.FileResult(path, directives=False)
     if error is not None:
         return engine.FileResult(path, error=FileError(path, error))
     # the common case, without building a Path: a readable text file no rule can match
@@ -215,34 +218,17 @@ def _grep_tokens(matcher: Matcher) -> list[bytes] | None:
 def _with_grep(matcher: Matcher, rules: list[Rule], prefilter: bool, jobs: int, split: Any,
                found: Iterable[Item], skip: Callable[[Path], bool] | None,
                progress: Progress) -> Iterator[engine.FileResult]:
-    """Only files grep lists (or cannot vouch for) are read; the rest are skipped results, in order."""
-    order: deque[str | None] = deque()  # a skipped file's path, or None for the next checked file
-
+    """Only files grep lists (or cannot vouch for) are read; the rest flow on as SKIPPED items, in order."""
     def kept() -> Iterator[Item]:
         for path, error in found:
             if skip is None or error is not None or not skip(Path(path)):
                 yield path, error
 
-    def to_read() -> Iterator[Item]:
+    def marked() -> Iterator[Item]:
         for item, read in split.split(kept()):
-            if read:
-                order.append(None)
-                yield item
-            else:
-                order.append(item[0])
-                progress.discovered += 1
+            yield item if read else (item[0], SKIPPED)
 
-    def skipped() -> Iterator[engine.FileResult]:
-        while order and order[0] is not None:
-            r = engine.FileResult(order.popleft(), directives=False)  # type: ignore[arg-type]
-            _count(progress, r)
-            yield r
-
-    for r in _check_found(matcher, rules, prefilter, jobs, to_read(), None, progress):
-        yield from skipped()
-        order.popleft()
-        yield r
-    yield from skipped()
+    yield from _check_found(matcher, rules, prefilter, jobs, marked(), None, progress)
 
 
 def _check_found(matcher: Matcher, rules: list[Rule], prefilter: bool, jobs: int, found: Iterable[Item],
@@ -285,8 +271,11 @@ def _run_pool(matcher: Matcher, rules: list[Rule], prefilter: bool, jobs: int, f
                 if c is None:
                     exhausted = True
                     break
-                pending[next_id] = _Chunk(c, [None] * len(c))
-                queue.append((next_id, c))
+                if all(e == SKIPPED for _, e in c):  # nothing for a worker to do
+                    pending[next_id] = _Chunk(c, [_check_item(matcher, item) for item in c])
+                else:
+                    pending[next_id] = _Chunk(c, [None] * len(c))
+                    queue.append((next_id, c))
                 next_id += 1
             for w in pool.workers:
                 if w.task is None and queue:
@@ -301,7 +290,8 @@ def _run_pool(matcher: Matcher, rules: list[Rule], prefilter: bool, jobs: int, f
                 emit += 1
             if exhausted and not pending:
                 return
-            _collect(pool, pending, queue)
+            if any(w.task is not None for w in pool.workers) or queue:
+                _collect(pool, pending, queue)  # else: only chunks grep settled, emitted above
     finally:
         pool.close()
 
