@@ -28,6 +28,7 @@ from cocolint.engine.walk import walk
 from cocolint.ruleset.model import Rule
 
 CHUNK = 48  # files per task: enough to make IPC cheap, small enough to balance
+SETTLED_AHEAD = 256  # chunks grep settled that may wait behind a parsing worker (about 12,000 paths)
 IN_PROCESS_MAX = 8  # runs this small never start a worker (one-file latency)
 Item = tuple[str, "str | None"]  # (path, discovery error)
 SKIPPED = "\0skipped by grep"  # in place of a discovery error: the pre-filter's answer is known without reading
@@ -263,16 +264,19 @@ def _run_pool(matcher: Matcher, rules: list[Rule], prefilter: bool, jobs: int, f
     queue: deque[tuple[object, list[Item]]] = deque()  # tasks not yet sent (retries go first)
     next_id, emit = 0, 0
     exhausted = False
+    settled_ids: set[int] = set()  # pending chunks grep settled (no worker needed)
     try:
         while True:
             # keep every worker busy, with a bounded number of chunks between discovery and output
-            while not exhausted and len(pending) < 4 * jobs:
+            # chunks grep settled cost a few paths each: many may wait behind one a worker still parses
+            while not exhausted and len(pending) - len(settled_ids) < 4 * jobs and len(pending) < 4 * jobs + SETTLED_AHEAD:
                 c = next(source, None)
                 if c is None:
                     exhausted = True
                     break
                 if all(e == SKIPPED for _, e in c):  # nothing for a worker to do
                     pending[next_id] = _Chunk(c, [_check_item(matcher, item) for item in c])
+                    settled_ids.add(next_id)
                 else:
                     pending[next_id] = _Chunk(c, [None] * len(c))
                     queue.append((next_id, c))
@@ -284,6 +288,7 @@ def _run_pool(matcher: Matcher, rules: list[Rule], prefilter: bool, jobs: int, f
             while emit in pending and pending[emit].missing == 0 and all(
                     r is not None for r in pending[emit].results) and _idle_for(pool, emit):
                 chunk = pending.pop(emit)
+                settled_ids.discard(emit)
                 for r in chunk.results:
                     _count(progress, r)
                     yield r
