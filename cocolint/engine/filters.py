@@ -20,11 +20,13 @@ from cocolint.settings import Settings
 FindingFilter = Callable[[FileResult], FileResult]
 
 
-def excluded(settings: Settings) -> Callable[[Path], bool]:
-    """The config's `exclude` globs as a predicate on discovered files."""
+def excluded(settings: Settings) -> Callable[[Path], bool] | None:
+    """The config's `exclude` globs as a predicate on discovered files (None: nothing is excluded)."""
     cfg = settings.config
     globs = tuple(cfg.exclude)
-    return lambda path: bool(globs) and matches_any(cfg.relative(path), globs)
+    if not globs:
+        return None  # no Path built per file for nothing
+    return lambda path: matches_any(cfg.relative(path), globs)
 
 
 class ConfigFilter:

@@ -7,11 +7,13 @@ import sys
 from pathlib import Path
 from typing import Callable, Iterable
 
-from cocolint.engine import baseline, diff
-from cocolint.engine.run import FileResult, Summary
-from cocolint.ruleset.model import Rule
+from typing import TYPE_CHECKING
 
-Step = Callable[[FileResult], FileResult]
+if TYPE_CHECKING:  # diff and baseline (and the patch code diff uses) load only when a flag needs them
+    from cocolint.engine.run import FileResult, Summary
+    from cocolint.ruleset.model import Rule
+
+Step = Callable[["FileResult"], "FileResult"]
 
 
 def setup(args: argparse.Namespace, rules: list[Rule]) -> tuple[list[Path], list[Step], Callable[[Summary], None]]:
@@ -24,9 +26,13 @@ def setup(args: argparse.Namespace, rules: list[Rule]) -> tuple[list[Path], list
     steps: list[Step] = []
     known = None
     if getattr(args, "baseline", None):
+        from cocolint.engine import baseline
+
         known = baseline.BaselineFilter(baseline.load(args.baseline), {r.id for r in rules})
         steps.append(known)
     changed = None
+    if getattr(args, "diff", None) or getattr(args, "diff_file", None):
+        from cocolint.engine import diff
     if getattr(args, "diff", None):
         changed = diff.from_git(args.diff)
     elif getattr(args, "diff_file", None):
@@ -44,6 +50,8 @@ def setup(args: argparse.Namespace, rules: list[Rule]) -> tuple[list[Path], list
 
 def write_baseline(path: Path, results: Iterable[FileResult]) -> int:
     """Record every finding in path; exit 2 if a file could not be checked (its findings would be missing)."""
+    from cocolint.engine import baseline
+
     findings, failed = [], 0
     for r in results:
         if r.error is not None:

@@ -28,8 +28,10 @@ from cocolint.engine.walk import walk
 from cocolint.ruleset.model import Rule
 
 CHUNK = 48  # files per task: enough to make IPC cheap, small enough to balance
+SETTLED_AHEAD = 256  # chunks grep settled that may wait behind a parsing worker (about 12,000 paths)
 IN_PROCESS_MAX = 8  # runs this small never start a worker (one-file latency)
 Item = tuple[str, "str | None"]  # (path, discovery error)
+SKIPPED = "\0skipped by grep"  # in place of a discovery error: the pre-filter's answer is known without reading
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
 
@@ -65,6 +67,8 @@ def default_jobs() -> int:
 
 def _check_item(matcher: Matcher, item: Item) -> engine.FileResult:
     path, error = item
+    if error == SKIPPED:  # grep vouched that the file holds no anchor, marker or NUL: not read
+        return engine.FileResult(path, directives=False)
     if error is not None:
         return engine.FileResult(path, error=FileError(path, error))
     # the common case, without building a Path: a readable text file no rule can match
@@ -187,7 +191,50 @@ def check_paths_parallel(rules: list[Rule], paths: Iterable[Path], jobs: int | N
     progress = progress if progress is not None else Progress()
     jobs = default_jobs() if jobs is None or jobs <= 0 else jobs
     matcher = Matcher(rules, prefilter)
-    chunks = _chunks(walk(paths, suffixes), progress, skip)
+    regular: set[str] = set()
+    found: Iterable[Item] = walk(paths, suffixes, regular)
+    tokens = _grep_tokens(matcher)
+    if tokens is not None:
+        from cocolint.engine.grepfilter import GrepSplit, gnu_grep
+
+        grep = gnu_grep()
+        if grep is not None:
+            split = GrepSplit(tokens, grep, regular)
+            try:
+                yield from _with_grep(matcher, rules, prefilter, jobs, split, found, skip, progress)
+            finally:
+                split.close()
+            return
+    yield from _check_found(matcher, rules, prefilter, jobs, found, skip, progress)
+
+
+def _grep_tokens(matcher: Matcher) -> list[bytes] | None:
+    """What grep must look for so that an unlisted file is one _check_item would skip unread, or None."""
+    pf = matcher.prefilter
+    if not matcher.rules or pf.always or not pf.anchors:
+        return None
+    return [*pf.anchors, DIRECTIVE_MARKER, b"\0"]
+
+
+def _with_grep(matcher: Matcher, rules: list[Rule], prefilter: bool, jobs: int, split: Any,
+               found: Iterable[Item], skip: Callable[[Path], bool] | None,
+               progress: Progress) -> Iterator[engine.FileResult]:
+    """Only files grep lists (or cannot vouch for) are read; the rest flow on as SKIPPED items, in order."""
+    def kept() -> Iterator[Item]:
+        for path, error in found:
+            if skip is None or error is not None or not skip(Path(path)):
+                yield path, error
+
+    def marked() -> Iterator[Item]:
+        for item, read in split.split(kept()):
+            yield item if read else (item[0], SKIPPED)
+
+    yield from _check_found(matcher, rules, prefilter, jobs, marked(), None, progress)
+
+
+def _check_found(matcher: Matcher, rules: list[Rule], prefilter: bool, jobs: int, found: Iterable[Item],
+                 skip: Callable[[Path], bool] | None, progress: Progress) -> Iterator[engine.FileResult]:
+    chunks = _chunks(found, progress, skip)
     first: list[list[Item]] = []
     for c in chunks:
         first.append(c)
@@ -217,16 +264,22 @@ def _run_pool(matcher: Matcher, rules: list[Rule], prefilter: bool, jobs: int, f
     queue: deque[tuple[object, list[Item]]] = deque()  # tasks not yet sent (retries go first)
     next_id, emit = 0, 0
     exhausted = False
+    settled_ids: set[int] = set()  # pending chunks grep settled (no worker needed)
     try:
         while True:
             # keep every worker busy, with a bounded number of chunks between discovery and output
-            while not exhausted and len(pending) < 4 * jobs:
+            # chunks grep settled cost a few paths each: many may wait behind one a worker still parses
+            while not exhausted and len(pending) - len(settled_ids) < 4 * jobs and len(pending) < 4 * jobs + SETTLED_AHEAD:
                 c = next(source, None)
                 if c is None:
                     exhausted = True
                     break
-                pending[next_id] = _Chunk(c, [None] * len(c))
-                queue.append((next_id, c))
+                if all(e == SKIPPED for _, e in c):  # nothing for a worker to do
+                    pending[next_id] = _Chunk(c, [_check_item(matcher, item) for item in c])
+                    settled_ids.add(next_id)
+                else:
+                    pending[next_id] = _Chunk(c, [None] * len(c))
+                    queue.append((next_id, c))
                 next_id += 1
             for w in pool.workers:
                 if w.task is None and queue:
@@ -235,13 +288,15 @@ def _run_pool(matcher: Matcher, rules: list[Rule], prefilter: bool, jobs: int, f
             while emit in pending and pending[emit].missing == 0 and all(
                     r is not None for r in pending[emit].results) and _idle_for(pool, emit):
                 chunk = pending.pop(emit)
+                settled_ids.discard(emit)
                 for r in chunk.results:
                     _count(progress, r)
                     yield r
                 emit += 1
             if exhausted and not pending:
                 return
-            _collect(pool, pending, queue)
+            if any(w.task is not None for w in pool.workers) or queue:
+                _collect(pool, pending, queue)  # else: only chunks grep settled, emitted above
     finally:
         pool.close()
 

@@ -58,6 +58,8 @@ class Summary:
             self.damaged += r.damaged
         else:
             self.prefiltered += 1
+        if not r.findings and not r.suppressed:
+            return  # nearly every file of a tree: nothing more to count
         self.findings += len(r.findings)
         self.by_rule.update(f.rule for f in r.findings)
         self.by_dir.update(top_dir(f.tree_path or f.path) for f in r.findings)

@@ -18,13 +18,18 @@ from cocolint.engine.files import DEFAULT_SUFFIXES, _git_files
 Found = tuple[str, "str | None"]  # (path as shown, error)
 
 
-def walk(paths: Iterable[Path], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> Iterator[Found]:
-    """Yield (path, None) for each file to check and (path, reason) for what cannot be walked."""
+def walk(paths: Iterable[Path], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES,
+         regular: set[str] | None = None) -> Iterator[Found]:
+    """Yield (path, None) for each file to check and (path, reason) for what cannot be walked.
+
+    If regular is given, the paths that the directory walk saw to be regular files (from the
+    directory entry's type, no stat) are added to it.
+    """
     seen: set[str] = set()
     for p in paths:
         root = Path(p).as_posix()
         if os.path.isdir(root):
-            for found in _directory(root, suffixes):
+            for found in _directory(root, suffixes, regular):
                 if found[1] is not None or found[0] not in seen:
                     seen.add(found[0])
                     yield found
@@ -36,16 +41,16 @@ def walk(paths: Iterable[Path], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) ->
             yield root, "no such file or directory"
 
 
-def _directory(root: str, suffixes: tuple[str, ...]) -> Iterator[Found]:
+def _directory(root: str, suffixes: tuple[str, ...], regular: set[str] | None) -> Iterator[Found]:
     listed = _git_files(Path(root), suffixes)
     if listed is not None:
         for p in listed:
             yield p.as_posix(), None
         return
-    yield from _scandir(root, suffixes)
+    yield from _scandir(root, suffixes, regular)
 
 
-def _scandir(root: str, suffixes: tuple[str, ...]) -> Iterator[Found]:
+def _scandir(root: str, suffixes: tuple[str, ...], regular: set[str] | None = None) -> Iterator[Found]:
     stack = [root]
     visited: set[tuple[int, int]] = set()
     while stack:
@@ -71,5 +76,7 @@ def _scandir(root: str, suffixes: tuple[str, ...]) -> Iterator[Found]:
             if is_dir:
                 subdirs.append(e.path)
             elif e.name.endswith(suffixes):
+                if regular is not None and e.is_file(follow_symlinks=False):
+                    regular.add(e.path)
                 yield e.path, None
         stack.extend(reversed(subdirs))

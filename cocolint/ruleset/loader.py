@@ -9,6 +9,7 @@ from typing import Any, Iterable
 
 from cocolint.errors import CocolintError
 from cocolint.pattern import CompiledPattern, PatternError, compile_pattern, compile_raw_query
+from cocolint.ruleset.cache import cache_key, load_cached, store_cached
 from cocolint.ruleset.model import Example, Region, Rule, Scope
 from cocolint.ruleset.schema import validate
 
@@ -56,6 +57,10 @@ def load_rule_file(path: Path) -> Rule:
         raw = path.read_bytes()
     except OSError as exc:
         raise CocolintError(shown, f"cannot read rule file: {exc.strerror or exc}") from None
+    k = cache_key(shown, raw)
+    cached = load_cached(k)
+    if isinstance(cached, Rule) and cached.file == shown:
+        return cached  # these exact bytes at this path validated and compiled before, with this code
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -70,7 +75,9 @@ def load_rule_file(path: Path) -> Rule:
     validate(data, shown, text)
     if data["id"] != path.stem:
         raise CocolintError(shown, f"rule id {data['id']!r} does not match the file name {path.stem!r}", 1)
-    return _build(data, path, text)
+    rule = _build(data, path, text)
+    store_cached(k, rule)
+    return rule
 
 
 def _build(data: dict[str, Any], path: Path, text: str) -> Rule:

@@ -104,44 +104,54 @@ def _check_table(data: dict[str, Any], spec: dict[str, Key], prefix: str, path: 
                                 _line_of(text, table) if table else None)
 
 
+class _Here(Exception):
+    """A problem with the value being checked; its line is looked up only when it is reported."""
+
+
 def _check_value(value: Any, key: Key, name: str, path: str, text: str) -> None:
-    line = _line_of(text, name.rsplit(".", 1)[-1].split("[")[0])
+    try:
+        _check_one(value, key, name, path, text)
+    except _Here as exc:
+        raise CocolintError(path, str(exc), _line_of(text, name.rsplit(".", 1)[-1].split("[")[0])) from None
+
+
+def _check_one(value: Any, key: Key, name: str, path: str, text: str) -> None:
     kind = key.kind
     if kind in ("str", "regex") or kind.startswith("enum:"):
         if not isinstance(value, str):
-            raise CocolintError(path, f"{name!r} must be a string, not {_tname(value)}", line)
+            raise _Here(f"{name!r} must be a string, not {_tname(value)}")
         if kind.startswith("enum:") and value not in kind[5:].split("|"):
-            raise CocolintError(path, f"{name!r} must be one of {kind[5:].replace('|', ', ')}, not {value!r}", line)
+            raise _Here(f"{name!r} must be one of {kind[5:].replace('|', ', ')}, not {value!r}")
         if kind == "regex":
             try:
                 re.compile(value)
             except re.error as exc:
-                raise CocolintError(path, f"{name!r}: regex does not compile: {exc}", line) from None
+                raise _Here(f"{name!r}: regex does not compile: {exc}") from None
     elif kind == "str-list":
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise CocolintError(path, f"{name!r} must be a list of strings", line)
+            raise _Here(f"{name!r} must be a list of strings")
     elif kind == "bool":
         if not isinstance(value, bool):
-            raise CocolintError(path, f"{name!r} must be true or false", line)
+            raise _Here(f"{name!r} must be true or false")
     elif kind.startswith("table:"):
         if not isinstance(value, dict):
-            raise CocolintError(path, f"{name!r} must be a table", line)
+            raise _Here(f"{name!r} must be a table")
         _check_table(value, TABLES[kind[6:]], name + ".", path, text)
     elif kind.startswith("tables:"):
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            raise CocolintError(path, f"{name!r} must be a list of tables", line)
+            raise _Here(f"{name!r} must be a list of tables")
         for i, item in enumerate(value):
             _check_table(item, TABLES[kind[7:]], f"{name}[{i}].", path, text)
     elif kind == "regions":
         if not isinstance(value, list):
-            raise CocolintError(path, f"{name!r} must be a list of patterns or {{pattern, at}} tables", line)
+            raise _Here(f"{name!r} must be a list of patterns or {{pattern, at}} tables")
         for i, item in enumerate(value):
             if isinstance(item, dict):
                 _check_table(item, REGION, f"{name}[{i}].", path, text)
                 if ("pattern" in item) == ("query" in item):
-                    raise CocolintError(path, f"{name}[{i}] needs exactly one of 'pattern' or 'query'", line)
+                    raise _Here(f"{name}[{i}] needs exactly one of 'pattern' or 'query'")
             elif not isinstance(item, str):
-                raise CocolintError(path, f"{name}[{i}] must be a pattern string or a table", line)
+                raise _Here(f"{name}[{i}] must be a pattern string or a table")
 
 
 def _tname(value: Any) -> str:

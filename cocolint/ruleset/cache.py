@@ -1,0 +1,89 @@
+"""A cache of compiled rules, so a check does not re-parse every rule's TOML and patterns on each start.
+
+A rule file's compiled form depends only on its bytes, its path (the id must match the
+file name; the path is shown in findings), and the code that validates and compiles it.
+The key is a hash of all three: the file's content and path, cocolint's version and the
+size and mtime of the modules that compile rules, and the tree-sitter build.  A file that
+failed validation is never stored, so a broken rule always gives its error again.  The
+cache lives under ~/.cache/cocolint (XDG_CACHE_HOME respected); an unreadable, corrupt or
+unwritable entry means the rule is simply compiled; COCOLINT_NO_RULE_CACHE turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from pathlib import Path
+from typing import Any
+
+_STAMP: str | None = None
+_FORMAT = b"cocolint-rule-cache-1"
+
+
+def _stamp() -> str:
+    """What the compiled form of a rule depends on besides the file itself."""
+    global _STAMP
+    if _STAMP is None:
+        from cocolint import __version__, ts
+
+        here = Path(__file__).resolve().parent.parent
+        parts = [__version__, ts.build_id()]
+        for sub in ("ruleset", "pattern"):
+            for name in sorted(os.listdir(here / sub)):
+                if name.endswith(".py"):
+                    st = os.stat(here / sub / name)
+                    parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+        st = os.stat(here / "ts.py")
+        parts.append(f"ts.py:{st.st_size}:{st.st_mtime_ns}")
+        _STAMP = "|".join(parts)
+    return _STAMP
+
+
+def _dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "cocolint" / "rules"
+
+
+def cache_key(shown: str, raw: bytes) -> str | None:
+    """The cache key for a rule file with these bytes, or None when the cache is off."""
+    if os.environ.get("COCOLINT_NO_RULE_CACHE"):
+        return None
+    try:
+        h = hashlib.sha256(_FORMAT)
+        h.update(_stamp().encode())
+        h.update(b"\0" + os.fsencode(shown) + b"\0")
+        h.update(raw)
+        return h.hexdigest()[:40]
+    except (OSError, ValueError):
+        return None
+
+
+def load_cached(k: str | None) -> Any | None:
+    """The compiled rule stored under k, or None (missing, unreadable, corrupt)."""
+    if k is None:
+        return None
+    try:
+        data = (_dir() / k).read_bytes()
+        if not data.startswith(_FORMAT):
+            return None
+        return pickle.loads(data[len(_FORMAT):])
+    except Exception:  # a corrupt or foreign entry is a miss, whatever pickle raises
+        return None
+
+
+def store_cached(k: str | None, rule: Any) -> None:
+    """Store a rule that just compiled (atomically; failures are ignored)."""
+    if k is None:
+        return
+    try:
+        d = _dir()
+        d.mkdir(parents=True, exist_ok=True)
+        tmp = d / f".{k}.{os.getpid()}.tmp"
+        tmp.write_bytes(_FORMAT + pickle.dumps(rule, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, d / k)
+    except Exception:
+        try:
+            tmp.unlink()  # type: ignore[possibly-undefined]
+        except Exception:
+            pass
