@@ -17,6 +17,7 @@ __all__ = ["Normalised", "Normaliser", "normalise"]
 
 _DIRECTIVE_NAME = re.compile(rb"#\s*(?:define|undef|ifdef|ifndef|elif|if)\s+$|defined\s*\(?\s*$")
 _WORD = re.compile(rb"[A-Za-z0-9_]")
+_IS_WORD = bytes(1 if chr(b).isascii() and (chr(b).isalnum() or b == 0x5F) else 0 for b in range(256))
 _TYPE_START = re.compile(
     rb"(?:const|volatile|struct|union|enum|unsigned|signed|short|long|int|char|float|double"
     rb"|_Bool|bool|void|typeof|__typeof__)\b|[A-Za-z_]\w*\s*\*")
@@ -46,12 +47,15 @@ class Normaliser:
         buf: bytearray | None = None
         out = Normalised(source)
         done_until = 0
+        size = len(source)
         for start, end in candidates(m, source):
             if start < done_until:
                 continue
-            if (start and _WORD.match(source, start - 1)) or _WORD.match(source, end):
-                continue
-            if _DIRECTIVE_NAME.search(source, max(0, start - 24), start):
+            if (start and _IS_WORD[source[start - 1]]) or (end < size and _IS_WORD[source[end]]):
+                continue  # part of a longer identifier
+            lo = max(0, start - 24)
+            if (source.find(b"#", lo, start) >= 0 or source.find(b"defined", lo, start) >= 0) \
+                    and _DIRECTIVE_NAME.search(source, lo, start):
                 continue
             name = source[start:end].decode("ascii")
             kind = m.kind(name)
