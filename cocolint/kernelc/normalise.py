@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from cocolint.kernelc import passes
+from cocolint.kernelc.braced_calls import braced_calls
 from cocolint.kernelc.candidates import candidates
 from cocolint.kernelc.macros import MacroSet, macro_set
 from cocolint.kernelc.trace_events import trace_events
@@ -76,6 +77,7 @@ class Normaliser:
         buf = passes.define_comments(source, buf, out)
         buf = passes.statement_macros(source, buf, out)
         buf = trace_events(source, buf, out)
+        buf = braced_calls(source, buf, out)
         if m.static_macro is not None:
             buf = passes.bare_macros(m, source, buf, out)
         if buf is not None and out.rewritten:
