@@ -60,6 +60,9 @@ class Views:
 
     def plan(self) -> None:
         """Choose views greedily until every live arm is seen by one of them."""
+        if all(len(g.live) <= 1 for g in self.groups):  # no #else anywhere (header guards): one view
+            self.choices, self.firsts = [[0] * len(self.groups)], [[]]  # view 0's firsts are never asked for
+            return
         seen: list[set[int]] = [set() for _ in self.groups]
         self.choices, self.firsts = [], []
         while True:

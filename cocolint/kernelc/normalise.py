@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 from pathlib import Path
 
@@ -37,10 +38,20 @@ class Normaliser:
         """The normaliser for a file: the packaged list plus its tree's .clang-format ForEachMacros."""
         from cocolint.kernelc.macros import tree_root
 
-        root = tree_root(path) if path is not None else None
         if extra:
-            return cls(macro_set(root, extra))
-        return _cached(root)
+            return cls(macro_set(tree_root(path) if path is not None else None, extra))
+        if path is None:
+            return _cached(None)
+        name = os.fspath(path)
+        if not name.endswith((".c", ".h")):
+            return _cached(tree_root(path))
+        folder = os.path.dirname(os.path.abspath(name))  # string work: Path objects cost more than parsing
+        n = _BY_FOLDER.get(folder)
+        if n is None:
+            if len(_BY_FOLDER) > 20_000:
+                _BY_FOLDER.clear()
+            n = _BY_FOLDER[folder] = _cached(tree_root(path))
+        return n
 
     def normalise(self, source: bytes, path: Path | None = None) -> Normalised:
         """The rewritten source (same length, same newlines) and the bytes changed."""
@@ -288,6 +299,9 @@ class Normaliser:
         buf[open_at:close - 1] = fname.ljust(close - 1 - open_at)
         buf[close - 1:close + 1] = b"()"
         return changed + len(fname) + 1, close + 1
+
+
+_BY_FOLDER: dict[str, "Normaliser"] = {}  # a source file's folder -> the normaliser of its tree
 
 
 @functools.lru_cache(maxsize=64)
