@@ -58,7 +58,7 @@ def measure_tree(tree: Path, stride: int) -> dict[str, object]:
         if raw.parse_seconds else None,
         "accelerated": candidates.accelerated(),
         "files_over_10pct": [{"path": h.path, "error_ratio": round(h.error_ratio, 4), "error_bytes": h.error_bytes,
-                              "not_c": not_c(h.path, sources[h.path])}
+                              "total_bytes": h.total_bytes, "not_c": not_c(h.path, sources[h.path])}
                              for h in sorted(over, key=lambda h: (-h.error_ratio, h.path))],
     }
 
@@ -119,11 +119,16 @@ def markdown(report: list[dict]) -> str:
                 f"(native name search: {'yes' if e.get('accelerated') else 'no'}); "
                 f"net cost with the extra #if views parsed: {e['net_cost_ratio']}.", ""]
         over = e["files_over_10pct"]
-        explained = [f for f in over if f["not_c"]]
+        explained = [f for f in over if f.get("not_c")]
+        size = {f["path"]: f.get("total_bytes") or (TREES / e["tree"] / f["path"]).stat().st_size for f in explained}
+        c_error = norm["error_bytes"] - sum(f["error_bytes"] for f in explained)
+        c_total = norm["total_bytes"] - sum(size.values())
+        out[-1:-1] = [f"Bytes in ERROR nodes outside the {len(explained)} files listed below as not C: "
+                      f"{_pct(c_error / c_total) if c_total else '-'}.", ""]
         out += [f"### Files over 10% ERROR bytes: {len(over)} ({len(explained)} not C, "
                 f"{len(over) - len(explained)} C not yet read)", "", "| file | ERROR bytes | why |", "|---|---|---|"]
         for f in over:
-            out.append(f"| {f['path']} | {100 * f['error_ratio']:.1f}% | {f['not_c'] or 'C: not yet read (open)'} |")
+            out.append(f"| {f['path']} | {100 * f['error_ratio']:.1f}% | {f.get('not_c') or 'C: not yet read (open)'} |")
         out.append("")
     return "\n".join(out)
 
@@ -134,8 +139,13 @@ def main() -> int:
     p.add_argument("--stride", type=int, default=1, help="measure every Nth file (1: all)")
     p.add_argument("--json", type=Path, help="also write the figures here")
     p.add_argument("--doc", type=Path, help="also write the figures and the files over 10%% as Markdown")
+    p.add_argument("--from-json", type=Path, help="only write --doc from figures a previous run saved with --json")
     p.add_argument("--findings", action="store_true", help="compare findings with and without normalisation")
     args = p.parse_args()
+    if args.from_json:
+        if args.doc:
+            args.doc.write_text(markdown(json.loads(args.from_json.read_text())))
+        return 0
     trees = args.trees or [t for t in DEFAULT_TREES if t.is_dir()]
     if not trees:
         print("no kernel tree given and none cached under ~/.cache/cocolint/trees", file=sys.stderr)
