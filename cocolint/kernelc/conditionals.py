@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_DIRECTIVE = re.compile(rb"\n[ \t]*#[ \t]*(ifdef|ifndef|if|elif|else|endif|include)\b")
-_FIRST_DIRECTIVE = re.compile(rb"[ \t]*#[ \t]*(ifdef|ifndef|if|elif|else|endif|include)\b")
+_DIRECTIVE = re.compile(rb"#[ \t]*(ifdef|ifndef|if|elif|else|endif|include)\b")
 _BLANK = bytes(b if b == 0x0A else 0x20 for b in range(256))
 # conditions whose arm is never C: assembler and C++ (`#if 0` code is read: it is usually old C)
 _DEAD_IF = re.compile(rb"\s*defined\s*\(?\s*(?:__ASSEMBLY__|__cplusplus)\b")
@@ -61,6 +60,9 @@ class Views:
 
     def plan(self) -> None:
         """Choose views greedily until every live arm is seen by one of them."""
+        if all(len(g.live) <= 1 for g in self.groups):  # no #else anywhere (header guards): one view
+            self.choices, self.firsts = [[0] * len(self.groups)], [[]]  # view 0's firsts are never asked for
+            return
         seen: list[set[int]] = [set() for _ in self.groups]
         self.choices, self.firsts = [], []
         while True:
@@ -106,11 +108,13 @@ def analyse(src: bytes) -> Views:
     """Find every #if group and the views that see its arms."""
     views = Views()
     stack: list[_Group] = []
+    at: list[int] = []  # index in opened of each group on the stack
     opened: list[_Group] = []
-    first = _FIRST_DIRECTIVE.match(src)
-    for m in ([first] if first else []) + list(_DIRECTIVE.finditer(src)):
-        # directives at the start of a line only (not inside a string or a comment)
-        line_start = m.start() + 1 if src[m.start()] == 0x0A else m.start()
+    for m in _DIRECTIVE.finditer(src):
+        start = m.start()
+        line_start = src.rfind(b"\n", 0, start) + 1
+        if start != line_start and src[line_start:start].strip(b" \t"):
+            continue  # not at the start of a line (inside a string or a comment)
         word = m.group(1)
         if word == b"include":
             # `#include` inside an initialiser or argument list (x-macro tables): blanked
@@ -127,10 +131,11 @@ def analyse(src: bytes) -> Views:
             parent = None
             if stack:
                 outer = stack[-1]
-                parent = (opened.index(outer), len(outer.live))
+                parent = (at[-1], len(outer.live))
             g = _Group(start=end, dead=dead, parent=parent,
                        ifndef_live=word == b"ifndef" and _LIVE_IFNDEF.match(cond) is not None)
             stack.append(g)
+            at.append(len(opened))
             opened.append(g)
         elif not stack:
             continue  # unbalanced #else/#endif: leave the text as it is
@@ -139,6 +144,7 @@ def analyse(src: bytes) -> Views:
             (views.dead if g.dead else g.live).append((g.start, line_start))
             if word == b"endif":
                 stack.pop()
+                at.pop()
             else:
                 g.dead = g.ifndef_live or (word == b"elif" and _DEAD_IF.match(cond) is not None)
                 g.start = end

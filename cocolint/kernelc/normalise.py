@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 from pathlib import Path
 
 from cocolint.kernelc import passes
+from cocolint.kernelc.braced_calls import braced_calls
 from cocolint.kernelc.candidates import candidates
 from cocolint.kernelc.macros import MacroSet, macro_set
 from cocolint.kernelc.trace_events import trace_events
@@ -17,6 +19,7 @@ __all__ = ["Normalised", "Normaliser", "normalise"]
 
 _DIRECTIVE_NAME = re.compile(rb"#\s*(?:define|undef|ifdef|ifndef|elif|if)\s+$|defined\s*\(?\s*$")
 _WORD = re.compile(rb"[A-Za-z0-9_]")
+_IS_WORD = bytes(1 if chr(b).isascii() and (chr(b).isalnum() or b == 0x5F) else 0 for b in range(256))
 _TYPE_START = re.compile(
     rb"(?:const|volatile|struct|union|enum|unsigned|signed|short|long|int|char|float|double"
     rb"|_Bool|bool|void|typeof|__typeof__)\b|[A-Za-z_]\w*\s*\*")
@@ -35,10 +38,20 @@ class Normaliser:
         """The normaliser for a file: the packaged list plus its tree's .clang-format ForEachMacros."""
         from cocolint.kernelc.macros import tree_root
 
-        root = tree_root(path) if path is not None else None
         if extra:
-            return cls(macro_set(root, extra))
-        return _cached(root)
+            return cls(macro_set(tree_root(path) if path is not None else None, extra))
+        if path is None:
+            return _cached(None)
+        name = os.fspath(path)
+        if not name.endswith((".c", ".h")):
+            return _cached(tree_root(path))
+        folder = os.path.dirname(os.path.abspath(name))  # string work: Path objects cost more than parsing
+        n = _BY_FOLDER.get(folder)
+        if n is None:
+            if len(_BY_FOLDER) > 20_000:
+                _BY_FOLDER.clear()
+            n = _BY_FOLDER[folder] = _cached(tree_root(path))
+        return n
 
     def normalise(self, source: bytes, path: Path | None = None) -> Normalised:
         """The rewritten source (same length, same newlines) and the bytes changed."""
@@ -46,12 +59,15 @@ class Normaliser:
         buf: bytearray | None = None
         out = Normalised(source)
         done_until = 0
+        size = len(source)
         for start, end in candidates(m, source):
             if start < done_until:
                 continue
-            if (start and _WORD.match(source, start - 1)) or _WORD.match(source, end):
-                continue
-            if _DIRECTIVE_NAME.search(source, max(0, start - 24), start):
+            if (start and _IS_WORD[source[start - 1]]) or (end < size and _IS_WORD[source[end]]):
+                continue  # part of a longer identifier
+            lo = max(0, start - 24)
+            if (source.find(b"#", lo, start) >= 0 or source.find(b"defined", lo, start) >= 0) \
+                    and _DIRECTIVE_NAME.search(source, lo, start):
                 continue
             name = source[start:end].decode("ascii")
             kind = m.kind(name)
@@ -72,6 +88,7 @@ class Normaliser:
         buf = passes.define_comments(source, buf, out)
         buf = passes.statement_macros(source, buf, out)
         buf = trace_events(source, buf, out)
+        buf = braced_calls(source, buf, out)
         if m.static_macro is not None:
             buf = passes.bare_macros(m, source, buf, out)
         if buf is not None and out.rewritten:
@@ -282,6 +299,9 @@ class Normaliser:
         buf[open_at:close - 1] = fname.ljust(close - 1 - open_at)
         buf[close - 1:close + 1] = b"()"
         return changed + len(fname) + 1, close + 1
+
+
+_BY_FOLDER: dict[str, "Normaliser"] = {}  # a source file's folder -> the normaliser of its tree
 
 
 @functools.lru_cache(maxsize=64)
