@@ -21,24 +21,10 @@ class Discovered:
 
 def discover(paths: list[Path], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> Iterator[Discovered]:
     """Yield files in a stable order; a named file is checked whatever its suffix."""
-    seen: set[Path] = set()
-    for p in paths:
-        if p.is_dir():
-            yield from (d for d in _walk(p, suffixes) if d.path not in seen and not seen.add(d.path))
-        elif p.exists() or p.is_symlink():
-            if p not in seen:
-                seen.add(p)
-                yield Discovered(p)
-        else:
-            yield Discovered(p, "no such file or directory")
+    from cocolint.engine.walk import walk  # the one walker (strings, fast); this is its Path view
 
-
-def _walk(root: Path, suffixes: tuple[str, ...]) -> Iterator[Discovered]:
-    listed = _git_files(root, suffixes)
-    if listed is not None:
-        yield from (Discovered(p) for p in listed)
-        return
-    yield from _scandir(root, suffixes)
+    for path, error in walk(paths, suffixes):
+        yield Discovered(Path(path), error)
 
 
 def _git_files(root: Path, suffixes: tuple[str, ...]) -> list[Path] | None:
@@ -62,32 +48,3 @@ def _git_ignores(root: Path) -> bool:
                               capture_output=True, timeout=60).returncode == 0
     except (OSError, subprocess.SubprocessError):
         return False
-
-
-def _scandir(root: Path, suffixes: tuple[str, ...]) -> Iterator[Discovered]:
-    stack = [root]
-    visited: set[tuple[int, int]] = set()
-    while stack:
-        d = stack.pop()
-        try:
-            st = d.stat()
-            if (st.st_dev, st.st_ino) in visited:
-                continue  # a symlink loop
-            visited.add((st.st_dev, st.st_ino))
-            entries = sorted(os.scandir(d), key=lambda e: e.name)
-        except OSError as exc:
-            yield Discovered(d, f"cannot read directory: {exc.strerror or exc}")
-            continue
-        subdirs = []
-        for e in entries:
-            if e.name.startswith(".git") and e.name in (".git",):
-                continue
-            try:
-                is_dir = e.is_dir()
-            except OSError:
-                is_dir = False
-            if is_dir:
-                subdirs.append(Path(e.path))
-            elif e.name.endswith(suffixes):
-                yield Discovered(Path(e.path))
-        stack.extend(reversed(subdirs))
