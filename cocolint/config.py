@@ -5,12 +5,12 @@ from __future__ import annotations
 import difflib
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
 from cocolint.errors import CocolintError
+from cocolint.tomlcheck import loads, scalar_problem, type_name
 from cocolint.ruleset.model import CONFIDENCES, SEVERITIES
 
 CONFIG_NAME = ".cocolint.toml"
@@ -117,12 +117,7 @@ def load_config(path: Path) -> Config:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise CocolintError(shown, f"cannot read config file: {exc}") from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"\(at line (\d+)", str(exc))
-        raise CocolintError(shown, f"not valid TOML: {str(exc).split(' (at')[0]}",
-                            int(m.group(1)) if m else None) from None
+    data = loads(text, shown)
     prefix = ""
     if path.name == PYPROJECT:
         data = data.get("tool", {}).get("cocolint", {})
@@ -167,23 +162,12 @@ def _build(data: dict[str, Any], path: Path, text: str, prefix: str) -> Config:
 
 def _check(value: Any, kind: str, name: str, shown: str, text: str) -> None:
     line = line_of(text, name.rsplit(".", 1)[-1])
-    if kind in ("str", "regex") or kind.startswith("enum:"):
-        if not isinstance(value, str):
-            raise CocolintError(shown, f"{name!r} must be a string, not {_tname(value)}", line)
-        if kind.startswith("enum:") and value not in kind[5:].split("|"):
-            raise CocolintError(shown, f"{name!r} must be one of {kind[5:].replace('|', ', ')}, not {value!r}",
-                                line)
-        if kind == "regex":
-            try:
-                re.compile(value)
-            except re.error as exc:
-                raise CocolintError(shown, f"{name!r}: regex does not compile: {exc}", line) from None
-    elif kind == "str-list":
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise CocolintError(shown, f"{name!r} must be a list of strings, not {_tname(value)}", line)
-    elif kind.startswith("table:"):
+    problem = scalar_problem(value, kind, name)
+    if problem is not None:
+        raise CocolintError(shown, problem, line)
+    if kind.startswith("table:"):
         if not isinstance(value, dict):
-            raise CocolintError(shown, f"{name!r} must be a table, not {_tname(value)}", line)
+            raise CocolintError(shown, f"{name!r} must be a table, not {type_name(value)}", line)
         for k, v in value.items():
             _check(v, kind[6:], f"{name}.{k}", shown, text)
     elif kind == "rule-options":
@@ -222,7 +206,3 @@ def line_of(text: str, key: str) -> int | None:
             return text.count("\n", 0, m.start()) + 1
     return None
 
-
-def _tname(value: Any) -> str:
-    return {list: "a list", dict: "a table", int: "a number", float: "a number", bool: "a boolean",
-            str: "a string"}.get(type(value), type(value).__name__)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import Any, Iterable
 
 from cocolint.errors import CocolintError
+from cocolint.tomlcheck import loads
 from cocolint.pattern import CompiledPattern, PatternError, compile_pattern, compile_raw_query
 from cocolint.ruleset.cache import cache_key, load_cached, store_cached
 from cocolint.ruleset.model import Example, Region, Rule, Scope
@@ -66,12 +66,7 @@ def load_rule_file(path: Path) -> Rule:
     except UnicodeDecodeError as exc:
         raise CocolintError(shown, f"rule file is not UTF-8 (byte 0x{raw[exc.start]:02x})",
                             raw.count(b"\n", 0, exc.start) + 1) from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"\(at line (\d+)", str(exc))
-        raise CocolintError(shown, f"not valid TOML: {str(exc).split(' (at')[0]}",
-                            int(m.group(1)) if m else None) from None
+    data = loads(text, shown)
     validate(data, shown, text)
     if data["id"] != path.stem:
         raise CocolintError(shown, f"rule id {data['id']!r} does not match the file name {path.stem!r}", 1)

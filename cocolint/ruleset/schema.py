@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cocolint.errors import CocolintError
+from cocolint.tomlcheck import scalar_problem
 from cocolint.ruleset.model import CONFIDENCES, SEVERITIES
 
 
@@ -117,23 +118,10 @@ def _check_value(value: Any, key: Key, name: str, path: str, text: str) -> None:
 
 def _check_one(value: Any, key: Key, name: str, path: str, text: str) -> None:
     kind = key.kind
-    if kind in ("str", "regex") or kind.startswith("enum:"):
-        if not isinstance(value, str):
-            raise _Here(f"{name!r} must be a string, not {_tname(value)}")
-        if kind.startswith("enum:") and value not in kind[5:].split("|"):
-            raise _Here(f"{name!r} must be one of {kind[5:].replace('|', ', ')}, not {value!r}")
-        if kind == "regex":
-            try:
-                re.compile(value)
-            except re.error as exc:
-                raise _Here(f"{name!r}: regex does not compile: {exc}") from None
-    elif kind == "str-list":
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise _Here(f"{name!r} must be a list of strings")
-    elif kind == "bool":
-        if not isinstance(value, bool):
-            raise _Here(f"{name!r} must be true or false")
-    elif kind.startswith("table:"):
+    problem = scalar_problem(value, kind, name)
+    if problem is not None:
+        raise _Here(problem)
+    if kind.startswith("table:"):
         if not isinstance(value, dict):
             raise _Here(f"{name!r} must be a table")
         _check_table(value, TABLES[kind[6:]], name + ".", path, text)
@@ -153,10 +141,6 @@ def _check_one(value: Any, key: Key, name: str, path: str, text: str) -> None:
             elif not isinstance(item, str):
                 raise _Here(f"{name}[{i}] must be a pattern string or a table")
 
-
-def _tname(value: Any) -> str:
-    return {list: "a list", dict: "a table", int: "a number", float: "a number", bool: "a boolean"}.get(
-        type(value), type(value).__name__)
 
 
 def _line_of(text: str, key: str) -> int | None:
