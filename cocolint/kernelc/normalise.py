@@ -12,7 +12,7 @@ from cocolint.kernelc.braced_calls import braced_calls
 from cocolint.kernelc.candidates import candidates
 from cocolint.kernelc.macros import MacroSet, macro_set
 from cocolint.kernelc.trace_events import trace_events
-from cocolint.kernelc.scan import Normalised, blank as _blank, close_paren as _close_paren
+from cocolint.kernelc.scan import Normalised, blank as _blank, call_parens, close_paren as _close_paren
 from cocolint.kernelc.scan import code_before as _before, skip_space as _skip_space, top_commas as _top_commas
 
 __all__ = ["Normalised", "Normaliser", "normalise"]
@@ -118,12 +118,10 @@ class Normaliser:
         if before >= 0 and src[before] not in _STATEMENT_BEFORE and not (
                 src.endswith(b"else", 0, before + 1) or src.endswith(b"do", 0, before + 1)):
             return None
-        open_at = _skip_space(src, end)
-        if open_at >= len(src) or src[open_at] != 0x28:
+        parens = call_parens(src, end)
+        if parens is None:
             return None
-        close = _close_paren(src, open_at)
-        if close < 0:
-            return None
+        open_at, close = parens
         nxt = _skip_space(src, close + 1)
         if nxt >= len(src) or not (src[nxt] == 0x7B or _WORD.match(src, nxt)):
             return None
@@ -132,12 +130,10 @@ class Normaliser:
         return changed, open_at + 1
 
     def _type_arguments(self, src: bytes, buf: bytearray, start: int, end: int, name: str) -> tuple[int, int] | None:
-        open_at = _skip_space(src, end)
-        if open_at >= len(src) or src[open_at] != 0x28:
+        parens = call_parens(src, end)
+        if parens is None:
             return None
-        close = _close_paren(src, open_at)
-        if close < 0:
-            return None
+        open_at, close = parens
         bounds = [open_at, *_top_commas(src, open_at, close), close]
         changed = 0
         for k in self.macros.type_positions(name):
@@ -266,12 +262,10 @@ class Normaliser:
         """`module_init(foo)` on a line of its own with no `;`: blanked so the next line is not swallowed."""
         if start and src[start - 1] != 0x0A:
             return None
-        open_at = _skip_space(src, end)
-        if open_at >= len(src) or src[open_at] != 0x28:
+        parens = call_parens(src, end)
+        if parens is None:
             return None
-        close = _close_paren(src, open_at)
-        if close < 0:
-            return None
+        open_at, close = parens
         nxt = _skip_space(src, close + 1)
         if nxt < len(src) and src[nxt] == 0x3B:
             return None

@@ -105,3 +105,12 @@ def top_commas(src: bytes, open_at: int, close_at: int) -> list[int]:
         else:
             depth -= 1
     return out
+
+
+def call_parens(src: bytes, end: int) -> tuple[int, int] | None:
+    """(open, close) of the balanced `( ... )` that follows a name ending at end, if there is one."""
+    open_at = skip_space(src, end)
+    if open_at >= len(src) or src[open_at] != 0x28:
+        return None
+    close = close_paren(src, open_at)
+    return None if close < 0 else (open_at, close)
