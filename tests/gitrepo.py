@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
+
+from cocolint.cli import main
+
+RULE = "vtom-boundary-applied-by-hand"
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
@@ -48,3 +53,11 @@ class Repo:
         self.git("add", "-A")
         self.git("commit", "-q", "-m", message)
         return self.git("rev-parse", "HEAD").strip()
+
+
+def run_check(capsys, *argv: str) -> tuple[int, list[tuple[str, int]], str]:
+    """`cocolint check --select RULE ...`: exit status, (path, line) of each finding, and stderr."""
+    code = main(["check", "--select", RULE, *argv])
+    cap = capsys.readouterr()
+    found = [(m[1], int(m[2])) for m in re.finditer(r"^(.+?):(\d+):\d+: error: .*\[" + RULE + r"\]$", cap.out, re.M)]
+    return code, found, cap.err

@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
-from gitrepo import BAD_LINE, GOOD_LINE, c_file
+from gitrepo import BAD_LINE, GOOD_LINE, RULE, c_file, run_check
 
 from cocolint.cli import main
 
-RULE = "vtom-boundary-applied-by-hand"
 OTHER = "\treturn page_to_phys(pg) + ms_hyperv.shared_gpa_boundary;\n"
 
-
-def run(capsys, *argv: str) -> tuple[int, list[tuple[str, int]], str]:
-    code = main(["check", "--select", RULE, *argv])
-    cap = capsys.readouterr()
-    found = [(m[1], int(m[2])) for m in re.finditer(r"^(.+?):(\d+):\d+: error: .*\[" + RULE + r"\]$", cap.out, re.M)]
-    return code, found, cap.err
+run = run_check
 
 
 @pytest.fixture

@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
-from gitrepo import BAD_LINE, GOOD_LINE, Repo, c_file
+from gitrepo import BAD_LINE, GOOD_LINE, Repo, RULE, c_file, run_check
 
 from cocolint.cli import main
 
-RULE = "vtom-boundary-applied-by-hand"
-
-
-def run(capsys, *argv: str) -> tuple[int, list[tuple[str, int]], str]:
-    """Exit status, (path, line) of each finding, and stderr."""
-    code = main(["check", "--select", RULE, *argv])
-    cap = capsys.readouterr()
-    found = [(m[1], int(m[2])) for m in re.finditer(r"^(.+?):(\d+):\d+: error: .*\[" + RULE + r"\]$", cap.out, re.M)]
-    return code, found, cap.err
+run = run_check
 
 
 @pytest.fixture

@@ -265,7 +265,7 @@ class Normaliser:
         parens = call_parens(src, end)
         if parens is None:
             return None
-        open_at, close = parens
+        close = parens[1]
         nxt = _skip_space(src, close + 1)
         if nxt < len(src) and src[nxt] == 0x3B:
             return None
