@@ -22,7 +22,7 @@ from cocolint.engine import run as engine
 from cocolint.engine.files import DEFAULT_SUFFIXES
 from cocolint.engine.findings import FileError
 from cocolint.engine.matcher import Matcher
-from cocolint.engine.source import SourceError, read_source
+from cocolint.engine.source import SourceError, binary_at, read_source
 from cocolint.engine.suppress import MARKER as DIRECTIVE_MARKER
 from cocolint.engine.walk import walk
 from cocolint.ruleset.model import Rule
@@ -76,7 +76,7 @@ def _check_item(matcher: Matcher, item: Item) -> engine.FileResult:
         source = read_source(path)
     except SourceError:
         source = None  # check_file reports it
-    if source is not None and b"\0" not in source and DIRECTIVE_MARKER not in source \
+    if source is not None and binary_at(source) < 0 and DIRECTIVE_MARKER not in source \
             and not matcher.may_match(source):
         return engine.FileResult(path, directives=False)
     return engine.check_file(matcher, Path(path))
@@ -193,19 +193,33 @@ def check_paths_parallel(rules: list[Rule], paths: Iterable[Path], jobs: int | N
     matcher = Matcher(rules, prefilter)
     regular: set[str] = set()
     found: Iterable[Item] = walk(paths, suffixes, regular)
-    tokens = _grep_tokens(matcher)
-    if tokens is not None:
-        from cocolint.engine.grepfilter import GrepSplit, gnu_grep
-
-        grep = gnu_grep()
-        if grep is not None:
-            split = GrepSplit(tokens, grep, regular)
-            try:
-                yield from _with_grep(matcher, rules, prefilter, jobs, split, found, skip, progress)
-            finally:
-                split.close()
-            return
+    split = _candidate_search(matcher, paths, suffixes, regular, jobs)
+    if split is not None:
+        try:
+            yield from _with_grep(matcher, rules, prefilter, jobs, split, found, skip, progress)
+        finally:
+            split.close()
+        return
     yield from _check_found(matcher, rules, prefilter, jobs, found, skip, progress)
+
+
+def _candidate_search(matcher: Matcher, paths: Iterable[Path], suffixes: tuple[str, ...], regular: set[str],
+                      jobs: int) -> Any:
+    """What lists the files worth reading: git grep for directories, else GNU grep batches, else None."""
+    tokens = _grep_tokens(matcher)
+    if tokens is None:
+        return None
+    from cocolint.engine import gitgrep
+
+    roots = [Path(p).as_posix() for p in paths if os.path.isdir(p)]
+    git, specs = gitgrep.git_binary(), gitgrep.pathspecs(suffixes)
+    if roots and git is not None and specs is not None:
+        # binary files are never listed by `git grep -I -L`, so they are read and reported without a NUL token
+        return gitgrep.GitGrepSplit([t for t in tokens if t != b"\0"], git, roots, specs, threads=jobs)
+    from cocolint.engine.grepfilter import GrepSplit, gnu_grep
+
+    grep = gnu_grep()
+    return GrepSplit(tokens, grep, regular) if grep is not None else None
 
 
 def _grep_tokens(matcher: Matcher) -> list[bytes] | None:

@@ -12,7 +12,7 @@ from cocolint.engine.files import Discovered, discover
 from cocolint.engine.findings import FileError, Finding, Suppressed
 from cocolint.engine.matcher import Matcher
 from cocolint.engine.paths import scope_path
-from cocolint.engine.source import SourceError, read_source
+from cocolint.engine.source import SourceError, binary_at, read_source
 from cocolint.engine.suppress import MARKER as DIRECTIVE_MARKER
 from cocolint.ruleset.model import Rule
 
@@ -97,7 +97,7 @@ def check_file(matcher: Matcher, path: Path) -> FileResult:
     except SourceError as exc:
         result.error = FileError(shown, str(exc))
         return result
-    nul = source.find(b"\0")
+    nul = binary_at(source)
     if nul >= 0:
         line = source.count(b"\n", 0, nul) + 1
         result.error = FileError(shown, "binary file (NUL byte), not checked", line)

@@ -9,6 +9,14 @@ import stat
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
 
 
+BINARY_PROBE = 8000  # bytes looked at for a NUL, as git and diff decide what is binary
+
+
+def binary_at(source: bytes) -> int:
+    """The offset of a NUL byte near the start (a binary file), or -1 for text."""
+    return source.find(b"\0", 0, BINARY_PROBE)
+
+
 class SourceError(Exception):
     """Why a file could not be read, as one line."""
 

@@ -11,6 +11,7 @@ from typing import Callable
 from cocolint.engine.files import DEFAULT_SUFFIXES
 from cocolint.engine.findings import Finding
 from cocolint.engine.matcher import Matcher
+from cocolint.engine.source import binary_at
 from cocolint.patches.apply import ApplyError, apply_hunks
 from cocolint.patches.mbox import PatchMail
 from cocolint.patches.unidiff import DiffError, FileDiff, parse
@@ -125,7 +126,7 @@ class Series:
         return self.seen[key]
 
     def _match_uncached(self, path: str, data: bytes) -> tuple[list[Finding], str | None]:
-        if b"\0" in data:
+        if binary_at(data) >= 0:
             return [], f"{path}: binary file (NUL byte), not checked"
         try:
             found = self.matcher.match(path, data).findings
