@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Iterator
 
 from cocolint import ts
+from cocolint.engine import anchored
 from cocolint.engine import scope as scopes
 from cocolint.engine.comments import blank_comments
 from cocolint.engine.findings import Finding
@@ -15,7 +16,7 @@ from cocolint.engine.prefilter import Prefilter
 from cocolint.engine.supersede import superseded
 from cocolint.engine.text import Text
 from cocolint.kernelc.views import View, parse_views
-from cocolint.pattern.compiler import MATCH
+from cocolint.pattern.compiler import MATCH, CompiledPattern
 from cocolint.ruleset.model import Region, Rule
 
 
@@ -26,6 +27,10 @@ class _Entry:
     role: str  # "find" | "not" | "region"
     rule: int = -1
     region: Region | None = None
+    pos: int = 0  # index among the rule's patterns: of two matches of one node, the earlier pattern's speaks
+
+
+_Hit = tuple[ts.Node, dict[str, list[ts.Node]], View, int]  # node, captures, view, pattern position
 
 
 @dataclass
@@ -40,30 +45,33 @@ class FileMatch:
 class Matcher:
     """A compiled rule set; match() checks one file's bytes."""
 
-    def __init__(self, rules: list[Rule], prefilter: bool = True, normalise: bool = True) -> None:
+    def __init__(self, rules: list[Rule], prefilter: bool = True, normalise: bool = True,
+                 exhaustive: bool = False) -> None:
         self.rules = rules
         self.normalise = normalise  # kernel-C normalisation, #if views and macro bodies (cocolint/kernelc)
+        # exhaustive: every rule's query over every node of every tree (the reference the anchored
+        # matching is tested against); otherwise a pattern with names runs only where they occur
+        self.exhaustive = exhaustive
         # one query per rule (its patterns, patterns-not and regions), compiled on first use:
         # tree-sitter spends up to ~0.5 s analysing a big query, and most files need none
         self.groups: list[tuple[list[_Entry], str]] = []
+        self.plans: list[list[tuple[_Entry, CompiledPattern]]] = []
         for i, rule in enumerate(rules):
-            entries: list[_Entry] = []
-            texts: list[str] = []
+            plan: list[tuple[_Entry, CompiledPattern]] = []
             seen_regions: set[tuple[str, str | None]] = set()
             for p in rule.patterns:
-                entries.append(_Entry("find", rule=i))
-                texts.append(p.query)
+                plan.append((_Entry("find", rule=i, pos=len(plan)), p))
             for p in rule.patterns_not:
-                entries.append(_Entry("not", rule=i))
-                texts.append(p.query)
+                plan.append((_Entry("not", rule=i, pos=len(plan)), p))
             for region in rule.scope.regions():
                 key = scopes.region_key(region)
                 if key not in seen_regions:
                     seen_regions.add(key)
-                    entries.append(_Entry("region", region=region))
-                    texts.append(region.pattern.query)
-            self.groups.append((entries, "\n".join(texts)))
+                    plan.append((_Entry("region", rule=i, region=region, pos=len(plan)), region.pattern))
+            self.plans.append(plan)
+            self.groups.append(([e for e, _ in plan], "\n".join(p.query for _, p in plan)))
         self._queries: dict[int, ts.Query] = {}
+        self._compiled: dict[str, ts.Query] = {}  # anchored and whole-tree queries by text
         # with the pre-filter off every rule runs on every file: one combined query walks the
         # tree once instead of once per rule (about half the matching time)
         self._combined = not prefilter and len(rules) > 1
@@ -91,28 +99,71 @@ class Matcher:
         views, _ = parse_views(code, file, lambda text: _may_match(sets, text), self.normalise)
         result.parsed = True
         result.damaged = views[0].tree.root_node.has_error
-        text = Text(source, code)
-        found: dict[int, list[tuple[ts.Node, dict[str, list[ts.Node]], View]]] = {i: [] for i in active}
+        found: dict[int, list[_Hit]] = {i: [] for i in active}
         excluded: dict[int, set[tuple[int, int]]] = {i: set() for i in active}
         regions: dict[tuple[str, str | None], list[tuple[int, int]]] = {}
-        for view in views:
-            for index, captures, entry in self._matches(active, view.tree):
-                node = captures[MATCH][0]
-                if entry.role == "region":
-                    at = captures.get(entry.region.at, [node])[0] if entry.region.at else node
-                    regions.setdefault(scopes.region_key(entry.region), []).append((at.start_byte, at.end_byte))
-                elif entry.rule in found:
-                    if entry.role == "find":
-                        if view.keeps(node):
-                            found[entry.rule].append((node, captures, view))
-                    else:
-                        excluded[entry.rule].add((node.start_byte, node.end_byte))
+
+        def take(captures: dict[str, list[ts.Node]], entry: _Entry, view: View) -> None:
+            node = captures[MATCH][0]
+            if entry.role == "region":
+                at = captures.get(entry.region.at, [node])[0] if entry.region.at else node
+                regions.setdefault(scopes.region_key(entry.region), []).append((at.start_byte, at.end_byte))
+            elif entry.rule in found:
+                if entry.role == "find":
+                    if view.keeps(node):
+                        found[entry.rule].append((node, captures, view, entry.pos))
+                else:
+                    excluded[entry.rule].add((node.start_byte, node.end_byte))
+
+        if self.exhaustive:
+            for view in views:
+                for _, captures, entry in self._matches(active, view.tree):
+                    take(captures, entry, view)
+        else:
+            occurrences = [anchored.Occurrences(view.tree.root_node) for view in views]
+            for view, occ in zip(views, occurrences):
+                for i in active:
+                    for captures, entry in self._anchored(i, ("find",), view.tree, occ):
+                        take(captures, entry, view)
+            # patterns-not and regions only ever remove findings: needed only for rules that found something
+            done: set[tuple[str, str | None]] = set()
+            for i in (i for i in active if found[i]):
+                for view, occ in zip(views, occurrences):
+                    for captures, entry in self._anchored(i, ("not", "region"), view.tree, occ, done):
+                        take(captures, entry, view)
+                done.update(scopes.region_key(e.region) for e, _ in self.plans[i] if e.role == "region")
         ctx = scopes.Context(path=path, source=source, regions=regions)
+        text = Text(source, code)
         for i in active:
-            result.findings.extend(self._findings(i, found[i], excluded[i], ctx, text))
+            if found[i]:
+                result.findings.extend(self._findings(i, found[i], excluded[i], ctx, text))
         result.findings = superseded(result.findings, self.rules)
         result.findings.sort()
         return result
+
+    def _anchored(self, i: int, roles: tuple[str, ...], tree: ts.Tree, occ: anchored.Occurrences,
+                  done: set[tuple[str, str | None]] = frozenset()) -> Iterator[tuple[dict[str, list[ts.Node]], _Entry]]:
+        """Rule i's matches of the given roles: patterns with names where they occur, the others over the tree."""
+        anywhere: list[tuple[_Entry, CompiledPattern]] = []
+        for entry, p in self.plans[i]:
+            if entry.role not in roles or (entry.region is not None and scopes.region_key(entry.region) in done):
+                continue
+            if p.anchor is None:
+                anywhere.append((entry, p))
+                continue
+            nodes = anchored.candidates(occ, p.anchor)
+            if nodes:
+                for _, captures in anchored.matches_at(self._compile(p.query), nodes, MATCH):
+                    yield captures, entry
+        if anywhere:
+            query = self._compile("\n".join(p.query for _, p in anywhere))
+            for index, captures in ts.matches(query, tree.root_node):
+                yield captures, anywhere[index][0]
+
+    def _compile(self, text: str) -> ts.Query:
+        if text not in self._compiled:
+            self._compiled[text] = ts.compile_query(text)
+        return self._compiled[text]
 
     def query(self, i: int) -> ts.Query:
         """Rule i's query, compiled once per process."""
@@ -133,12 +184,12 @@ class Matcher:
             for index, captures in ts.matches(self.query(i), tree.root_node):
                 yield index, captures, entries[index]
 
-    def _findings(self, i: int, hits: list[tuple[ts.Node, dict[str, list[ts.Node]], View]],
-                  excluded: set[tuple[int, int]], ctx: scopes.Context, text: Text) -> list[Finding]:
+    def _findings(self, i: int, hits: list[_Hit], excluded: set[tuple[int, int]], ctx: scopes.Context,
+                  text: Text) -> list[Finding]:
         rule = self.rules[i]
         kept: list[tuple[ts.Node, dict[str, list[ts.Node]], str | None]] = []
         # outermost first; a node inside one already kept is the same construct, reported once
-        for node, captures, view in sorted(hits, key=lambda h: (h[0].start_byte, -h[0].end_byte)):
+        for node, captures, view, _ in sorted(hits, key=lambda h: (h[0].start_byte, -h[0].end_byte, h[3])):
             span = (node.start_byte, node.end_byte)
             if span in excluded:
                 continue

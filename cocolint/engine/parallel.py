@@ -55,6 +55,7 @@ class RunOptions:
     prefilter: bool = True
     suffixes: tuple[str, ...] = DEFAULT_SUFFIXES
     progress: bool = True  # a progress bar when stderr is a terminal
+    exhaustive: bool = False  # every query over every node (the reference for anchored matching)
 
 
 def default_jobs() -> int:
@@ -91,10 +92,10 @@ def _interesting(r: engine.FileResult) -> bool:
 _matcher: Matcher | None = None
 
 
-def _worker(conn: "Connection", rules: list[Rule] | None, prefilter: bool) -> None:
+def _worker(conn: "Connection", rules: list[Rule] | None, prefilter: bool, exhaustive: bool = False) -> None:
     """Answer (key, items) with (key, [(index, result) for files worth sending]) until None."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
-    matcher = _matcher if rules is None and _matcher is not None else Matcher(rules or [], prefilter)
+    matcher = _matcher if rules is None and _matcher is not None else Matcher(rules or [], prefilter, exhaustive=exhaustive)
     while True:
         try:
             task = conn.recv()
@@ -136,10 +137,10 @@ class Pool:
 
         try:
             self.ctx = multiprocessing.get_context("fork")
-            _matcher, self.args = matcher, (None, prefilter)  # inherited: no rule loading per worker
+            _matcher, self.args = matcher, (None, prefilter, matcher.exhaustive)  # inherited: no rule loading
         except ValueError:
             self.ctx = multiprocessing.get_context()
-            self.args = (rules, prefilter)  # sent once per worker
+            self.args = (rules, prefilter, matcher.exhaustive)  # sent once per worker
         self.workers: list[_Worker] = []
         for _ in range(jobs):
             self.workers.append(self._start())
@@ -186,11 +187,11 @@ def _chunks(found: Iterable[tuple[str, str | None]], progress: Progress,
 def check_paths_parallel(rules: list[Rule], paths: Iterable[Path], jobs: int | None = None, *,
                          prefilter: bool = True, suffixes: tuple[str, ...] = DEFAULT_SUFFIXES,
                          skip: Callable[[Path], bool] | None = None,
-                         progress: Progress | None = None) -> Iterator[engine.FileResult]:
+                         progress: Progress | None = None, exhaustive: bool = False) -> Iterator[engine.FileResult]:
     """Every file's result, in discovery order, checked by up to jobs processes (default: all cores)."""
     progress = progress if progress is not None else Progress()
     jobs = default_jobs() if jobs is None or jobs <= 0 else jobs
-    matcher = Matcher(rules, prefilter)
+    matcher = Matcher(rules, prefilter and not exhaustive, exhaustive=exhaustive)
     regular: set[str] = set()
     found: Iterable[Item] = walk(paths, suffixes, regular)
     tokens = _grep_tokens(matcher)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from cocolint import ts
 from cocolint.pattern import qcache
+from cocolint.pattern.anchor import Anchor, find_anchor
 from cocolint.pattern.snippet import SnippetError, metavariable_of, parse_snippet
 
 MATCH = "match"  # capture naming the node a finding points at
@@ -52,6 +53,7 @@ class CompiledPattern:
     query: str
     metavariables: tuple[str, ...]
     literals: frozenset[str]  # names every match contains (empty: no pre-filter)
+    anchor: Anchor | None = None  # where matches can be (None: anywhere, e.g. a raw query)
 
 
 Constraint = tuple[str, bool]  # (regex, must_match): a `where` entry on one metavariable
@@ -87,11 +89,16 @@ def compile_pattern(pattern: str,
     if not qcache.known_good(query):  # compiling is slow; a query text accepted once is accepted again
         _check_compiles(query, pattern)
         qcache.remember(query)
+    anchor = None
+    if builder.literals:  # the longest name is the rarest in practice
+        name = max(builder.literals, key=lambda n: (len(n), n))
+        anchor = find_anchor(root, name, lambda n: builder.metavariable(n) is not None)
     return CompiledPattern(
         source=pattern.strip(),
         query=query,
         metavariables=tuple(builder.seen),
         literals=frozenset(builder.literals),
+        anchor=anchor,
     )
 
 
