@@ -30,6 +30,7 @@ class _Entry:
     pos: int = 0  # index among the rule's patterns: of two matches of one node, the earlier pattern's speaks
 
 
+_FIND, _LIMITS = ("find",), ("not", "region")
 _Hit = tuple[ts.Node, dict[str, list[ts.Node]], View, int]  # node, captures, view, pattern position
 
 
@@ -76,8 +77,14 @@ class Matcher:
         # tree once instead of once per rule (about half the matching time)
         self._combined = not prefilter and len(rules) > 1
         self.literals = [r.literal_sets() for r in rules]
+        self._literal_bytes = [None if s is None else tuple(tuple(n.encode() for n in g) for g in s)
+                               for s in self.literals]
         # pre-filter off: every rule counts as able to match every file (the soundness reference)
         self.prefilter = Prefilter(self.literals if prefilter else [None] * len(rules))
+        # which rules' names occur: with the pre-filter off they are still all a pattern with names needs
+        self._names = self.prefilter if prefilter else Prefilter(self.literals)
+        self._plans: dict[tuple[int, tuple[str, ...]], tuple[list[tuple[_Entry, CompiledPattern]],
+                                                             list[tuple[_Entry, CompiledPattern]]]] = {}
 
     def may_match(self, source: bytes) -> bool:
         """Cheap first look: False if no rule can match source, so the file need not be parsed."""
@@ -95,7 +102,7 @@ class Matcher:
         if not active:
             return result
         code = blank_comments(source)
-        sets = [self.literals[i] for i in active]
+        sets = [self._literal_bytes[i] for i in active]
         views, _ = parse_views(code, file, lambda text: _may_match(sets, text), self.normalise)
         result.parsed = True
         result.damaged = views[0].tree.root_node.has_error
@@ -120,16 +127,17 @@ class Matcher:
                 for _, captures, entry in self._matches(active, view.tree):
                     take(captures, entry, view)
         else:
+            named = set(self._names.admitted(source, active))  # rules not named here match nowhere by name
             occurrences = [anchored.Occurrences(view.tree.root_node) for view in views]
             for view, occ in zip(views, occurrences):
                 for i in active:
-                    for captures, entry in self._anchored(i, ("find",), view.tree, occ):
+                    for captures, entry in self._anchored(i, _FIND, view.tree, occ, i in named):
                         take(captures, entry, view)
             # patterns-not and regions only ever remove findings: needed only for rules that found something
             done: set[tuple[str, str | None]] = set()
             for i in (i for i in active if found[i]):
                 for view, occ in zip(views, occurrences):
-                    for captures, entry in self._anchored(i, ("not", "region"), view.tree, occ, done):
+                    for captures, entry in self._anchored(i, _LIMITS, view.tree, occ, True, done):
                         take(captures, entry, view)
                 done.update(scopes.region_key(e.region) for e, _ in self.plans[i] if e.role == "region")
         ctx = scopes.Context(path=path, source=source, regions=regions)
@@ -141,16 +149,17 @@ class Matcher:
         result.findings.sort()
         return result
 
-    def _anchored(self, i: int, roles: tuple[str, ...], tree: ts.Tree, occ: anchored.Occurrences,
-                  done: set[tuple[str, str | None]] = frozenset()) -> Iterator[tuple[dict[str, list[ts.Node]], _Entry]]:
+    def _anchored(self, i: int, roles: tuple[str, ...], tree: ts.Tree, occ: anchored.Occurrences, named: bool,
+                  done: set[tuple[str, str | None]] | frozenset = frozenset()) -> Iterator[tuple[dict[str, list[ts.Node]], _Entry]]:
         """Rule i's matches of the given roles: patterns with names where they occur, the others over the tree."""
-        anywhere: list[tuple[_Entry, CompiledPattern]] = []
-        for entry, p in self.plans[i]:
-            if entry.role not in roles or (entry.region is not None and scopes.region_key(entry.region) in done):
-                continue
-            if p.anchor is None:
-                anywhere.append((entry, p))
-                continue
+        if (i, roles) not in self._plans:
+            plan = [(e, p) for e, p in self.plans[i] if e.role in roles]
+            self._plans[i, roles] = ([x for x in plan if x[1].anchor is not None], [x for x in plan if x[1].anchor is None])
+        by_name, anywhere = self._plans[i, roles]
+        if done:
+            by_name = [x for x in by_name if x[0].region is None or scopes.region_key(x[0].region) not in done]
+            anywhere = [x for x in anywhere if x[0].region is None or scopes.region_key(x[0].region) not in done]
+        for entry, p in by_name if named else ():
             nodes = anchored.candidates(occ, p.anchor)
             if nodes:
                 for _, captures in anchored.matches_at(self._compile(p.query), nodes, MATCH):
@@ -216,9 +225,15 @@ class Matcher:
         )
 
 
-def _may_match(sets: list[list[frozenset[str]] | None], text: bytes) -> bool:
+def _may_match(sets: list[tuple[tuple[bytes, ...], ...] | None], text: bytes) -> bool:
     """Whether some rule's literals all occur in text (so parsing it could find something)."""
-    return any(s is None or any(all(lit.encode() in text for lit in group) for group in s) for s in sets)
+    for s in sets:
+        if s is None:
+            return True
+        for group in s:
+            if all(lit in text for lit in group):
+                return True
+    return False
 
 
 def _format(message: str, values: dict[str, str]) -> str:
