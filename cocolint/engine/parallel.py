@@ -80,7 +80,7 @@ def _check_item(matcher: Matcher, item: Item) -> engine.FileResult:
     if source is not None and b"\0" not in source and DIRECTIVE_MARKER not in source \
             and not matcher.may_match(source):
         return engine.FileResult(path, directives=False)
-    return engine.check_file(matcher, Path(path))
+    return engine.check_file(matcher, Path(path), source)  # read once
 
 
 def _interesting(r: engine.FileResult) -> bool:
