@@ -193,8 +193,10 @@ def check_paths_parallel(rules: list[Rule], paths: Iterable[Path], jobs: int | N
     jobs = default_jobs() if jobs is None or jobs <= 0 else jobs
     matcher = Matcher(rules, prefilter and not exhaustive, exhaustive=exhaustive)
     regular: set[str] = set()
+    paths = list(paths)
     found: Iterable[Item] = walk(paths, suffixes, regular)
-    tokens = _grep_tokens(matcher)
+    # files named one by one (an editor, pre-commit) are read anyway: probing and starting grep costs more
+    tokens = _grep_tokens(matcher) if any(os.path.isdir(p) for p in paths) else None
     if tokens is not None:
         from cocolint.engine.grepfilter import GrepSplit, gnu_grep
 
