@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -200,3 +201,16 @@ def test_real_subtrees_give_identical_findings(tmp_path, subtree):
         assert got == reference.match(shown, src, Path(path)).findings, path
         total += len(got)
     assert total >= 10  # the busy rule matches many sites: the comparison is not of empty lists
+
+
+def test_cli_exhaustive_reports_what_the_default_reports():
+    from conftest import REPO, run_cli
+
+    def findings(*flags: str) -> list:
+        proc = run_cli("check", "--format", "json", "-j1", "--min-confidence", "low", *flags, REPO / "samples")
+        assert proc.returncode == 1, proc.stderr
+        return json.loads(proc.stdout)["findings"]
+
+    default = findings()
+    assert len(default) > 10
+    assert findings("--exhaustive") == default
