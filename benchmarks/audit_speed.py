@@ -398,6 +398,8 @@ def print_table(r: dict) -> None:
     print(f"tree {r['tree']}, load average {r['load_before'][0]:.2f} before / {r['load_after'][0]:.2f} after")
     for a, b, c2 in rows:
         print(f"{a:<{width}}  {b:<40}  {c2}")
+    print("pre-filter off: every file is read, prepared and parsed, and a pattern with names runs only at the nodes\n"
+          "its names lead to (anchored matching); the no-names row and --exhaustive show the cost where that cannot help.")
 
 
 if __name__ == "__main__":
