@@ -1,4 +1,4 @@
-"""Anchored matching (a pattern runs only where its names occur) finds exactly what running every query everywhere finds."""
+"""Anchored matching (a pattern runs only where its names occur) finds what every query over every node finds."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Match a rule set against one file: one combined query, then scopes, exclusions and de-duplication."""
+"""Match a rule set against one file: each pattern where its names occur (or every query everywhere), then scopes."""
 
 from __future__ import annotations
 
@@ -150,11 +150,13 @@ class Matcher:
         return result
 
     def _anchored(self, i: int, roles: tuple[str, ...], tree: ts.Tree, occ: anchored.Occurrences, named: bool,
-                  done: set[tuple[str, str | None]] | frozenset = frozenset()) -> Iterator[tuple[dict[str, list[ts.Node]], _Entry]]:
+                  done: set[tuple[str, str | None]] | frozenset = frozenset()
+                  ) -> Iterator[tuple[dict[str, list[ts.Node]], _Entry]]:
         """Rule i's matches of the given roles: patterns with names where they occur, the others over the tree."""
         if (i, roles) not in self._plans:
             plan = [(e, p) for e, p in self.plans[i] if e.role in roles]
-            self._plans[i, roles] = ([x for x in plan if x[1].anchor is not None], [x for x in plan if x[1].anchor is None])
+            self._plans[i, roles] = ([x for x in plan if x[1].anchor is not None],
+                                     [x for x in plan if x[1].anchor is None])
         by_name, anywhere = self._plans[i, roles]
         if done:
             by_name = [x for x in by_name if x[0].region is None or scopes.region_key(x[0].region) not in done]
