@@ -214,3 +214,34 @@ def test_cli_exhaustive_reports_what_the_default_reports():
     default = findings()
     assert len(default) > 10
     assert findings("--exhaustive") == default
+
+
+# ---------------------------------------------------------------- one operand order at a time
+
+
+def test_commutative_pattern_has_a_query_per_operand_order():
+    from cocolint import ts
+
+    p = compile_pattern("$X | ms_hyperv.SHARED_BIT")
+    assert p.halves is not None and all(len(h) < len(p.query) for h in p.halves)
+    name_right, name_left = (ts.compile_query(h) for h in p.halves)
+    tree = ts.parse(in_function("a = x | ms_hyperv.SHARED_BIT;\nb = ms_hyperv.SHARED_BIT | y;").encode())
+    assert [c["X"][0].text for _, c in ts.matches(name_right, tree.root_node)] == [b"x"]
+    assert [c["X"][0].text for _, c in ts.matches(name_left, tree.root_node)] == [b"y"]
+
+
+@pytest.mark.parametrize("pattern", ["BIT_A | BIT_A", "$X - ms_hyperv.SHARED_BIT", "PFN_DOWN(BIT_A)"])
+def test_no_split_where_the_name_is_on_both_sides_or_the_root_is_not_commutative(pattern):
+    assert compile_pattern(pattern).halves is None
+
+
+def test_name_in_both_operands_tries_both_orders(tmp_path):
+    r = rule(tmp_path, "$X + (ms_hyperv.SHARED_BIT >> $S)", message="{X} by {S}")
+    code = in_function("""
+        a = (ms_hyperv.SHARED_BIT >> 1) + (ms_hyperv.SHARED_BIT >> 2);
+        b = p + (ms_hyperv.SHARED_BIT >> 3);
+        c = (ms_hyperv.SHARED_BIT >> 4) + q;
+    """)
+    found = both([r], code)
+    assert [f.line for f in found] == [3, 4, 5]
+    assert found[1].message == "p by 3" and found[2].message == "q by 4"

@@ -44,26 +44,37 @@ class Occurrences:
         return self._leaves[name]
 
 
-def climb(leaf: ts.Node, anchor: Anchor) -> ts.Node | None:
-    """The node a match through leaf would be rooted at, or None if the types on the way differ."""
+def climb(leaf: ts.Node, anchor: Anchor) -> tuple[ts.Node, ts.Node | None] | None:
+    """The node a match through leaf would be rooted at and its child on the way, or None if the types differ."""
     cur: ts.Node | None = leaf
+    below = None
     for kind, op in anchor.chain:
+        below = cur
         cur = cur.parent  # type: ignore[union-attr]
         while cur is not None and cur.type == PAREN:
-            cur = cur.parent
+            below, cur = cur, cur.parent
         if cur is None or cur.type != kind or (op is not None and operator_of(cur) != op):
             return None
-    return cur
+    return cur, below  # type: ignore[return-value]
 
 
-def candidates(occ: Occurrences, anchor: Anchor) -> list[ts.Node]:
-    """The distinct nodes where a pattern with this anchor may match, in source order."""
-    out: dict[int, ts.Node] = {}
+def candidates(occ: Occurrences, anchor: Anchor) -> list[tuple[ts.Node, str | None]]:
+    """The distinct nodes where a pattern with this anchor may match, in source order, each with the
+    operand ("left", "right") the name was found in (None: not an operand, or both)."""
+    out: dict[int, tuple[ts.Node, str | None]] = {}
     for leaf in occ.leaves(anchor.name):
-        node = climb(leaf, anchor)
-        if node is not None:
-            out.setdefault(node.id, node)
-    return sorted(out.values(), key=lambda n: (n.start_byte, -n.end_byte))
+        found = climb(leaf, anchor)
+        if found is None:
+            continue
+        node, below = found
+        side = None
+        if below is not None and node.type == "binary_expression":
+            side = "right" if below == node.child_by_field_name("right") else \
+                "left" if below == node.child_by_field_name("left") else None
+        if node.id in out and out[node.id][1] != side:
+            side = None  # reached from both operands: both operand orders may match
+        out[node.id] = (node, side)
+    return sorted(out.values(), key=lambda x: (x[0].start_byte, -x[0].end_byte))
 
 
 def matches_at(query: ts.Query, nodes: list[ts.Node], match: str) -> list[tuple[int, Captures]]:

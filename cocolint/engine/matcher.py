@@ -162,10 +162,16 @@ class Matcher:
             by_name = [x for x in by_name if x[0].region is None or scopes.region_key(x[0].region) not in done]
             anywhere = [x for x in anywhere if x[0].region is None or scopes.region_key(x[0].region) not in done]
         for entry, p in by_name if named else ():
-            nodes = anchored.candidates(occ, p.anchor)
-            if nodes:
-                for _, captures in anchored.matches_at(self._compile(p.query), nodes, MATCH):
-                    yield captures, entry
+            found = anchored.candidates(occ, p.anchor)
+            if not found:
+                continue
+            # a commutative pattern whose name is in one operand needs only that operand order's query
+            split = p.halves is not None
+            for query, side in ((p.query, None), *((q, s) for q, s in zip(p.halves or (), ("right", "left")))):
+                nodes = [n for n, s in found if (s if split else None) == side]
+                if nodes:
+                    for _, captures in anchored.matches_at(self._compile(query), nodes, MATCH):
+                        yield captures, entry
         if anywhere:
             query = self._compile("\n".join(p.query for _, p in anywhere))
             for index, captures in ts.matches(query, tree.root_node):

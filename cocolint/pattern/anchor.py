@@ -35,7 +35,7 @@ def operator_of(node: ts.Node) -> str | None:
 
 def find_anchor(root: ts.Node, name: str, is_metavariable) -> Anchor | None:  # type: ignore[no-untyped-def]
     """The anchor for the first leaf under root spelled name (None if there is none)."""
-    leaf = _first_leaf(root, name.encode(), is_metavariable)
+    leaf = first_leaf(root, name.encode(), is_metavariable)
     if leaf is None:
         return None
     chain: list[tuple[str, str | None]] = []
@@ -49,7 +49,8 @@ def find_anchor(root: ts.Node, name: str, is_metavariable) -> Anchor | None:  # 
     return Anchor(name, tuple(chain))
 
 
-def _first_leaf(root: ts.Node, name: bytes, is_metavariable) -> ts.Node | None:  # type: ignore[no-untyped-def]
+def first_leaf(root: ts.Node, name: bytes, is_metavariable) -> ts.Node | None:  # type: ignore[no-untyped-def]
+    """The first name leaf under root spelled name that is not a metavariable."""
     stack = [root]
     while stack:
         node = stack.pop()

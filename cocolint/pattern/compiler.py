@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from cocolint import ts
 from cocolint.pattern import qcache
-from cocolint.pattern.anchor import Anchor, find_anchor
+from cocolint.pattern.anchor import Anchor, find_anchor, first_leaf
 from cocolint.pattern.snippet import SnippetError, metavariable_of, parse_snippet
 
 MATCH = "match"  # capture naming the node a finding points at
@@ -54,6 +54,7 @@ class CompiledPattern:
     metavariables: tuple[str, ...]
     literals: frozenset[str]  # names every match contains (empty: no pre-filter)
     anchor: Anchor | None = None  # where matches can be (None: anywhere, e.g. a raw query)
+    halves: tuple[str, str] | None = None  # commutative root: the query by the side the anchor is on
 
 
 Constraint = tuple[str, bool]  # (regex, must_match): a `where` entry on one metavariable
@@ -89,17 +90,38 @@ def compile_pattern(pattern: str,
     if not qcache.known_good(query):  # compiling is slow; a query text accepted once is accepted again
         _check_compiles(query, pattern)
         qcache.remember(query)
-    anchor = None
+    anchor, halves = None, None
     if builder.literals:  # the longest name is the rarest in practice
         name = max(builder.literals, key=lambda n: (len(n), n))
-        anchor = find_anchor(root, name, lambda n: builder.metavariable(n) is not None)
+        is_mv = lambda n: builder.metavariable(n) is not None  # noqa: E731
+        anchor = find_anchor(root, name, is_mv)
+        halves = _halves(builder, root, name, is_mv)
     return CompiledPattern(
         source=pattern.strip(),
         query=query,
         metavariables=tuple(builder.seen),
         literals=frozenset(builder.literals),
         anchor=anchor,
+        halves=halves,
     )
+
+
+def _halves(builder: "_Builder", root: ts.Node, name: str, is_mv) -> tuple[str, str] | None:  # type: ignore[no-untyped-def]
+    """For a commutative root with its anchor name on one side only: the query for each operand order.
+
+    (query when the name is in the matched node's right operand, query when it is in its left
+    operand); each is half the size of the full query, and a file usually needs only one.
+    """
+    orders = builder.orders.get((root.start_byte, root.end_byte))
+    if orders is None:
+        return None
+    in_left = first_leaf(root.child_by_field_name("left"), name.encode(), is_mv) is not None
+    in_right = first_leaf(root.child_by_field_name("right"), name.encode(), is_mv) is not None
+    if in_left == in_right:
+        return None
+    predicates = " ".join(builder.predicates)
+    written, swapped = (f"({q} @{MATCH} {predicates})" for q in orders)
+    return (written, swapped) if in_right else (swapped, written)
 
 
 def compile_raw_query(query: str) -> CompiledPattern:
@@ -144,6 +166,7 @@ class _Builder:
         self.seen: dict[str, int] = {}
         self.counter = 0
         self.names: dict[tuple[int, int], str] = {}
+        self.orders: dict[tuple[int, int], tuple[str, str]] = {}  # commutative node -> (as written, swapped)
 
     def text(self, node: ts.Node) -> str:
         return self.source[node.start_byte:node.end_byte].decode()
@@ -237,6 +260,7 @@ class _Builder:
         if self.text(node.child_by_field_name("operator")) not in COMMUTATIVE:
             return forward
         backward = f"(binary_expression left: {right} operator: {op} right: {left})"
+        self.orders[(node.start_byte, node.end_byte)] = (forward, backward)
         return f"[{forward} {backward}]"
 
     def _variadic(self, node: ts.Node) -> str:
