@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from cocolint import ts
 from cocolint.pattern import qcache
@@ -106,7 +107,8 @@ def compile_pattern(pattern: str,
     )
 
 
-def _halves(builder: "_Builder", root: ts.Node, name: str, is_mv) -> tuple[str, str] | None:  # type: ignore[no-untyped-def]
+def _halves(builder: _Builder, root: ts.Node, name: str,
+            is_mv: Callable[[ts.Node], bool]) -> tuple[str, str] | None:
     """For a commutative root with its anchor name on one side only: the query for each operand order.
 
     (query when the name is in the matched node's right operand, query when it is in its left
