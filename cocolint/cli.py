@@ -50,6 +50,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="file name endings to check in directories (repeatable, comma-separated; default: .c,.h)")
     c.add_argument("--no-prefilter", action="store_true",
                    help="parse every file, even those holding none of the rules' names (slow; for checking the pre-filter)")
+    c.add_argument("--exhaustive", action="store_true",
+                   help="with --no-prefilter, also run every rule's query over every node, not only where its "
+                        "names occur (slowest; the reference the fast paths are checked against)")
     c.add_argument("--min-confidence", choices=CONFIDENCES, default=None,
                    help="report only rules at least this confident (default: medium; 'low' adds judgement calls)")
     only_new = c.add_mutually_exclusive_group()
@@ -139,7 +142,8 @@ def _run_options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     if any(not e.strip(".") for e in exts):
         raise CocolintError("cocolint", "--ext needs a file name ending such as .c or .h")
     suffixes = tuple("." + e.lstrip(".") for e in exts) if exts else DEFAULT_SUFFIXES
-    return RunOptions(jobs=args.jobs, prefilter=not args.no_prefilter, suffixes=suffixes, progress=not args.quiet)
+    return RunOptions(jobs=args.jobs, prefilter=not (args.no_prefilter or args.exhaustive), suffixes=suffixes,
+                      progress=not args.quiet, exhaustive=args.exhaustive)
 
 
 def _open_output(path: Path) -> TextIO:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from dataclasses import dataclass, field
@@ -135,6 +134,8 @@ def _build(data: dict[str, Any], path: Path, text: str, prefix: str) -> Config:
     cfg = Config(path=path, text=text)
     for key, value in data.items():
         if key not in KEYS:
+            import difflib  # only for a misspelt key: not on every start
+
             close = difflib.get_close_matches(key, list(KEYS), n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             raise CocolintError(shown, f"unknown key {prefix + key!r}{hint}", line_of(text, key))
@@ -176,6 +177,8 @@ def _check(value: Any, kind: str, name: str, shown: str, text: str) -> None:
         for rid, opts in value.items():
             for k, v in opts.items():
                 if k not in RULE_OPTIONS:
+                    import difflib
+
                     close = difflib.get_close_matches(k, list(RULE_OPTIONS), n=1)
                     hint = f" (did you mean {close[0]!r}?)" if close else ""
                     raise CocolintError(shown, f"unknown key {name + '.' + rid + '.' + k!r}{hint}",
@@ -192,6 +195,8 @@ def check_rule_ids(cfg: Config, known: set[str]) -> None:
     named += [(r, "rules") for r in cfg.rule_options]
     for rid, where in named:
         if rid not in known:
+            import difflib
+
             close = difflib.get_close_matches(rid, sorted(known), n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             raise CocolintError(cfg.shown, f"{where}: unknown rule {rid!r}{hint}", cfg.line_of(rid))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,6 +67,8 @@ def resolve(args: argparse.Namespace, builtin: bool = True) -> Settings:
     cli_select, cli_ignore = split(args.select), split(args.ignore)
     for rid in cli_select + cli_ignore:
         if rid not in known:
+            import difflib  # only for a misspelt rule id
+
             close = difflib.get_close_matches(rid, sorted(known), n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             raise CocolintError("cocolint", f"unknown rule {rid!r}{hint} (see `cocolint rules`)")

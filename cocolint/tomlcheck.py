@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from typing import Any
 
 from cocolint.errors import CocolintError
@@ -11,6 +10,8 @@ from cocolint.errors import CocolintError
 
 def loads(text: str, shown: str) -> dict[str, Any]:
     """Parse TOML text; a syntax error is one line naming the file and the line."""
+    import tomllib  # rules usually come from the rule cache: no TOML parser on most starts
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -96,11 +96,11 @@ def test_a_worker_that_dies_costs_only_its_file(tmp_path: Path, monkeypatch) -> 
     reference = [r.path for r in check_paths_parallel(rules, [tree], jobs=1)]
     real = engine.check_file
 
-    def crashing(matcher, path):  # fault injection: a crash in C code would look like this
+    def crashing(matcher, path, *source):  # fault injection: a crash in C code would look like this
         if path.name == "boom.c":
             faulthandler.disable()  # keep pytest's crash dump out of the output
             os.kill(os.getpid(), signal.SIGSEGV)
-        return real(matcher, path)
+        return real(matcher, path, *source)
 
     monkeypatch.setattr(engine, "check_file", crashing)  # inherited by the forked workers
     results = list(check_paths_parallel(rules, [tree], jobs=2))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -29,6 +28,8 @@ def discover(paths: list[Path], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) ->
 
 def _git_files(root: Path, suffixes: tuple[str, ...]) -> list[Path] | None:
     """Tracked and untracked-but-not-ignored files, if root is inside a git work tree."""
+    import subprocess  # a directory walk only: checking named files never starts git
+
     try:
         out = subprocess.run(
             ["git", "-C", str(root), "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."],
@@ -43,6 +44,8 @@ def _git_files(root: Path, suffixes: tuple[str, ...]) -> list[Path] | None:
 
 
 def _git_ignores(root: Path) -> bool:
+    import subprocess
+
     try:
         return subprocess.run(["git", "-C", str(root), "check-ignore", "-q", "."],
                               capture_output=True, timeout=60).returncode == 0

@@ -1,4 +1,4 @@
-"""Match a rule set against one file: one combined query, then scopes, exclusions and de-duplication."""
+"""Match a rule set against one file: each pattern where its names occur (or every query everywhere), then scopes."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Iterator
 
 from cocolint import ts
+from cocolint.engine import anchored
 from cocolint.engine import scope as scopes
 from cocolint.engine.comments import blank_comments
 from cocolint.engine.findings import Finding
@@ -15,7 +16,7 @@ from cocolint.engine.prefilter import Prefilter
 from cocolint.engine.supersede import superseded
 from cocolint.engine.text import Text
 from cocolint.kernelc.views import View, parse_views
-from cocolint.pattern.compiler import MATCH
+from cocolint.pattern.compiler import MATCH, CompiledPattern
 from cocolint.ruleset.model import Region, Rule
 
 
@@ -26,6 +27,11 @@ class _Entry:
     role: str  # "find" | "not" | "region"
     rule: int = -1
     region: Region | None = None
+    pos: int = 0  # index among the rule's patterns: of two matches of one node, the earlier pattern's speaks
+
+
+_FIND, _LIMITS = ("find",), ("not", "region")
+_Hit = tuple[ts.Node, dict[str, list[ts.Node]], View, int]  # node, captures, view, pattern position
 
 
 @dataclass
@@ -40,36 +46,45 @@ class FileMatch:
 class Matcher:
     """A compiled rule set; match() checks one file's bytes."""
 
-    def __init__(self, rules: list[Rule], prefilter: bool = True, normalise: bool = True) -> None:
+    def __init__(self, rules: list[Rule], prefilter: bool = True, normalise: bool = True,
+                 exhaustive: bool = False) -> None:
         self.rules = rules
         self.normalise = normalise  # kernel-C normalisation, #if views and macro bodies (cocolint/kernelc)
+        # exhaustive: every rule's query over every node of every tree (the reference the anchored
+        # matching is tested against); otherwise a pattern with names runs only where they occur
+        self.exhaustive = exhaustive
         # one query per rule (its patterns, patterns-not and regions), compiled on first use:
         # tree-sitter spends up to ~0.5 s analysing a big query, and most files need none
         self.groups: list[tuple[list[_Entry], str]] = []
+        self.plans: list[list[tuple[_Entry, CompiledPattern]]] = []
         for i, rule in enumerate(rules):
-            entries: list[_Entry] = []
-            texts: list[str] = []
+            plan: list[tuple[_Entry, CompiledPattern]] = []
             seen_regions: set[tuple[str, str | None]] = set()
             for p in rule.patterns:
-                entries.append(_Entry("find", rule=i))
-                texts.append(p.query)
+                plan.append((_Entry("find", rule=i, pos=len(plan)), p))
             for p in rule.patterns_not:
-                entries.append(_Entry("not", rule=i))
-                texts.append(p.query)
+                plan.append((_Entry("not", rule=i, pos=len(plan)), p))
             for region in rule.scope.regions():
                 key = scopes.region_key(region)
                 if key not in seen_regions:
                     seen_regions.add(key)
-                    entries.append(_Entry("region", region=region))
-                    texts.append(region.pattern.query)
-            self.groups.append((entries, "\n".join(texts)))
+                    plan.append((_Entry("region", rule=i, region=region, pos=len(plan)), region.pattern))
+            self.plans.append(plan)
+            self.groups.append(([e for e, _ in plan], "\n".join(p.query for _, p in plan)))
         self._queries: dict[int, ts.Query] = {}
+        self._compiled: dict[str, ts.Query] = {}  # anchored and whole-tree queries by text
         # with the pre-filter off every rule runs on every file: one combined query walks the
         # tree once instead of once per rule (about half the matching time)
         self._combined = not prefilter and len(rules) > 1
         self.literals = [r.literal_sets() for r in rules]
+        self._literal_bytes = [None if s is None else tuple(tuple(n.encode() for n in g) for g in s)
+                               for s in self.literals]
         # pre-filter off: every rule counts as able to match every file (the soundness reference)
         self.prefilter = Prefilter(self.literals if prefilter else [None] * len(rules))
+        # which rules' names occur: with the pre-filter off they are still all a pattern with names needs
+        self._names = self.prefilter if prefilter else Prefilter(self.literals)
+        self._plans: dict[tuple[int, tuple[str, ...]], tuple[list[tuple[_Entry, CompiledPattern]],
+                                                             list[tuple[_Entry, CompiledPattern]]]] = {}
 
     def may_match(self, source: bytes) -> bool:
         """Cheap first look: False if no rule can match source, so the file need not be parsed."""
@@ -87,32 +102,85 @@ class Matcher:
         if not active:
             return result
         code = blank_comments(source)
-        sets = [self.literals[i] for i in active]
+        sets = [self._literal_bytes[i] for i in active]
         views, _ = parse_views(code, file, lambda text: _may_match(sets, text), self.normalise)
         result.parsed = True
         result.damaged = views[0].tree.root_node.has_error
-        text = Text(source, code)
-        found: dict[int, list[tuple[ts.Node, dict[str, list[ts.Node]], View]]] = {i: [] for i in active}
+        found: dict[int, list[_Hit]] = {i: [] for i in active}
         excluded: dict[int, set[tuple[int, int]]] = {i: set() for i in active}
         regions: dict[tuple[str, str | None], list[tuple[int, int]]] = {}
-        for view in views:
-            for index, captures, entry in self._matches(active, view.tree):
-                node = captures[MATCH][0]
-                if entry.role == "region":
-                    at = captures.get(entry.region.at, [node])[0] if entry.region.at else node
-                    regions.setdefault(scopes.region_key(entry.region), []).append((at.start_byte, at.end_byte))
-                elif entry.rule in found:
-                    if entry.role == "find":
-                        if view.keeps(node):
-                            found[entry.rule].append((node, captures, view))
-                    else:
-                        excluded[entry.rule].add((node.start_byte, node.end_byte))
+
+        def take(captures: dict[str, list[ts.Node]], entry: _Entry, view: View) -> None:
+            node = captures[MATCH][0]
+            if entry.role == "region":
+                at = captures.get(entry.region.at, [node])[0] if entry.region.at else node
+                regions.setdefault(scopes.region_key(entry.region), []).append((at.start_byte, at.end_byte))
+            elif entry.rule in found:
+                if entry.role == "find":
+                    if view.keeps(node):
+                        found[entry.rule].append((node, captures, view, entry.pos))
+                else:
+                    excluded[entry.rule].add((node.start_byte, node.end_byte))
+
+        if self.exhaustive:
+            for view in views:
+                for _, captures, entry in self._matches(active, view.tree):
+                    take(captures, entry, view)
+        else:
+            named = set(self._names.admitted(source, active))  # rules not named here match nowhere by name
+            occurrences = [anchored.Occurrences(view.tree.root_node) for view in views]
+            for view, occ in zip(views, occurrences):
+                for i in active:
+                    for captures, entry in self._anchored(i, _FIND, view.tree, occ, i in named):
+                        take(captures, entry, view)
+            # patterns-not and regions only ever remove findings: needed only for rules that found something
+            done: set[tuple[str, str | None]] = set()
+            for i in (i for i in active if found[i]):
+                for view, occ in zip(views, occurrences):
+                    for captures, entry in self._anchored(i, _LIMITS, view.tree, occ, True, done):
+                        take(captures, entry, view)
+                done.update(scopes.region_key(e.region) for e, _ in self.plans[i] if e.role == "region")
         ctx = scopes.Context(path=path, source=source, regions=regions)
+        text = Text(source, code)
         for i in active:
-            result.findings.extend(self._findings(i, found[i], excluded[i], ctx, text))
+            if found[i]:
+                result.findings.extend(self._findings(i, found[i], excluded[i], ctx, text))
         result.findings = superseded(result.findings, self.rules)
         result.findings.sort()
         return result
+
+    def _anchored(self, i: int, roles: tuple[str, ...], tree: ts.Tree, occ: anchored.Occurrences, named: bool,
+                  done: set[tuple[str, str | None]] | frozenset = frozenset()
+                  ) -> Iterator[tuple[dict[str, list[ts.Node]], _Entry]]:
+        """Rule i's matches of the given roles: patterns with names where they occur, the others over the tree."""
+        if (i, roles) not in self._plans:
+            plan = [(e, p) for e, p in self.plans[i] if e.role in roles]
+            self._plans[i, roles] = ([x for x in plan if x[1].anchor is not None],
+                                     [x for x in plan if x[1].anchor is None])
+        by_name, anywhere = self._plans[i, roles]
+        if done:
+            by_name = [x for x in by_name if x[0].region is None or scopes.region_key(x[0].region) not in done]
+            anywhere = [x for x in anywhere if x[0].region is None or scopes.region_key(x[0].region) not in done]
+        for entry, p in by_name if named else ():
+            found = anchored.candidates(occ, p.anchor)
+            if not found:
+                continue
+            # a commutative pattern whose name is in one operand needs only that operand order's query
+            split = p.halves is not None
+            for query, side in ((p.query, None), *((q, s) for q, s in zip(p.halves or (), ("right", "left")))):
+                nodes = [n for n, s in found if (s if split else None) == side]
+                if nodes:
+                    for _, captures in anchored.matches_at(self._compile(query), nodes, MATCH):
+                        yield captures, entry
+        if anywhere:
+            query = self._compile("\n".join(p.query for _, p in anywhere))
+            for index, captures in ts.matches(query, tree.root_node):
+                yield captures, anywhere[index][0]
+
+    def _compile(self, text: str) -> ts.Query:
+        if text not in self._compiled:
+            self._compiled[text] = ts.compile_query(text)
+        return self._compiled[text]
 
     def query(self, i: int) -> ts.Query:
         """Rule i's query, compiled once per process."""
@@ -133,12 +201,12 @@ class Matcher:
             for index, captures in ts.matches(self.query(i), tree.root_node):
                 yield index, captures, entries[index]
 
-    def _findings(self, i: int, hits: list[tuple[ts.Node, dict[str, list[ts.Node]], View]],
-                  excluded: set[tuple[int, int]], ctx: scopes.Context, text: Text) -> list[Finding]:
+    def _findings(self, i: int, hits: list[_Hit], excluded: set[tuple[int, int]], ctx: scopes.Context,
+                  text: Text) -> list[Finding]:
         rule = self.rules[i]
         kept: list[tuple[ts.Node, dict[str, list[ts.Node]], str | None]] = []
         # outermost first; a node inside one already kept is the same construct, reported once
-        for node, captures, view in sorted(hits, key=lambda h: (h[0].start_byte, -h[0].end_byte)):
+        for node, captures, view, _ in sorted(hits, key=lambda h: (h[0].start_byte, -h[0].end_byte, h[3])):
             span = (node.start_byte, node.end_byte)
             if span in excluded:
                 continue
@@ -165,9 +233,15 @@ class Matcher:
         )
 
 
-def _may_match(sets: list[list[frozenset[str]] | None], text: bytes) -> bool:
+def _may_match(sets: list[tuple[tuple[bytes, ...], ...] | None], text: bytes) -> bool:
     """Whether some rule's literals all occur in text (so parsing it could find something)."""
-    return any(s is None or any(all(lit.encode() in text for lit in group) for group in s) for s in sets)
+    for s in sets:
+        if s is None:
+            return True
+        for group in s:
+            if all(lit in text for lit in group):
+                return True
+    return False
 
 
 def _format(message: str, values: dict[str, str]) -> str:

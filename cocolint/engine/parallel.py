@@ -55,6 +55,7 @@ class RunOptions:
     prefilter: bool = True
     suffixes: tuple[str, ...] = DEFAULT_SUFFIXES
     progress: bool = True  # a progress bar when stderr is a terminal
+    exhaustive: bool = False  # every query over every node (the reference for anchored matching)
 
 
 def default_jobs() -> int:
@@ -79,7 +80,7 @@ def _check_item(matcher: Matcher, item: Item) -> engine.FileResult:
     if source is not None and binary_at(source) < 0 and DIRECTIVE_MARKER not in source \
             and not matcher.may_match(source):
         return engine.FileResult(path, directives=False)
-    return engine.check_file(matcher, Path(path))
+    return engine.check_file(matcher, Path(path), source)  # read once
 
 
 def _interesting(r: engine.FileResult) -> bool:
@@ -91,10 +92,10 @@ def _interesting(r: engine.FileResult) -> bool:
 _matcher: Matcher | None = None
 
 
-def _worker(conn: "Connection", rules: list[Rule] | None, prefilter: bool) -> None:
+def _worker(conn: "Connection", rules: list[Rule] | None, prefilter: bool, exhaustive: bool = False) -> None:
     """Answer (key, items) with (key, [(index, result) for files worth sending]) until None."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
-    matcher = _matcher if rules is None and _matcher is not None else Matcher(rules or [], prefilter)
+    matcher = _matcher if rules is None and _matcher is not None else Matcher(rules or [], prefilter, exhaustive=exhaustive)
     while True:
         try:
             task = conn.recv()
@@ -136,10 +137,10 @@ class Pool:
 
         try:
             self.ctx = multiprocessing.get_context("fork")
-            _matcher, self.args = matcher, (None, prefilter)  # inherited: no rule loading per worker
+            _matcher, self.args = matcher, (None, prefilter, matcher.exhaustive)  # inherited: no rule loading
         except ValueError:
             self.ctx = multiprocessing.get_context()
-            self.args = (rules, prefilter)  # sent once per worker
+            self.args = (rules, prefilter, matcher.exhaustive)  # sent once per worker
         self.workers: list[_Worker] = []
         for _ in range(jobs):
             self.workers.append(self._start())
@@ -186,12 +187,13 @@ def _chunks(found: Iterable[tuple[str, str | None]], progress: Progress,
 def check_paths_parallel(rules: list[Rule], paths: Iterable[Path], jobs: int | None = None, *,
                          prefilter: bool = True, suffixes: tuple[str, ...] = DEFAULT_SUFFIXES,
                          skip: Callable[[Path], bool] | None = None,
-                         progress: Progress | None = None) -> Iterator[engine.FileResult]:
+                         progress: Progress | None = None, exhaustive: bool = False) -> Iterator[engine.FileResult]:
     """Every file's result, in discovery order, checked by up to jobs processes (default: all cores)."""
     progress = progress if progress is not None else Progress()
     jobs = default_jobs() if jobs is None or jobs <= 0 else jobs
-    matcher = Matcher(rules, prefilter)
+    matcher = Matcher(rules, prefilter and not exhaustive, exhaustive=exhaustive)
     regular: set[str] = set()
+    paths = list(paths)
     found: Iterable[Item] = walk(paths, suffixes, regular)
     split = _candidate_search(matcher, paths, suffixes, regular, jobs)
     if split is not None:
@@ -203,7 +205,7 @@ def check_paths_parallel(rules: list[Rule], paths: Iterable[Path], jobs: int | N
     yield from _check_found(matcher, rules, prefilter, jobs, found, skip, progress)
 
 
-def _candidate_search(matcher: Matcher, paths: Iterable[Path], suffixes: tuple[str, ...], regular: set[str],
+def _candidate_search(matcher: Matcher, paths: list[Path], suffixes: tuple[str, ...], regular: set[str],
                       jobs: int) -> Any:
     """What lists the files worth reading: git grep for directories, else GNU grep batches, else None."""
     tokens = _grep_tokens(matcher)
@@ -212,8 +214,10 @@ def _candidate_search(matcher: Matcher, paths: Iterable[Path], suffixes: tuple[s
     from cocolint.engine import gitgrep
 
     roots = [Path(p).as_posix() for p in paths if os.path.isdir(p)]
+    if not roots:
+        return None  # files named one by one (an editor, pre-commit) are read anyway: a search costs more
     git, specs = gitgrep.git_binary(), gitgrep.pathspecs(suffixes)
-    if roots and git is not None and specs is not None:
+    if git is not None and specs is not None:
         # binary files are never listed by `git grep -I -L`, so they are read and reported without a NUL token
         return gitgrep.GitGrepSplit([t for t in tokens if t != b"\0"], git, roots, specs, threads=jobs)
     from cocolint.engine.grepfilter import GrepSplit, gnu_grep

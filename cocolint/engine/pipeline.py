@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -19,7 +20,7 @@ def results(settings: Settings, paths: Iterable[Path], extra: Sequence[FindingFi
     steps: list[FindingFilter] = [ConfigFilter(settings), *extra]
     o = options or RunOptions()
     found = check_paths_parallel(settings.rules, paths, o.jobs, prefilter=o.prefilter, suffixes=o.suffixes,
-                                 skip=excluded(settings), progress=progress)
+                                 skip=excluded(settings), progress=progress, exhaustive=o.exhaustive)
     for result in found:
         for step in steps:
             result = step(result)
@@ -38,7 +39,7 @@ def check(settings: Settings, paths: Iterable[Path], reporter: Reporter, extra: 
     progress = Progress()
     bar = ProgressBar(sys.stderr, progress, enabled=None if o.progress else False)
     start = time.monotonic()
-    for result in results(settings, paths, extra, RunOptions(summary.jobs, o.prefilter, o.suffixes), progress):
+    for result in results(settings, paths, extra, replace(o, jobs=summary.jobs), progress):
         summary.add(result)
         if result.findings or result.error is not None:
             bar.clear()  # findings and errors are printed on lines of their own

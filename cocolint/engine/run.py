@@ -88,15 +88,16 @@ def display_path(path: Path) -> str:
     return path.as_posix()
 
 
-def check_file(matcher: Matcher, path: Path) -> FileResult:
-    """Check one file; any failure becomes a FileError, never an exception."""
+def check_file(matcher: Matcher, path: Path, source: bytes | None = None) -> FileResult:
+    """Check one file (source: its bytes if already read); any failure becomes a FileError, never an exception."""
     shown = display_path(path)
     result = FileResult(shown)
-    try:
-        source = read_source(path)
-    except SourceError as exc:
-        result.error = FileError(shown, str(exc))
-        return result
+    if source is None:
+        try:
+            source = read_source(path)
+        except SourceError as exc:
+            result.error = FileError(shown, str(exc))
+            return result
     nul = binary_at(source)
     if nul >= 0:
         line = source.count(b"\n", 0, nul) + 1

@@ -11,7 +11,6 @@ one that matches no finding of an active rule is reported as `unused-suppression
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Iterator
@@ -135,6 +134,8 @@ def _parse(d: Directive, rest: str, known: set[str]) -> None:
         return
     for rid in d.rules:
         if rid not in known:
+            import difflib  # only for an unknown rule id
+
             close = difflib.get_close_matches(rid, sorted(known), n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             d.problem = f"suppression names unknown rule {rid!r}{hint}; see `cocolint rules`"

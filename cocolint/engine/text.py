@@ -8,18 +8,25 @@ from cocolint import ts
 
 
 class Text:
-    """Line starts computed once; byte offsets turned into (line, character column)."""
+    """Line starts computed once, on first use; byte offsets turned into (line, character column)."""
 
     def __init__(self, source: bytes, code: bytes | None = None) -> None:
         self.source = source
         self.code = source if code is None else code  # the same bytes with comments blanked
-        starts = [0]
-        find = source.find
-        pos = find(b"\n")
-        while pos >= 0:
-            starts.append(pos + 1)
-            pos = find(b"\n", pos + 1)
-        self.starts = starts
+        self._starts: list[int] | None = None  # most files have no finding: no need to find their lines
+
+    @property
+    def starts(self) -> list[int]:
+        """The byte offset at which each line starts."""
+        if self._starts is None:
+            starts = [0]
+            find = self.source.find
+            pos = find(b"\n")
+            while pos >= 0:
+                starts.append(pos + 1)
+                pos = find(b"\n", pos + 1)
+            self._starts = starts
+        return self._starts
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and 1-based column in characters (an invalid byte counts as one)."""

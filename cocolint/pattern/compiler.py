@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from cocolint import ts
 from cocolint.pattern import qcache
+from cocolint.pattern.anchor import Anchor, find_anchor, first_leaf
 from cocolint.pattern.snippet import SnippetError, metavariable_of, parse_snippet
 
 MATCH = "match"  # capture naming the node a finding points at
@@ -52,6 +54,8 @@ class CompiledPattern:
     query: str
     metavariables: tuple[str, ...]
     literals: frozenset[str]  # names every match contains (empty: no pre-filter)
+    anchor: Anchor | None = None  # where matches can be (None: anywhere, e.g. a raw query)
+    halves: tuple[str, str] | None = None  # commutative root: the query by the side the anchor is on
 
 
 Constraint = tuple[str, bool]  # (regex, must_match): a `where` entry on one metavariable
@@ -87,12 +91,39 @@ def compile_pattern(pattern: str,
     if not qcache.known_good(query):  # compiling is slow; a query text accepted once is accepted again
         _check_compiles(query, pattern)
         qcache.remember(query)
+    anchor, halves = None, None
+    if builder.literals:  # the longest name is the rarest in practice
+        name = max(builder.literals, key=lambda n: (len(n), n))
+        is_mv = lambda n: builder.metavariable(n) is not None  # noqa: E731
+        anchor = find_anchor(root, name, is_mv)
+        halves = _halves(builder, root, name, is_mv)
     return CompiledPattern(
         source=pattern.strip(),
         query=query,
         metavariables=tuple(builder.seen),
         literals=frozenset(builder.literals),
+        anchor=anchor,
+        halves=halves,
     )
+
+
+def _halves(builder: _Builder, root: ts.Node, name: str,
+            is_mv: Callable[[ts.Node], bool]) -> tuple[str, str] | None:
+    """For a commutative root with its anchor name on one side only: the query for each operand order.
+
+    (query when the name is in the matched node's right operand, query when it is in its left
+    operand); each is half the size of the full query, and a file usually needs only one.
+    """
+    orders = builder.orders.get((root.start_byte, root.end_byte))
+    if orders is None:
+        return None
+    in_left = first_leaf(root.child_by_field_name("left"), name.encode(), is_mv) is not None
+    in_right = first_leaf(root.child_by_field_name("right"), name.encode(), is_mv) is not None
+    if in_left == in_right:
+        return None
+    predicates = " ".join(builder.predicates)
+    written, swapped = (f"({q} @{MATCH} {predicates})" for q in orders)
+    return (written, swapped) if in_right else (swapped, written)
 
 
 def compile_raw_query(query: str) -> CompiledPattern:
@@ -137,6 +168,7 @@ class _Builder:
         self.seen: dict[str, int] = {}
         self.counter = 0
         self.names: dict[tuple[int, int], str] = {}
+        self.orders: dict[tuple[int, int], tuple[str, str]] = {}  # commutative node -> (as written, swapped)
 
     def text(self, node: ts.Node) -> str:
         return self.source[node.start_byte:node.end_byte].decode()
@@ -230,6 +262,7 @@ class _Builder:
         if self.text(node.child_by_field_name("operator")) not in COMMUTATIVE:
             return forward
         backward = f"(binary_expression left: {right} operator: {op} right: {left})"
+        self.orders[(node.start_byte, node.end_byte)] = (forward, backward)
         return f"[{forward} {backward}]"
 
     def _variadic(self, node: ts.Node) -> str:

@@ -7,11 +7,9 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from cocolint.errors import CocolintError
-from cocolint.tomlcheck import loads
 from cocolint.pattern import CompiledPattern, PatternError, compile_pattern, compile_raw_query
 from cocolint.ruleset.cache import cache_key, load_cached, store_cached
 from cocolint.ruleset.model import Example, Region, Rule, Scope
-from cocolint.ruleset.schema import validate
 
 
 def builtin_rules_dir() -> Path:
@@ -61,6 +59,9 @@ def load_rule_file(path: Path) -> Rule:
     cached = load_cached(k)
     if isinstance(cached, Rule) and cached.file == shown:
         return cached  # these exact bytes at this path validated and compiled before, with this code
+    from cocolint.ruleset.schema import validate  # a cache miss only: most starts need neither
+    from cocolint.tomlcheck import loads
+
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

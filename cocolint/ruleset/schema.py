@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -93,6 +92,8 @@ def validate(data: dict[str, Any], path: str, text: str) -> None:
 def _check_table(data: dict[str, Any], spec: dict[str, Key], prefix: str, path: str, text: str) -> None:
     for key, value in data.items():
         if key not in spec:
+            import difflib  # only for a misspelt key: not on every start
+
             close = difflib.get_close_matches(key, list(spec), n=1)
             hint = f" (did you mean {prefix + close[0]!r}?)" if close else ""
             raise CocolintError(path, f"unknown key {prefix + key!r}{hint}", _line_of(text, key))

@@ -1,0 +1,88 @@
+"""Run a pattern only where one of its names occurs: the nodes its anchor leads to, not every node of a tree.
+
+A match of a compiled pattern holds a leaf spelled like the pattern's anchor name, and
+the matched node sits above that leaf at the end of the anchor's chain of node types
+(pattern/anchor.py).  So the candidates are found by searching the parsed text for the
+name (bytes.find), taking the leaf at each occurrence and climbing the chain; the
+pattern's own query then runs on each candidate, and only its matches rooted at the
+candidate are kept (a match rooted deeper has a candidate of its own).  The query decides
+every match, as it does over the whole tree; the exhaustive mode (Matcher(exhaustive=True))
+runs every query over every tree, and tests compare the two on real kernel code.
+"""
+
+from __future__ import annotations
+
+from cocolint import ts
+from cocolint.pattern.anchor import PAREN, Anchor, operator_of
+
+Captures = dict[str, list[ts.Node]]
+
+
+class Occurrences:
+    """The leaves of one tree spelled like a given name, found once per name."""
+
+    def __init__(self, root: ts.Node) -> None:
+        self.root = root
+        self._text: bytes | None = None
+        self._leaves: dict[str, list[ts.Node]] = {}
+
+    def leaves(self, name: str) -> list[ts.Node]:
+        """Nodes covering exactly the bytes of an occurrence of name (at most one per occurrence)."""
+        if name not in self._leaves:
+            if self._text is None:
+                self._text = self.root.text or b""
+            text, word, out = self._text, name.encode(), []
+            n, base = len(word), self.root.start_byte  # the root's text starts at its first token
+            pos = text.find(word)
+            while pos >= 0:
+                start = base + pos
+                node = self.root.descendant_for_byte_range(start, start + n)
+                if node is not None and node.start_byte == start and node.end_byte == start + n:
+                    out.append(node)
+                pos = text.find(word, pos + 1)
+            self._leaves[name] = out
+        return self._leaves[name]
+
+
+def climb(leaf: ts.Node, anchor: Anchor) -> tuple[ts.Node, ts.Node | None] | None:
+    """The node a match through leaf would be rooted at and its child on the way, or None if the types differ."""
+    cur: ts.Node | None = leaf
+    below = None
+    for kind, op in anchor.chain:
+        below = cur
+        cur = cur.parent  # type: ignore[union-attr]
+        while cur is not None and cur.type == PAREN:
+            below, cur = cur, cur.parent
+        if cur is None or cur.type != kind or (op is not None and operator_of(cur) != op):
+            return None
+    return cur, below  # type: ignore[return-value]
+
+
+def candidates(occ: Occurrences, anchor: Anchor) -> list[tuple[ts.Node, str | None]]:
+    """The distinct nodes where a pattern with this anchor may match, in source order, each with the
+    operand ("left", "right") the name was found in (None: not an operand, or both)."""
+    out: dict[int, tuple[ts.Node, str | None]] = {}
+    for leaf in occ.leaves(anchor.name):
+        found = climb(leaf, anchor)
+        if found is None:
+            continue
+        node, below = found
+        side = None
+        if below is not None and node.type == "binary_expression":
+            side = "right" if below == node.child_by_field_name("right") else \
+                "left" if below == node.child_by_field_name("left") else None
+        if node.id in out and out[node.id][1] != side:
+            side = None  # reached from both operands: both operand orders may match
+        out[node.id] = (node, side)
+    return sorted(out.values(), key=lambda x: (x[0].start_byte, -x[0].end_byte))
+
+
+def matches_at(query: ts.Query, nodes: list[ts.Node], match: str) -> list[tuple[int, Captures]]:
+    """The query's matches rooted at each of nodes (capture `match` is the root)."""
+    out = []
+    for node in nodes:
+        for index, captures in ts.matches(query, node):
+            root = captures.get(match)
+            if root and root[0] == node:
+                out.append((index, captures))
+    return out
