@@ -211,11 +211,11 @@ def _candidate_search(matcher: Matcher, paths: list[Path], suffixes: tuple[str, 
     tokens = _grep_tokens(matcher)
     if tokens is None:
         return None
-    from cocolint.engine import gitgrep
-
     roots = [Path(p).as_posix() for p in paths if os.path.isdir(p)]
     if not roots:
         return None  # files named one by one (an editor, pre-commit) are read anyway: a search costs more
+    from cocolint.engine import gitgrep
+
     git, specs = gitgrep.git_binary(), gitgrep.pathspecs(suffixes)
     if git is not None and specs is not None:
         # binary files are never listed by `git grep -I -L`, so they are read and reported without a NUL token
