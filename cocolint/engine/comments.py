@@ -8,32 +8,106 @@ removes them from the tree while every node keeps its real position.
 Comments on preprocessor lines are left alone: a directive's text is opaque to the
 matcher anyway, and tree-sitter-c reads a whitespace-only macro body
 (`#define debug(x) /* */` blanked) as running on into the next line.
+
+What counts as a comment is defined by one left-to-right lexer (`_LEXEME`: directives,
+string and character literals, comments).  Running it over every byte costs as much as a
+third of tree-sitter's parse, so most comments are found by a cheap search for `/*` and
+`//` instead, and the lexer runs only where that search could be wrong: when a quote, `#`
+or backslash stands between the previous comment and the next one, the lexer reads from
+there (from the start of the comment's line when no backslash can carry a string or a
+directive over from an earlier line) to the next real comment.
 """
 
 from __future__ import annotations
 
 import re
 
-# directives, string and character literals are matched so that what they contain is left alone
-_LEXEMES = re.compile(
-    rb'^[ \t]*#(?:[^\n\\]|\\.)*'          # a preprocessor directive, with its continuation lines
-    rb'|"(?:[^"\\\n]|\\.)*"'               # a string literal
-    rb"|'(?:[^'\\\n]|\\.)*'"               # a character literal
-    rb'|/\*.*?(?:\*/|\Z)'                  # a block comment (to the end of the file if unterminated)
-    rb'|//(?:[^\\\n]|\\.)*',               # a line comment, with its continuation lines
-    re.S | re.M,
+# a directive: `#` first on its line (after blanks), to the end of the line and its continuations;
+# group `indented` is set when blanks precede the `#` (the caller checks they are all that does)
+_DIRECTIVE_BODY = rb"[^\n\\]*+(?:\\.[^\n\\]*+)*+"
+# every alternative opens with a literal byte, so the regex engine skips to the next `#"'/` itself
+_LEXEME = re.compile(
+    rb"#(?:(?<![^\n]\#)|(?<=[ \t]\#)(?P<indented>))" + _DIRECTIVE_BODY +  # a preprocessor directive
+    rb'|"[^"\\\n]*+(?:\\.[^"\\\n]*+)*+"'                                  # a string literal
+    rb"|'[^'\\\n]*+(?:\\.[^'\\\n]*+)*+'"                                  # a character literal
+    rb"|/(?P<comment>\*.*?\*/|\*.*|/[^\\\n]*+(?:\\.[^\\\n]*+)*+)",       # a comment (block: to EOF if open)
+    re.S,
 )
-_NOT_NEWLINE = re.compile(rb"[^\n]")
+_OPENER = re.compile(rb"/[*/]")
+_LINE_COMMENT = re.compile(rb"//[^\\\n]*+(?:\\.[^\\\n]*+)*+", re.S)  # with its continuation lines
+_BLANK = bytes(b if b == 0x0A else 0x20 for b in range(256))
+Span = tuple[int, int]
 
 
 def blank_comments(source: bytes) -> bytes:
     """source with every comment outside directives replaced by spaces (line breaks kept), same length."""
     if b"/*" not in source and b"//" not in source:
         return source
-    out: bytearray | None = None
-    for m in _LEXEMES.finditer(source):
-        if source[m.start():m.start() + 1] == b"/":
-            if out is None:
-                out = bytearray(source)
-            out[m.start():m.end()] = _NOT_NEWLINE.sub(b" ", m.group())
-    return source if out is None else bytes(out)
+    spans = comment_spans(source)
+    if not spans:
+        return source
+    out = bytearray(source)
+    for s, e in spans:
+        out[s:e] = source[s:e].translate(_BLANK)
+    return bytes(out)
+
+
+def comment_spans(source: bytes) -> list[Span]:
+    """The comments of source outside directives, strings and character literals, in order."""
+    spans: list[Span] = []
+    n = len(source)
+    pos = 0  # the lexer would start a token here: code, not inside anything
+    nq = nc = nh = -1  # the next quote, apostrophe and `#` at or after pos (n: none), refreshed once passed
+    closed_until = n  # no `*/` at or after this offset (known once a search for one failed)
+    search, find, rfind = _OPENER.search, source.find, source.rfind
+    while True:
+        m = search(source, pos)
+        if m is None:
+            return spans
+        o = m.start()
+        if nq < pos:
+            nq = find(b'"', pos) % (n + 1)
+        if nc < pos:
+            nc = find(b"'", pos) % (n + 1)
+        if nh < pos:
+            nh = find(b"#", pos) % (n + 1)
+        if nq < o or nc < o or nh < o:
+            # the lexer is outside any token at the start of o's line unless a line that ends
+            # in a backslash carries a token over (tokens other than comments end at a newline)
+            start = rfind(b"\n", pos, o) + 1
+            while start > pos + 1 and source[start - 2] == 0x5C:
+                start = rfind(b"\n", pos, start - 1) + 1
+            start = max(start, pos)
+            if find(b'"', start, o) >= 0 or find(b"'", start, o) >= 0 or find(b"#", start, o) >= 0:
+                found = _lex_to_comment(source, start)  # a token may hide the opener: lex exactly
+                if found is None:
+                    return spans
+                spans.append(found)
+                pos = found[1]
+                continue
+        if source[o + 1] == 0x2A:  # nothing before o on its line starts a token: a comment opens at o
+            end = find(b"*/", o + 2) if o + 2 < closed_until else -1
+            if end < 0:
+                closed_until = min(closed_until, o + 2)
+                end = n
+            else:
+                end += 2
+        else:
+            end = _LINE_COMMENT.match(source, o).end()
+        spans.append((o, end))
+        pos = end
+
+
+def _lex_to_comment(source: bytes, pos: int) -> Span | None:
+    """The first comment the lexer finds reading from pos (a position outside any token)."""
+    while True:
+        for m in _LEXEME.finditer(source, pos):
+            if m.start("comment") >= 0:
+                return m.span()
+            if m.start("indented") >= 0:
+                at = m.start()
+                if source[source.rfind(b"\n", 0, at) + 1:at].strip(b" \t"):
+                    pos = at + 1  # code before the `#` on its line: not a directive
+                    break
+        else:
+            return None

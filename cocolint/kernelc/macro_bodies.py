@@ -10,6 +10,7 @@ from cocolint.kernelc.conditionals import directive_end
 
 _DEFINE = re.compile(rb"#[ \t]*define[ \t]+([A-Za-z_]\w*)(\([^)\n]*\))?")
 _BLANK = bytes(b if b == 0x0A else 0x20 for b in range(256))
+_LEADING = re.compile(rb"[ \t\\\r\n]*")
 
 
 @dataclass
@@ -43,18 +44,19 @@ def find(src: bytes, skip: list[tuple[int, int]] = ()) -> MacroBodies:
     out = MacroBodies()
     if b"define" not in src:
         return out
+    dead = _union(skip)
+    d = 0
     for m in _DEFINE.finditer(src):
         start = m.start()
-        line_start = src.rfind(b"\n", 0, start) + 1
-        if src[line_start:start].strip(b" \t") or any(s <= start < e for s, e in skip):
-            continue
-        body = m.end()
-        end = directive_end(src, body)
-        while body < end and src[body] in b" \t\\\r\n":
-            body += 1
-        tail = end
-        while tail > body and src[tail - 1] in b" \t\r\\":
-            tail -= 1
+        if start and src[start - 1] != 0x0A and src[src.rfind(b"\n", 0, start) + 1:start].strip(b" \t"):
+            continue  # not first on its line
+        while d < len(dead) and dead[d][1] <= start:
+            d += 1
+        if d < len(dead) and dead[d][0] <= start:
+            continue  # in a dead (assembler or C++) arm
+        end = directive_end(src, m.end())
+        body = _LEADING.match(src, m.end(), end).end()
+        tail = body + len(src[body:end].rstrip(b" \t\r\\"))
         if tail <= body:
             continue
         out.spans.append((body, tail))
@@ -63,22 +65,33 @@ def find(src: bytes, skip: list[tuple[int, int]] = ()) -> MacroBodies:
         return out
     buf = bytearray(src.translate(_BLANK))
     taken = 0
+    last = len(out.spans) - 1
     for i, (s, e) in enumerate(out.spans):
-        chunk = bytearray(src[s:e])
-        for j in range(len(chunk) - 1):
-            if chunk[j] == 0x5C and chunk[j + 1] in b"\r\n":  # a line continuation
-                chunk[j] = 0x20
-        buf[s:e] = chunk
+        buf[s:e] = src[s:e].replace(b"\\\n", b" \n").replace(b"\\\r", b" \r")  # line continuations
         if s - 1 >= taken:
-            buf[s - 1] = ord("{")
-        limit = out.spans[i + 1][0] - 1 if i + 1 < len(out.spans) else len(buf)
-        placed = 0
-        p = e
-        while p < limit and placed < 2:
-            if buf[p] == 0x20:
-                buf[p] = b";}"[placed]
-                placed += 1
-            p += 1
-        taken = p
+            buf[s - 1] = 0x7B  # `{`
+        limit = out.spans[i + 1][0] - 1 if i < last else len(buf)
+        first = buf.find(b" ", e, limit)
+        second = buf.find(b" ", first + 1, limit) if first >= 0 else -1
+        if second >= 0:
+            buf[first] = 0x3B  # `;`
+            buf[second] = 0x7D  # `}`
+            taken = second + 1
+        else:
+            if first >= 0:
+                buf[first] = 0x3B
+            taken = max(e, limit)
     out.copy = bytes(buf)
+    return out
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """spans sorted and merged where they overlap or touch."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            if e > out[-1][1]:
+                out[-1] = (out[-1][0], e)
+        elif e > s:
+            out.append((s, e))
     return out
