@@ -44,7 +44,7 @@ def find(src: bytes, skip: list[tuple[int, int]] = ()) -> MacroBodies:
     out = MacroBodies()
     if b"define" not in src:
         return out
-    dead = _union(skip)
+    dead = sorted(skip)  # by start: the first one not ended before a define is the only one to ask
     d = 0
     for m in _DEFINE.finditer(src):
         start = m.start()
@@ -84,14 +84,3 @@ def find(src: bytes, skip: list[tuple[int, int]] = ()) -> MacroBodies:
     out.copy = bytes(buf)
     return out
 
-
-def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """spans sorted and merged where they overlap or touch."""
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(spans):
-        if out and s <= out[-1][1]:
-            if e > out[-1][1]:
-                out[-1] = (out[-1][0], e)
-        elif e > s:
-            out.append((s, e))
-    return out
