@@ -8,10 +8,11 @@ from cocolint.kernelc.conditionals import directive_end
 from cocolint.kernelc.macros import MacroSet
 from cocolint.kernelc.scan import Normalised, blank as _blank, close_paren as _close_paren, skip_space as _skip_space
 
-_STATIC_CALL = re.compile(rb"(static[ \t]+(?:const[ \t]+)?)([A-Z][A-Z0-9_]*)\(")
+# possessive (`*+`, `++`) where giving bytes back could never help: no backtracking through long names
+_STATIC_CALL = re.compile(rb"(static[ \t]++(?:const[ \t]++)?)([A-Z][A-Z0-9_]*+)\(")
 _RANGE_BEFORE = re.compile(rb"(?:\bcase\b[^:;]*|\[[^\];]*)\Z")
-_BARE_CALL = re.compile(rb"\n([A-Z][A-Z0-9_]+)(?=\(|[ \t]*\r?\n)")
-_BARE_FIRST = re.compile(rb"([A-Z][A-Z0-9_]+)(?=\(|[ \t]*\r?\n)")
+_BARE_CALL = re.compile(rb"\n([A-Z][A-Z0-9_]++)(?=\(|[ \t]*\r?\n)")
+_BARE_FIRST = re.compile(rb"([A-Z][A-Z0-9_]++)(?=\(|[ \t]*\r?\n)")
 _ONE_IDENT = re.compile(rb"\s*[A-Za-z_]\w*\s*")
 
 
@@ -66,7 +67,7 @@ def bare_macros(macros: MacroSet, src: bytes, buf: bytearray | None, out: Normal
     return buf
 
 
-_VARIADIC_DEFINE = re.compile(rb"#[ \t]*define[ \t]+\w+\([^)\n]*?(\w+)\.\.\.\)")
+_VARIADIC_DEFINE = re.compile(rb"#[ \t]*+define[ \t]++\w++\([^)\n]*?(\w+)\.\.\.\)")
 
 
 def variadic_params(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
@@ -123,9 +124,10 @@ def ranges(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | No
     return buf
 
 
-_DEFINE_FN = re.compile(rb"#[ \t]*define[ \t]+([A-Za-z_]\w*)\(")
+_NOT_BEFORE_CALL = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.>#")
+_DEFINE_FN = re.compile(rb"#[ \t]*+define[ \t]++([A-Za-z_]\w*+)\(")
 # ... whose first line has a `;`, opens a comment or continues (a one-line #define with none has no `;`)
-_DEFINE_FN_LONG = re.compile(rb"#[ \t]*define[ \t]+([A-Za-z_]\w*)\((?=[^\n]*;|[^\n]*/\*|[^\n]*\\[ \t\r]*(?:\n|\Z))")
+_DEFINE_FN_LONG = re.compile(rb"#[ \t]*+define[ \t]++([A-Za-z_]\w*+)\((?=[^\n]*;|[^\n]*/\*|[^\n]*\\[ \t\r]*(?:\n|\Z))")
 
 
 def statement_macros(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
@@ -134,6 +136,8 @@ def statement_macros(src: bytes, buf: bytearray | None, out: Normalised) -> byte
     The `;` goes into the first space or tab after the invocation (never a newline), and only
     where a statement follows; an invocation that already has its `;` is left alone.
     """
+    if b";" not in src:
+        return buf  # no body ends in `;` (register headers: thousands of #defines and no `;`)
     names = []
     for m in _DEFINE_FN_LONG.finditer(src):
         end = directive_end(src, m.end())
@@ -141,7 +145,9 @@ def statement_macros(src: bytes, buf: bytearray | None, out: Normalised) -> byte
             names.append(re.escape(m.group(1)))
     if not names:
         return buf
-    for m in re.finditer(rb"(?<![\w.>#])(?:" + b"|".join(names) + rb")\(", src):
+    for m in re.finditer(rb"(?:" + b"|".join(names) + rb")\(", src):
+        if m.start() and src[m.start() - 1] in _NOT_BEFORE_CALL:
+            continue  # part of a longer name, a member or a directive (no lookbehind: it would slow the search)
         line_start = src.rfind(b"\n", 0, m.start()) + 1
         if src[line_start:m.start()].lstrip(b" \t").startswith(b"#"):
             continue
