@@ -13,6 +13,9 @@ _STATIC_CALL = re.compile(rb"(static[ \t]++(?:const[ \t]++)?)([A-Z][A-Z0-9_]*+)\
 _RANGE_BEFORE = re.compile(rb"(?:\bcase\b[^:;]*|\[[^\];]*)\Z")
 _BARE_CALL = re.compile(rb"\n([A-Z][A-Z0-9_]++)(?=\(|[ \t]*\r?\n)")
 _BARE_FIRST = re.compile(rb"([A-Z][A-Z0-9_]++)(?=\(|[ \t]*\r?\n)")
+# a call's simple arguments (no parentheses, quotes or comments) and its `;`, on one line
+ONE_LINE_STATEMENT = re.compile(rb"\([^()\n\"'/]*+\)[ \t]*+;")
+_IS_WORD = bytes(1 if chr(b).isascii() and (chr(b).isalnum() or b == 0x5F) else 0 for b in range(256))
 _ONE_IDENT = re.compile(rb"\s*[A-Za-z_]\w*\s*")
 
 
@@ -48,6 +51,8 @@ def bare_macros(macros: MacroSet, src: bytes, buf: bytearray | None, out: Normal
         start = hit.start(1)
         end = hit.end(1)
         if src[end:end + 1] == b"(":
+            if ONE_LINE_STATEMENT.match(src, end):
+                continue  # `EXPORT_SYMBOL(x);`: already a statement (what the checks below conclude, sooner)
             close = _close_paren(src, end)
             if close < 0:
                 continue
@@ -72,7 +77,10 @@ _VARIADIC_DEFINE = re.compile(rb"#[ \t]*+define[ \t]++\w++\([^)\n]*?(\w+)\.\.\.\
 
 def variadic_params(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
     """`#define pr(fmt, args...)`: the GNU name of the variadic parameter is blanked (`...` stays)."""
-    if b"..." not in src:
+    at = src.find(b"...)", 1)  # the regex needs `name...)`: memmem finds the few `...)` faster than it reads every #
+    while at > 0 and not _IS_WORD[src[at - 1]]:
+        at = src.find(b"...)", at + 4)
+    if at < 0:
         return buf
     for m in _VARIADIC_DEFINE.finditer(src):
         if buf is None:

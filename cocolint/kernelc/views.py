@@ -41,8 +41,6 @@ def parse_views(source: bytes, path: Path | None = None, wanted: Callable[[bytes
         return [View(ts.parse(source))], None
     p = prepare(source, path)
     views = [View(ts.parse(p.source))]
-    if wanted is not None and not wanted(p.normalised):
-        return views, p  # no rule can match anywhere in the file: no other view can add a finding
     for index in range(1, p.views.count):
         only = p.views.only(index)
         if only and (wanted is None or any(wanted(p.normalised[s:e]) for s, e in only)):
