@@ -57,7 +57,6 @@ def comment_spans(source: bytes) -> list[Span]:
     spans: list[Span] = []
     n = len(source)
     pos = 0  # the lexer would start a token here: code, not inside anything
-    nq = nc = nh = -1  # the next quote, apostrophe and `#` at or after pos (n: none), refreshed once passed
     closed_until = n  # no `*/` at or after this offset (known once a search for one failed)
     search, find, rfind = _OPENER.search, source.find, source.rfind
     while True:
@@ -65,26 +64,20 @@ def comment_spans(source: bytes) -> list[Span]:
         if m is None:
             return spans
         o = m.start()
-        if nq < pos:
-            nq = find(b'"', pos) % (n + 1)
-        if nc < pos:
-            nc = find(b"'", pos) % (n + 1)
-        if nh < pos:
-            nh = find(b"#", pos) % (n + 1)
-        if nq < o or nc < o or nh < o:
-            # the lexer is outside any token at the start of o's line unless a line that ends
-            # in a backslash carries a token over (tokens other than comments end at a newline)
-            start = rfind(b"\n", pos, o) + 1
-            while start > pos + 1 and source[start - 2] == 0x5C:
-                start = rfind(b"\n", pos, start - 1) + 1
-            start = max(start, pos)
-            if find(b'"', start, o) >= 0 or find(b"'", start, o) >= 0 or find(b"#", start, o) >= 0:
-                found = _lex_to_comment(source, start)  # a token may hide the opener: lex exactly
-                if found is None:
-                    return spans
-                spans.append(found)
-                pos = found[1]
-                continue
+        # the lexer is outside any token at the start of o's line unless a line that ends in a
+        # backslash carries one over (tokens other than block comments end at a newline)
+        start = rfind(b"\n", pos, o) + 1
+        while start > pos + 1 and source[start - 2] == 0x5C:
+            start = rfind(b"\n", pos, start - 1) + 1
+        if start < pos:
+            start = pos
+        if start < o and (find(b'"', start, o) >= 0 or find(b"'", start, o) >= 0 or find(b"#", start, o) >= 0):
+            found = _lex_to_comment(source, start)  # a token may hide the opener: lex exactly
+            if found is None:
+                return spans
+            spans.append(found)
+            pos = found[1]
+            continue
         if source[o + 1] == 0x2A:  # nothing before o on its line starts a token: a comment opens at o
             end = find(b"*/", o + 2) if o + 2 < closed_until else -1
             if end < 0:
