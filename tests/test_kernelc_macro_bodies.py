@@ -132,6 +132,7 @@ def test_copy_matches_the_byte_by_byte_construction() -> None:
         got = find(src, skip)
         spans, names, copy = _reference(src, skip)
         assert (got.spans, got.names, got.copy) == (spans, names, copy), src
+        assert got.text == b"\n".join(copy[s:e] for s, e in spans), src
 
 
 @settings(max_examples=1500, deadline=None)
@@ -144,4 +145,5 @@ def test_random_defines_match_the_byte_by_byte_construction(pieces: list[bytes],
     spans, names, copy = _reference(src, skip)
     assert (got.spans, got.names) == (spans, names)
     if spans:
+        assert got.text == b"\n".join(copy[s:e] for s, e in spans)  # read before the copy is built
         assert got.copy == copy

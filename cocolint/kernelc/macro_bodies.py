@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 
 from cocolint.kernelc.conditionals import directive_end
 
-_DEFINE = re.compile(rb"#[ \t]*define[ \t]+([A-Za-z_]\w*)(\([^)\n]*\))?")
+# `body`: the rest of a one-line #define (no backslash, no `/*` on it), blanks before it skipped
+_DEFINE = re.compile(rb"#[ \t]*define[ \t]+([A-Za-z_]\w*)(\([^)\n]*\))?"
+                     rb"(?:[ \t\r]*+(?P<body>[^\n\\/]*+(?:/(?!\*)[^\n\\/]*+)*+)(?=\n|\Z))?")
 _BLANK = bytes(b if b == 0x0A else 0x20 for b in range(256))
 _LEADING = re.compile(rb"[ \t\\\r\n]*")
 
@@ -19,7 +21,8 @@ class MacroBodies:
 
     spans: list[tuple[int, int]] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
-    copy: bytes = b""
+    source: bytes = b""  # the file the spans are in
+    _copy: bytes | None = field(default=None, repr=False)
 
     def name_at(self, offset: int) -> str | None:
         """The macro whose body holds offset."""
@@ -29,9 +32,24 @@ class MacroBodies:
         return None
 
     @property
+    def copy(self) -> bytes:
+        """The same-length copy holding only the bodies, each wrapped as `{` body `;}` (built when first asked)."""
+        if self._copy is None:
+            self._copy = _padded_copy(self.source, self.spans) if self.spans else b""
+        return self._copy
+
+    @property
     def text(self) -> bytes:
-        """The bodies, one per line (for literal pre-filters)."""
-        return b"\n".join(self.copy[s:e] for s, e in self.spans)
+        """The bodies, one per line, line continuations blanked (for literal pre-filters)."""
+        if any(self.spans[i + 1][0] < self.spans[i][1] for i in range(len(self.spans) - 1)):
+            return b"\n".join(self.copy[s:e] for s, e in self.spans)  # nested #defines: read the copy
+        # a body never ends in a backslash, so blanking continuations after the join blanks the same ones
+        return _continuations(b"\n".join(self.source[s:e] for s, e in self.spans))
+
+
+def _continuations(text: bytes) -> bytes:
+    """text with each backslash that ends a line turned into a space."""
+    return text.replace(b"\\\n", b" \n").replace(b"\\\r", b" \r")
 
 
 def find(src: bytes, skip: list[tuple[int, int]] = ()) -> MacroBodies:
@@ -54,23 +72,30 @@ def find(src: bytes, skip: list[tuple[int, int]] = ()) -> MacroBodies:
             d += 1
         if d < len(dead) and dead[d][0] <= start:
             continue  # in a dead (assembler or C++) arm
-        end = directive_end(src, m.end())
-        body = _LEADING.match(src, m.end(), end).end()
-        tail = body + len(src[body:end].rstrip(b" \t\r\\"))
+        body = m.start("body")
+        if body >= 0:  # the common one-line #define: no need to look for its end
+            tail = body + len(m.group("body").rstrip(b" \t\r"))
+        else:
+            end = directive_end(src, m.end())
+            body = _LEADING.match(src, m.end(), end).end()
+            tail = body + len(src[body:end].rstrip(b" \t\r\\"))
         if tail <= body:
             continue
         out.spans.append((body, tail))
         out.names.append(m.group(1).decode("ascii"))
-    if not out.spans:
-        return out
+    out.source = src
+    return out
+
+
+def _padded_copy(src: bytes, spans: list[tuple[int, int]]) -> bytes:
     buf = bytearray(src.translate(_BLANK))
     taken = 0
-    last = len(out.spans) - 1
-    for i, (s, e) in enumerate(out.spans):
-        buf[s:e] = src[s:e].replace(b"\\\n", b" \n").replace(b"\\\r", b" \r")  # line continuations
+    last = len(spans) - 1
+    for i, (s, e) in enumerate(spans):
+        buf[s:e] = _continuations(src[s:e])
         if s - 1 >= taken:
             buf[s - 1] = 0x7B  # `{`
-        limit = out.spans[i + 1][0] - 1 if i < last else len(buf)
+        limit = spans[i + 1][0] - 1 if i < last else len(buf)
         first = buf.find(b" ", e, limit)
         second = buf.find(b" ", first + 1, limit) if first >= 0 else -1
         if second >= 0:
@@ -81,6 +106,4 @@ def find(src: bytes, skip: list[tuple[int, int]] = ()) -> MacroBodies:
             if first >= 0:
                 buf[first] = 0x3B
             taken = max(e, limit)
-    out.copy = bytes(buf)
-    return out
-
+    return bytes(buf)

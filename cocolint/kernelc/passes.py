@@ -99,13 +99,12 @@ _COMMENT = re.compile(rb"/\*.*?\*/", re.S)
 def define_comments(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
     """Comments inside a multi-line #define end tree-sitter's macro body early: blanked there."""
     done = 0
-    for cont in _CONTINUATION.finditer(src):
-        if cont.start() < done:
-            continue
+    while (cont := _CONTINUATION.search(src, done)) is not None:  # the next one after the last directive
         start = src.rfind(b"\n", 0, cont.start()) + 1
         while start > 1 and src[start - 2:start - 1] == b"\\":  # back to the first line of the directive
             start = src.rfind(b"\n", 0, start - 1) + 1
-        done = end = directive_end(src, start)
+        end = directive_end(src, start)
+        done = max(end, cont.end())
         if not _DEFINE_START.match(src, start) or src.find(b"/*", start, end) < 0:
             continue
         for c in _COMMENT.finditer(src, start, end):
@@ -122,7 +121,8 @@ def ranges(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | No
     at = src.find(b" ... ")
     while at >= 0:
         line_start = src.rfind(b"\n", 0, at) + 1
-        if _RANGE_BEFORE.search(src, line_start, at):
+        if (src.find(b"case", line_start, at) >= 0 or src.find(b"[", line_start, at) >= 0) \
+                and _RANGE_BEFORE.search(src, line_start, at):
             if buf is None:
                 buf = bytearray(src)
             buf[at + 1:at + 4] = b" - "
