@@ -21,7 +21,7 @@ class MacroBodies:
 
     spans: list[tuple[int, int]] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
-    source: bytes = b""  # the file the spans are in
+    source: bytes = field(default=b"", repr=False)  # the file the spans are in
     _copy: bytes | None = field(default=None, repr=False)
 
     def name_at(self, offset: int) -> str | None:
