@@ -90,6 +90,8 @@ def directive_end(src: bytes, pos: int) -> int:
         nl = src.find(b"\n", pos)
         if nl < 0:
             return n
+        if src.find(b"\\", pos, nl) < 0 and src.find(b"/*", pos, nl) < 0:
+            return nl  # the common line: no continuation, no comment opened
         line = src[pos:nl]
         opened = line.rfind(b"/*")
         if opened >= 0 and line.find(b"*/", opened) < 0:

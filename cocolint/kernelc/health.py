@@ -31,6 +31,8 @@ class FileHealth:
     alternate_bytes: int = 0  # #else arms parsed in a second view
     parse_seconds: float = 0.0
     normalise_seconds: float = 0.0
+    extra_views: int = 0  # other #if views parsed besides the primary one
+    extra_parse_seconds: float = 0.0  # their share of parse_seconds
 
     @property
     def error_ratio(self) -> float:
@@ -41,8 +43,8 @@ class FileHealth:
         """A JSON-ready dict."""
         d = asdict(self)
         d["error_ratio"] = round(self.error_ratio, 4)
-        d.pop("parse_seconds")
-        d.pop("normalise_seconds")
+        for timing in ("parse_seconds", "normalise_seconds", "extra_parse_seconds"):
+            d.pop(timing)
         return d
 
 
@@ -99,10 +101,12 @@ def measure_file(path: Path, source: bytes, normalised: bool = True, conds: bool
     t_norm = time.perf_counter() - t0
     t0 = time.perf_counter()
     tree = ts.parse(p.source)
+    t1 = time.perf_counter()
     alts = [(ts.parse(text), only) for text, only in p.alternates()]
     t_parse = time.perf_counter() - t0
     h = measure_tree(path.as_posix(), p.source, tree, alts, original=source)
     h.rewritten_bytes, h.conditional_bytes = p.rewritten, p.conditional_bytes
     h.alternate_bytes = sum(e - s for s, e in p.views.other_only)
     h.parse_seconds, h.normalise_seconds = t_parse, t_norm
+    h.extra_views, h.extra_parse_seconds = len(alts), t0 + t_parse - t1
     return h

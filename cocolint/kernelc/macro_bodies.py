@@ -8,8 +8,11 @@ from dataclasses import dataclass, field
 
 from cocolint.kernelc.conditionals import directive_end
 
-_DEFINE = re.compile(rb"#[ \t]*define[ \t]+([A-Za-z_]\w*)(\([^)\n]*\))?")
+# `body`: the rest of a one-line #define (no backslash, no `/*` on it), blanks before it skipped
+_DEFINE = re.compile(rb"#[ \t]*define[ \t]+([A-Za-z_]\w*)(\([^)\n]*\))?"
+                     rb"(?:[ \t\r]*+(?P<body>[^\n\\/]*+(?:/(?!\*)[^\n\\/]*+)*+)(?=\n|\Z))?")
 _BLANK = bytes(b if b == 0x0A else 0x20 for b in range(256))
+_LEADING = re.compile(rb"[ \t\\\r\n]*")
 
 
 @dataclass
@@ -18,7 +21,8 @@ class MacroBodies:
 
     spans: list[tuple[int, int]] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
-    copy: bytes = b""
+    source: bytes = field(default=b"", repr=False)  # the file the spans are in
+    _copy: bytes | None = field(default=None, repr=False)
 
     def name_at(self, offset: int) -> str | None:
         """The macro whose body holds offset."""
@@ -28,9 +32,24 @@ class MacroBodies:
         return None
 
     @property
+    def copy(self) -> bytes:
+        """The same-length copy holding only the bodies, each wrapped as `{` body `;}` (built when first asked)."""
+        if self._copy is None:
+            self._copy = _padded_copy(self.source, self.spans) if self.spans else b""
+        return self._copy
+
+    @property
     def text(self) -> bytes:
-        """The bodies, one per line (for literal pre-filters)."""
-        return b"\n".join(self.copy[s:e] for s, e in self.spans)
+        """The bodies, one per line, line continuations blanked (for literal pre-filters)."""
+        if any(self.spans[i + 1][0] < self.spans[i][1] for i in range(len(self.spans) - 1)):
+            return b"\n".join(self.copy[s:e] for s, e in self.spans)  # nested #defines: read the copy
+        # a body never ends in a backslash, so blanking continuations after the join blanks the same ones
+        return _continuations(b"\n".join(self.source[s:e] for s, e in self.spans))
+
+
+def _continuations(text: bytes) -> bytes:
+    """text with each backslash that ends a line turned into a space."""
+    return text.replace(b"\\\n", b" \n").replace(b"\\\r", b" \r")
 
 
 def find(src: bytes, skip: list[tuple[int, int]] = ()) -> MacroBodies:
@@ -43,42 +62,48 @@ def find(src: bytes, skip: list[tuple[int, int]] = ()) -> MacroBodies:
     out = MacroBodies()
     if b"define" not in src:
         return out
+    dead = sorted(skip)  # by start: the first one not ended before a define is the only one to ask
+    d = 0
     for m in _DEFINE.finditer(src):
         start = m.start()
-        line_start = src.rfind(b"\n", 0, start) + 1
-        if src[line_start:start].strip(b" \t") or any(s <= start < e for s, e in skip):
-            continue
-        body = m.end()
-        end = directive_end(src, body)
-        while body < end and src[body] in b" \t\\\r\n":
-            body += 1
-        tail = end
-        while tail > body and src[tail - 1] in b" \t\r\\":
-            tail -= 1
+        if start and src[start - 1] != 0x0A and src[src.rfind(b"\n", 0, start) + 1:start].strip(b" \t"):
+            continue  # not first on its line
+        while d < len(dead) and dead[d][1] <= start:
+            d += 1
+        if d < len(dead) and dead[d][0] <= start:
+            continue  # in a dead (assembler or C++) arm
+        body = m.start("body")
+        if body >= 0:  # the common one-line #define: no need to look for its end
+            tail = body + len(m.group("body").rstrip(b" \t\r"))
+        else:
+            end = directive_end(src, m.end())
+            body = _LEADING.match(src, m.end(), end).end()
+            tail = body + len(src[body:end].rstrip(b" \t\r\\"))
         if tail <= body:
             continue
         out.spans.append((body, tail))
         out.names.append(m.group(1).decode("ascii"))
-    if not out.spans:
-        return out
+    out.source = src
+    return out
+
+
+def _padded_copy(src: bytes, spans: list[tuple[int, int]]) -> bytes:
     buf = bytearray(src.translate(_BLANK))
     taken = 0
-    for i, (s, e) in enumerate(out.spans):
-        chunk = bytearray(src[s:e])
-        for j in range(len(chunk) - 1):
-            if chunk[j] == 0x5C and chunk[j + 1] in b"\r\n":  # a line continuation
-                chunk[j] = 0x20
-        buf[s:e] = chunk
+    last = len(spans) - 1
+    for i, (s, e) in enumerate(spans):
+        buf[s:e] = _continuations(src[s:e])
         if s - 1 >= taken:
-            buf[s - 1] = ord("{")
-        limit = out.spans[i + 1][0] - 1 if i + 1 < len(out.spans) else len(buf)
-        placed = 0
-        p = e
-        while p < limit and placed < 2:
-            if buf[p] == 0x20:
-                buf[p] = b";}"[placed]
-                placed += 1
-            p += 1
-        taken = p
-    out.copy = bytes(buf)
-    return out
+            buf[s - 1] = 0x7B  # `{`
+        limit = spans[i + 1][0] - 1 if i < last else len(buf)
+        first = buf.find(b" ", e, limit)
+        second = buf.find(b" ", first + 1, limit) if first >= 0 else -1
+        if second >= 0:
+            buf[first] = 0x3B  # `;`
+            buf[second] = 0x7D  # `}`
+            taken = second + 1
+        else:
+            if first >= 0:
+                buf[first] = 0x3B
+            taken = max(e, limit)
+    return bytes(buf)

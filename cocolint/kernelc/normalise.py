@@ -262,6 +262,8 @@ class Normaliser:
         """`module_init(foo)` on a line of its own with no `;`: blanked so the next line is not swallowed."""
         if start and src[start - 1] != 0x0A:
             return None
+        if passes.ONE_LINE_STATEMENT.match(src, _skip_space(src, end)):
+            return None  # `EXPORT_SYMBOL(x);` has its `;` (found without balancing parentheses)
         parens = call_parens(src, end)
         if parens is None:
             return None

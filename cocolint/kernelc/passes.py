@@ -8,10 +8,14 @@ from cocolint.kernelc.conditionals import directive_end
 from cocolint.kernelc.macros import MacroSet
 from cocolint.kernelc.scan import Normalised, blank as _blank, close_paren as _close_paren, skip_space as _skip_space
 
-_STATIC_CALL = re.compile(rb"(static[ \t]+(?:const[ \t]+)?)([A-Z][A-Z0-9_]*)\(")
+# possessive (`*+`, `++`) where giving bytes back could never help: no backtracking through long names
+_STATIC_CALL = re.compile(rb"(static[ \t]++(?:const[ \t]++)?)([A-Z][A-Z0-9_]*+)\(")
 _RANGE_BEFORE = re.compile(rb"(?:\bcase\b[^:;]*|\[[^\];]*)\Z")
-_BARE_CALL = re.compile(rb"\n([A-Z][A-Z0-9_]+)(?=\(|[ \t]*\r?\n)")
-_BARE_FIRST = re.compile(rb"([A-Z][A-Z0-9_]+)(?=\(|[ \t]*\r?\n)")
+_BARE_CALL = re.compile(rb"\n([A-Z][A-Z0-9_]++)(?=\(|[ \t]*\r?\n)")
+_BARE_FIRST = re.compile(rb"([A-Z][A-Z0-9_]++)(?=\(|[ \t]*\r?\n)")
+# a call's simple arguments (no parentheses, quotes or comments) and its `;`, on one line
+ONE_LINE_STATEMENT = re.compile(rb"\([^()\n\"'/]*+\)[ \t]*+;")
+_IS_WORD = bytes(1 if chr(b).isascii() and (chr(b).isalnum() or b == 0x5F) else 0 for b in range(256))
 _ONE_IDENT = re.compile(rb"\s*[A-Za-z_]\w*\s*")
 
 
@@ -47,6 +51,8 @@ def bare_macros(macros: MacroSet, src: bytes, buf: bytearray | None, out: Normal
         start = hit.start(1)
         end = hit.end(1)
         if src[end:end + 1] == b"(":
+            if ONE_LINE_STATEMENT.match(src, end):
+                continue  # `EXPORT_SYMBOL(x);`: already a statement (what the checks below conclude, sooner)
             close = _close_paren(src, end)
             if close < 0:
                 continue
@@ -66,12 +72,15 @@ def bare_macros(macros: MacroSet, src: bytes, buf: bytearray | None, out: Normal
     return buf
 
 
-_VARIADIC_DEFINE = re.compile(rb"#[ \t]*define[ \t]+\w+\([^)\n]*?(\w+)\.\.\.\)")
+_VARIADIC_DEFINE = re.compile(rb"#[ \t]*+define[ \t]++\w++\([^)\n]*?(\w+)\.\.\.\)")
 
 
 def variadic_params(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
     """`#define pr(fmt, args...)`: the GNU name of the variadic parameter is blanked (`...` stays)."""
-    if b"..." not in src:
+    at = src.find(b"...)", 1)  # the regex needs `name...)`: memmem finds the few `...)` faster than it reads every #
+    while at > 0 and not _IS_WORD[src[at - 1]]:
+        at = src.find(b"...)", at + 4)
+    if at < 0:
         return buf
     for m in _VARIADIC_DEFINE.finditer(src):
         if buf is None:
@@ -90,13 +99,12 @@ _COMMENT = re.compile(rb"/\*.*?\*/", re.S)
 def define_comments(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
     """Comments inside a multi-line #define end tree-sitter's macro body early: blanked there."""
     done = 0
-    for cont in _CONTINUATION.finditer(src):
-        if cont.start() < done:
-            continue
+    while (cont := _CONTINUATION.search(src, done)) is not None:  # the next one after the last directive
         start = src.rfind(b"\n", 0, cont.start()) + 1
         while start > 1 and src[start - 2:start - 1] == b"\\":  # back to the first line of the directive
             start = src.rfind(b"\n", 0, start - 1) + 1
-        done = end = directive_end(src, start)
+        end = directive_end(src, start)
+        done = max(end, cont.end())
         if not _DEFINE_START.match(src, start) or src.find(b"/*", start, end) < 0:
             continue
         for c in _COMMENT.finditer(src, start, end):
@@ -113,7 +121,8 @@ def ranges(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | No
     at = src.find(b" ... ")
     while at >= 0:
         line_start = src.rfind(b"\n", 0, at) + 1
-        if _RANGE_BEFORE.search(src, line_start, at):
+        if (src.find(b"case", line_start, at) >= 0 or src.find(b"[", line_start, at) >= 0) \
+                and _RANGE_BEFORE.search(src, line_start, at):
             if buf is None:
                 buf = bytearray(src)
             buf[at + 1:at + 4] = b" - "
@@ -123,9 +132,10 @@ def ranges(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | No
     return buf
 
 
-_DEFINE_FN = re.compile(rb"#[ \t]*define[ \t]+([A-Za-z_]\w*)\(")
+_NOT_BEFORE_CALL = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.>#")
+_DEFINE_FN = re.compile(rb"#[ \t]*+define[ \t]++([A-Za-z_]\w*+)\(")
 # ... whose first line has a `;`, opens a comment or continues (a one-line #define with none has no `;`)
-_DEFINE_FN_LONG = re.compile(rb"#[ \t]*define[ \t]+([A-Za-z_]\w*)\((?=[^\n]*;|[^\n]*/\*|[^\n]*\\[ \t\r]*(?:\n|\Z))")
+_DEFINE_FN_LONG = re.compile(rb"#[ \t]*+define[ \t]++([A-Za-z_]\w*+)\((?=[^\n]*;|[^\n]*/\*|[^\n]*\\[ \t\r]*(?:\n|\Z))")
 
 
 def statement_macros(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
@@ -134,6 +144,8 @@ def statement_macros(src: bytes, buf: bytearray | None, out: Normalised) -> byte
     The `;` goes into the first space or tab after the invocation (never a newline), and only
     where a statement follows; an invocation that already has its `;` is left alone.
     """
+    if b";" not in src:
+        return buf  # no body ends in `;` (register headers: thousands of #defines and no `;`)
     names = []
     for m in _DEFINE_FN_LONG.finditer(src):
         end = directive_end(src, m.end())
@@ -141,7 +153,9 @@ def statement_macros(src: bytes, buf: bytearray | None, out: Normalised) -> byte
             names.append(re.escape(m.group(1)))
     if not names:
         return buf
-    for m in re.finditer(rb"(?<![\w.>#])(?:" + b"|".join(names) + rb")\(", src):
+    for m in re.finditer(rb"(?:" + b"|".join(names) + rb")\(", src):
+        if m.start() and src[m.start() - 1] in _NOT_BEFORE_CALL:
+            continue  # part of a longer name, a member or a directive (no lookbehind: it would slow the search)
         line_start = src.rfind(b"\n", 0, m.start()) + 1
         if src[line_start:m.start()].lstrip(b" \t").startswith(b"#"):
             continue

@@ -30,6 +30,8 @@ class Totals:
     failed: int = 0
     parse_seconds: float = 0.0
     normalise_seconds: float = 0.0
+    extra_views: int = 0
+    extra_parse_seconds: float = 0.0
     worst: list[FileHealth] = field(default_factory=list)
 
     def add(self, h: FileHealth) -> None:
@@ -41,6 +43,8 @@ class Totals:
             setattr(self, name, getattr(self, name) + getattr(h, name))
         self.parse_seconds += h.parse_seconds
         self.normalise_seconds += h.normalise_seconds
+        self.extra_views += h.extra_views
+        self.extra_parse_seconds += h.extra_parse_seconds
         if h.error_bytes:
             self.worst.append(h)
 
@@ -64,6 +68,8 @@ class Totals:
             "failed": self.failed,
             "parse_seconds": round(self.parse_seconds, 3),
             "normalise_seconds": round(self.normalise_seconds, 3),
+            "extra_views": self.extra_views,
+            "extra_parse_seconds": round(self.extra_parse_seconds, 3),
         }
 
 

@@ -12,7 +12,8 @@ import re
 
 from cocolint.kernelc.scan import Normalised, blank, close_paren, top_commas
 
-_EVENT = re.compile(rb"^(TRACE_EVENT\w*|DECLARE_EVENT_CLASS\w*|DEFINE_EVENT\w*|DECLARE_TRACE\w*)\(", re.M)
+# searched anywhere (a `^` would test every byte) and kept only at the start of a line
+_EVENT = re.compile(rb"((?:TRACE_EVENT|DECLARE_EVENT_CLASS|DEFINE_EVENT|DECLARE_TRACE)\w*+)\(")
 _ITEM = re.compile(rb"\s*([A-Za-z_]\w*)\s*\(")
 _TYPE_FIRST = frozenset({
     b"__field", b"__field_ext", b"__field_struct", b"__field_struct_ext", b"__field_packed", b"__array",
@@ -25,6 +26,8 @@ def trace_events(src: bytes, buf: bytearray | None, out: Normalised) -> bytearra
     if b"TP_PROTO" not in src:
         return buf
     for m in _EVENT.finditer(src):
+        if m.start() and src[m.start() - 1] != 0x0A:
+            continue
         edits = _event(src, m)
         if not edits:
             continue
