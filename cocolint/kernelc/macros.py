@@ -35,7 +35,7 @@ class MacroSet:
     kinds: Mapping[str, str]
     type_arguments: Mapping[str, tuple[int, ...]]
     iterator_patterns: tuple[re.Pattern[str], ...]
-    regexes: tuple[re.Pattern[bytes], ...]  # one per first letter (or `__`): a literal prefix searches fast
+    name_groups: tuple[tuple[str, tuple[str, ...]], ...]  # names by first letter (or `__`), for `regexes`
     anchor_regexes: tuple[re.Pattern[bytes], ...]  # literal words the name patterns contain
     static_macro: re.Pattern[str] | None = None  # `static NAME(...);` file-scope macro names
     type_keywords: frozenset[str] = TYPE_KEYWORDS
@@ -45,6 +45,12 @@ class MacroSet:
     type_argument_patterns: tuple[tuple[re.Pattern[str], tuple[int, ...]], ...] = ()
     declaration_patterns: tuple[re.Pattern[str], ...] = ()
     struct_groups: Mapping[str, int] = field(default_factory=dict)  # name -> leading arguments to blank
+
+    @functools.cached_property
+    def regexes(self) -> tuple[re.Pattern[bytes], ...]:
+        """One regex per first letter (or `__`): a literal prefix searches fast (built on first use: only
+        the search without the native automaton needs them, and compiling them costs a one-file check)."""
+        return tuple(re.compile((re.escape(p) + _trie_regex(rest)).encode("ascii")) for p, rest in self.name_groups)
 
     def kind(self, name: str) -> str | None:
         """How name is rewritten, or None if it is not a known macro."""
@@ -160,12 +166,12 @@ def macro_set(root: Path | None = None, extra: Mapping[str, Iterable[str]] | Non
         if not any(a in name for a in data.get("pattern-anchors", [])):  # those are found by anchor_regexes
             key = name[:2] if name.startswith("__") else name[:1]
             groups.setdefault(key, []).append(name[len(key):])
-    regexes = tuple(re.compile((re.escape(p) + _trie_regex(rest)).encode("ascii")) for p, rest in sorted(groups.items()))
+    name_groups = tuple((p, tuple(rest)) for p, rest in sorted(groups.items()))
     anchors = data.get("pattern-anchors", [])
     anchor_regexes = tuple(re.compile(re.escape(a).encode("ascii")) for a in anchors)
     static = data.get("file-scope-macro-pattern")
     type_patterns = tuple((re.compile(p), tuple(v)) for p, v in data.get("type-argument-patterns", {}).items())
-    return MacroSet(kinds, typeargs, patterns, regexes, anchor_regexes, re.compile(static) if static else None,
+    return MacroSet(kinds, typeargs, patterns, name_groups, anchor_regexes, re.compile(static) if static else None,
                     type_argument_patterns=type_patterns,
                     declaration_patterns=tuple(re.compile(p) for p in data.get("declaration-patterns", ())),
                     struct_groups=struct_groups, anchors=tuple(anchors))
