@@ -6,7 +6,6 @@ import functools
 import re
 import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -105,7 +104,9 @@ def _trie_regex(names: Iterable[str]) -> str:
 
 def packaged() -> dict:
     """The packaged macros.toml as a dict."""
-    text = resources.files("cocolint.kernelc").joinpath("macros.toml").read_bytes()
+    # next to this module in every install (wheel or checkout); importlib.resources would cost a
+    # one-file check its import of zipfile and friends
+    text = (Path(__file__).resolve().parent / "macros.toml").read_bytes()
     return tomllib.loads(text.decode("utf-8"))
 
 
