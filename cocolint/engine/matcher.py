@@ -235,13 +235,11 @@ class Matcher:
 
 def _may_match(sets: list[tuple[tuple[bytes, ...], ...] | None], text: bytes) -> bool:
     """Whether some rule's literals all occur in text (so parsing it could find something)."""
-    for s in sets:
-        if s is None:
-            return True
-        for group in s:
-            if all(lit in text for lit in group):
-                return True
-    return False
+    if any(s is None for s in sets):
+        return True
+    # each distinct name is looked for once: rules and their groups share most of them
+    present = {lit for lit in {lit for s in sets for group in s for lit in group} if lit in text}  # type: ignore[union-attr]
+    return bool(present) and any(all(lit in present for lit in group) for s in sets for group in s)  # type: ignore[union-attr]
 
 
 def _format(message: str, values: dict[str, str]) -> str:
