@@ -12,6 +12,7 @@ from typing import Iterable, Mapping
 
 from cocolint.engine.paths import find_root
 from cocolint.errors import CocolintError
+from cocolint.kernelc import more_kinds
 
 _KEYS = {"attributes": "attribute", "iterators": "iterator", "definition-headers": "definition_header",
          "typed-declarations": "typed_declaration", "declarations": "declaration",
@@ -20,6 +21,7 @@ _KEYS = {"attributes": "attribute", "iterators": "iterator", "definition-headers
          "initializer-starts": "initializer_start", "initializer-ends": "initializer_end",
          "initializer-declarators": "initializer_declarator",
          "attribute-calls": "attribute_call"}
+_KEYS.update(more_kinds.KEYS)  # classes rewritten by cocolint/kernelc/more_kinds.py
 TYPE_KEYWORDS = frozenset({
     "int", "char", "long", "short", "unsigned", "signed", "bool", "_Bool", "void", "float", "double",
     "size_t", "ssize_t", "uintptr_t", "intptr_t", "ptrdiff_t", "uint8_t", "uint16_t", "uint32_t",
@@ -100,7 +102,7 @@ def _trie_regex(names: Iterable[str]) -> str:
 def packaged() -> dict:
     """The packaged macros.toml as a dict."""
     text = resources.files("cocolint.kernelc").joinpath("macros.toml").read_bytes()
-    return tomllib.loads(text.decode("utf-8"))
+    return more_kinds.merged(tomllib.loads(text.decode("utf-8")))
 
 
 def clang_format_iterators(root: Path) -> list[str]:
