@@ -106,15 +106,16 @@ def statement_call(src: bytes, buf: bytearray, start: int, end: int, name: str) 
     else:
         return None  # no statement among the arguments: an ordinary call
     last = k == len(bounds) - 2
+    ends_block = last and src[bounds[k] + 1:close].rstrip().endswith((b";", b"}"))  # `if (x) break;`
     semi = skip_space(src, close + 1)
-    if not last and (semi >= len(src) or src[semi] != 0x3B):
+    if not ends_block and (semi >= len(src) or src[semi] != 0x3B):
         return None  # `SKIP(return, "why")` needs its own `;` to close the block
     changed = blank(buf, start, open_at + 1) + 1
     buf[start] = 0x7B
     for at in ([bounds[k]] if k else []) + ([] if last else [bounds[k + 1]]):
         buf[at] = 0x3B  # `,` before and after the statements: `;`
         changed += 1
-    if last:
+    if ends_block:
         buf[close] = 0x7D
         return changed + 1, close + 1
     buf[close] = 0x3B

@@ -186,6 +186,14 @@ def _template(src: bytes, buf: bytearray, a: int, b: int, out: Normalised) -> No
                 j += 2 if src[j] == 0x5C else 1
             i = j + 1
             continue
+        if c == 0x2F and src[i + 1:i + 2] in (b"*", b"/"):  # a comment
+            j = src.find(b"*/", i + 2, b) + 2 if src[i + 1] == 0x2A else src.find(b"\n", i, b)
+            i = j if j > i else b
+            continue
+        if c == 0x23 and not src[src.rfind(b"\n", 0, i) + 1:i].strip():  # a directive line
+            j = src.find(b"\n", i, b)
+            i = j if j > i else b
+            continue
         m = _NAME.match(src, i, b)
         if m is None:
             i += 1
