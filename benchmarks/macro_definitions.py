@@ -8,6 +8,7 @@ definition fits it:
   type-arguments  NAME(args) with a parameter used as a type (`(p *)`, `sizeof(p)`, `(p)x`,
                   `container_of(x, p, m)`, `offsetof(p, m)`, `va_arg(a, p)`), by position
   specifiers      object-like NAME whose body is only storage classes, `inline` or attributes
+  wrappers        NAME(x) whose body is `x` (or, in some definitions, nothing)
 A name also defined (in any file) in a way that does not fit is left out.
 """
 
@@ -54,7 +55,7 @@ def main() -> int:
         for m in _DEFINE.finditer(src):
             body = re.sub(rb"/\*.*?\*/", b" ", m.group(3).replace(b"\\\n", b" "), flags=re.S).strip()
             defs[m.group(1)].append((m.group(2), body))
-    iterators, typeargs, specs = [], {}, []
+    iterators, typeargs, specs, wrappers = [], {}, [], []
     loops: set[bytes] = set()
     while True:  # a body that is a `for (` loop, or starts with a loop macro (to a fixed point)
         grown = {name for name, ds in defs.items() if all(
@@ -67,6 +68,9 @@ def main() -> int:
         n = name.decode()
         if name in loops:
             iterators.append(n)
+        if len(n) >= 2 and all(p is not None and re.fullmatch(rb"\(\s*(\w+)\s*\)", p) and b in (b"", p.strip(b"() ")) for p, b in ds) \
+                and any(b for _, b in ds):
+            wrappers.append(n)  # `#define X(x) x` (or empty): expands to its argument
         if all(p is None for p, _ in ds) and any(b for _, b in ds) and n not in _AMBIGUOUS \
                 and all(_SPEC_WORDS.match(b) or not b for _, b in ds):
             specs.append(n)
@@ -82,6 +86,7 @@ def main() -> int:
     print("# #define in the tree fits the class.  Merged after macros.toml and macros_more.toml.")
     print("iterators = [" + ", ".join(f'"{n}"' for n in iterators) + "]")
     print("specifiers = [" + ", ".join(f'"{n}"' for n in specs) + "]")
+    print("wrappers = [" + ", ".join(f'"{n}"' for n in wrappers) + "]")
     print("[type-arguments]")
     for n, p in typeargs.items():
         print(f"{n} = {p}")

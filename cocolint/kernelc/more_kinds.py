@@ -14,7 +14,8 @@ from importlib import resources
 from cocolint.kernelc.scan import blank, close_paren, code_before, skip_space, top_commas
 
 # macros.toml-style keys of the classes handled here -> the kind name
-KEYS = {"specifiers": "specifier", "string-calls": "string_call", "statement-calls": "statement_call"}
+KEYS = {"specifiers": "specifier", "string-calls": "string_call", "statement-calls": "statement_call",
+        "member-declarations": "member_declaration", "wrappers": "wrapper"}
 _EXPRESSION_BEFORE = frozenset(b",({[=!&|+-<>?:%^~/")
 _STATEMENT_BEFORE = frozenset(b";{}):")
 _STATEMENT_WORD = re.compile(rb"\s*(?:if|for|while|do|return|break|continue|goto|switch)\b|\s*\{")
@@ -135,4 +136,57 @@ def _has_top_semicolon(arg: bytes) -> bool:
     return False
 
 
-HANDLERS = {"specifier": specifier, "string_call": string_call, "statement_call": statement_call}
+_NOT_WORD = re.compile(rb"[^A-Za-z0-9_\n\r\\]")
+_KEYWORD_ARG = re.compile(rb"(?:int|char|long|short|unsigned|signed|bool|_Bool|void|float|double)\Z")
+_TYPE_ARG = re.compile(rb"(?:struct|union|enum|unsigned|signed|const)\b|\w+\s*\*[\s*]*\Z")
+_DECLARATION_BEFORE = re.compile(rb"(?:extern|static|const)\Z")
+
+
+def member_declaration(src: bytes, buf: bytearray, start: int, end: int, name: str) -> tuple[int, int] | None:
+    """`__uint(max_entries, 16);`, `DECLARE_HASHTABLE(h, 8);`: `NAME a[rest]`, a declaration of a typed by NAME."""
+    before = code_before(src, start - 1)
+    if before >= 0 and src[before] not in b";{}" and not _DECLARATION_BEFORE.search(src, max(0, before - 6), before + 1):
+        return None
+    if src[end:end + 1] != b"(":
+        return None
+    close = close_paren(src, end)
+    commas = top_commas(src, end, close) if close > 0 else []
+    after = skip_space(src, close + 1)
+    if not commas or after >= len(src) or not (src[after] == 0x3B or src[after:after + 1].isalpha() or src[after] == 0x5F):
+        return None
+    changed = 3
+    buf[end] = 0x20
+    buf[commas[0]] = 0x5B
+    buf[close] = 0x5D
+    for c in commas[1:]:
+        buf[c] = 0x2B  # `[a, b]` is no array size: `[a+ b]` is
+    changed += len(commas) - 1
+    bounds = [end, *commas, close]
+    for a, b in zip(bounds, bounds[1:]):  # sizes, names or types: a type is joined into one name
+        a, b = a + 1, b
+        while a < b and src[a] in b" \t\r\n\\":
+            a += 1
+        while b > a and src[b - 1] in b" \t\r\n\\":
+            b -= 1
+        if _KEYWORD_ARG.match(src, a, b):
+            buf[b - 1] = 0x5F
+            changed += 1
+        elif _TYPE_ARG.match(src[a:b]):
+            for m in _NOT_WORD.finditer(src, a, b):
+                buf[m.start()] = 0x5F
+                changed += 1
+    return changed, close + 1
+
+
+def wrapper(src: bytes, buf: bytearray, start: int, end: int, name: str) -> tuple[int, int] | None:
+    """`I915_SELFTEST_DECLARE(u32 n);`, `D1(if (x) y();)`: a macro that expands to its argument is read as it."""
+    if src[end:end + 1] != b"(":
+        return None
+    close = close_paren(src, end, statements=True)
+    if close < 0:
+        return None
+    return blank(buf, start, end + 1) + blank(buf, close, close + 1), end + 1
+
+
+HANDLERS = {"specifier": specifier, "string_call": string_call, "statement_call": statement_call,
+            "member_declaration": member_declaration, "wrapper": wrapper}

@@ -247,7 +247,31 @@ def trailing_attributes(src: bytes, buf: bytearray, out: Normalised) -> None:
         at = src.find(b"__attribute__", close + 1)
 
 
-PASSES = (offsetof, typeof_declarations, case_ranges, string_defines, asm_macros, trailing_attributes)
+_OPERATOR_ENDS = (b"==,", b"!=,", b">,", b"<,", b"=,", b"&,", b"|,", b"&)", b"|)", b"~)", b"^)", b"+)", b"-)")
+_OPERATOR = frozenset(b"=!<>&|~^+-*/%")
+
+
+def operator_arguments(src: bytes, buf: bytearray, out: Normalised) -> None:
+    """`ASSERTCMP(x, ==, 0)`, `CAP_BOP_ALL(d, a, b, |)`: an operator as a macro argument becomes `_`s."""
+    for lit in _OPERATOR_ENDS:
+        at = src.find(lit)
+        while at >= 0:
+            end = at + len(lit) - 1  # the `,` or `)` after the operator
+            a = end
+            while a > 0 and src[a - 1] in _OPERATOR:
+                a -= 1
+            b = a - 1
+            while b >= 0 and src[b] in b" \t":
+                b -= 1
+            if b >= 0 and src[b] in b",(" and a < end and src[a - 1:a] in b" \t,(" and buf[a] == src[a]:
+                for i in range(a, end):
+                    buf[i] = 0x5F
+                _count(out, "operator_argument", end - a)
+            at = src.find(lit, end)
+
+
+PASSES = (offsetof, typeof_declarations, case_ranges, string_defines, asm_macros, trailing_attributes,
+          operator_arguments)
 
 
 def run(macros: MacroSet, src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
