@@ -5,7 +5,7 @@
 Reads every `#define` of the trees' .c/.h files and prints, per class, the names whose every
 definition fits it:
   iterators       NAME(args) whose body is a `for (` loop or starts with another iterator
-  type-arguments  NAME(args) with a parameter used as a type (`(p *)`, `sizeof(p)`, `(p)x`,
+  type-arguments  NAME(args) with a parameter used as a type (`(p *)`, ``(p)x`,
                   `container_of(x, p, m)`, `offsetof(p, m)`, `va_arg(a, p)`), by position
   specifiers      object-like NAME whose body is only storage classes, `inline` or attributes
   wrappers        NAME(x) whose body is `x` (or, in some definitions, nothing)
@@ -27,6 +27,7 @@ _SPEC_WORDS = re.compile(rb"(?:static|inline|__inline__|__inline|extern|__always
                          rb"__read_mostly|__ro_after_init|__iomem|__user|__percpu|__rcu|__force|asmlinkage|"
                          rb"__declspec\(.*?\)|__cacheline_aligned|____cacheline_aligned|__noinstr|noinstr|"
                          rb"__no_sanitize_address|__no_kcsan|__irq_entry|__kprobes|__noclone|__nocfi|\s)+\Z", re.S)
+MIN_LENGTH = 5  # shorter names hide inside longer identifiers: every hit costs a look at run time
 _AMBIGUOUS = {"vector"}  # also an ordinary variable name
 _KEYWORDS = {b"if", b"for", b"while", b"switch", b"return", b"sizeof", b"do", b"else", b"case"}
 
@@ -35,7 +36,7 @@ def _type_positions(params: list[bytes], body: bytes) -> tuple[int, ...]:
     found = []
     for i, p in enumerate(params):
         q = re.escape(p)
-        if re.search(rb"\(\s*" + q + rb"\s*\*+\s*\)|\bsizeof\s*\(\s*" + q + rb"\s*\)|\(\s*" + q + rb"\s*\)\s*[A-Za-z_]"
+        if re.search(rb"\(\s*" + q + rb"\s*\*+\s*\)|\(\s*" + q + rb"\s*\)\s*[A-Za-z_]"
                      rb"|\bcontainer_of(?:_const)?\s*\([^,]*,\s*" + q + rb"\s*,|\boffsetof\s*\(\s*" + q + rb"\s*,"
                      rb"|\bva_arg\s*\([^,]*,\s*" + q + rb"\s*\)", body):
             found.append(i)
@@ -66,6 +67,8 @@ def main() -> int:
         loops |= grown
     for name, ds in sorted(defs.items()):
         n = name.decode()
+        if len(n) < MIN_LENGTH:
+            continue
         if name in loops:
             iterators.append(n)
         if len(n) >= 2 and all(p is not None and re.fullmatch(rb"\(\s*(\w+)\s*\)", p) and b in (b"", p.strip(b"() ")) for p, b in ds) \

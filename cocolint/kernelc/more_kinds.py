@@ -15,7 +15,7 @@ from cocolint.kernelc.scan import blank, close_paren, code_before, skip_space, t
 
 # macros.toml-style keys of the classes handled here -> the kind name
 KEYS = {"specifiers": "specifier", "string-calls": "string_call", "statement-calls": "statement_call",
-        "member-declarations": "member_declaration", "wrappers": "wrapper"}
+        "member-declarations": "member_declaration", "wrappers": "wrapper", "operator-calls": "operator_call"}
 _EXPRESSION_BEFORE = frozenset(b",({[=!&|+-<>?:%^~/")
 _STATEMENT_BEFORE = frozenset(b";{}):")
 _STATEMENT_WORD = re.compile(rb"\s*(?:if|for|while|do|return|break|continue|goto|switch)\b|\s*\{")
@@ -188,5 +188,24 @@ def wrapper(src: bytes, buf: bytearray, start: int, end: int, name: str) -> tupl
     return blank(buf, start, end + 1) + blank(buf, close, close + 1), end + 1
 
 
-HANDLERS = {"specifier": specifier, "string_call": string_call, "statement_call": statement_call,
+_OPERATOR_ARG = re.compile(rb"\s*[=!<>&|~^+*/%-]{1,3}\s*\Z")
+
+
+def operator_call(src: bytes, buf: bytearray, start: int, end: int, name: str) -> tuple[int, int] | None:
+    """`ASSERTCMP(x, ==, 0)`, `CAP_BOP_ALL(d, a, b, &~)`: an argument that is only an operator becomes `_`s."""
+    parens = close_paren(src, end) if src[end:end + 1] == b"(" else -1
+    if parens < 0:
+        return None
+    bounds = [end, *top_commas(src, end, parens), parens]
+    changed = 0
+    for a, b in zip(bounds, bounds[1:]):
+        if _OPERATOR_ARG.match(src, a + 1, b):
+            for i in range(a + 1, b):
+                if src[i] not in b" \t\r\n\\":
+                    buf[i] = 0x5F
+                    changed += 1
+    return (changed, end + 1) if changed else None
+
+
+HANDLERS = {"operator_call": operator_call, "specifier": specifier, "string_call": string_call, "statement_call": statement_call,
             "member_declaration": member_declaration, "wrapper": wrapper}

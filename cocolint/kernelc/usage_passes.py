@@ -1,5 +1,5 @@
 """GNU and macro forms found by a literal first: offsetof designators, typeof declarations, case ranges,
-file-defined string macros, macros in asm statements, attributes after a declarator.
+macros in asm statements, attributes after a declarator.
 
 Each pass looks for a literal with bytes.find before any other work, so a file without
 the form costs one search.  Every rewrite keeps the length and every newline.
@@ -102,38 +102,18 @@ def case_ranges(src: bytes, buf: bytearray, out: Normalised) -> None:
         at = src.find(b"...", at + 3)
 
 
-_STRING_DEFINE = re.compile(rb"#[ \t]*define[ \t]+([A-Za-z_]\w*)[ \t]+(?:[A-Z_]\w*[ \t]+)?\"")
-
-
-def string_defines(src: bytes, buf: bytearray, out: Normalised) -> None:
-    """`#define DRV "demo"` then `pr_err(DRV ": x")`: the name next to a string reads as a string."""
-    if b'"' not in src:
-        return
-    names = {m.group(1) for m in _STRING_DEFINE.finditer(src) if len(m.group(1)) >= 2}
-    for name in names:
-        at = src.find(name)
-        while at >= 0:
-            end = at + len(name)
-            if not ((at and (src[at - 1:at].isalnum() or src[at - 1] == 0x5F))
-                    or src[end:end + 1].isalnum() or src[end:end + 1] == b"_"):
-                line_start = src.rfind(b"\n", 0, at) + 1
-                before = code_before(src, at - 1)
-                after = skip_space(src, end)
-                if not src[line_start:at].lstrip().startswith(b"#") and buf[at] == src[at] and (
-                        (before >= 0 and src[before] == 0x22) or (after < len(src) and src[after] == 0x22)):
-                    _count(out, "string_macro", as_string(buf, at, end))
-            at = src.find(name, end)
-
-
-_ASM = re.compile(rb"\b(?:asm|__asm__|__asm)\b(?:\s+(?:volatile|__volatile__|__volatile|goto|inline))*\s*\(")
+_ASM = re.compile(rb"(?:asm|__asm__|__asm)\b(?:\s+(?:volatile|__volatile__|__volatile|goto|inline))*\s*\(")
 _ITEM = re.compile(rb"\s*(?:\[\s*\w+\s*\]\s*)?\"")
 
 
 def asm_macros(src: bytes, buf: bytearray, out: Normalised) -> None:
     """Macros in asm statements: `asm(PPC_OP(%0) : : "r"(x))`, `: : : CLOBBERS)` read as strings or go."""
-    if b"asm" not in src:
-        return
-    for m in _ASM.finditer(src):
+    at = src.find(b"asm")
+    while at >= 0:
+        m = _ASM.match(src, at - 2 if src[at - 2:at] == b"__" else at)
+        at = src.find(b"asm", at + 3)
+        if m is None or (m.start() and (src[m.start() - 1:m.start()].isalnum() or src[m.start() - 1] == 0x5F)):
+            continue
         open_at = m.end() - 1
         close = close_paren(src, open_at)
         if close < 0:
@@ -247,31 +227,7 @@ def trailing_attributes(src: bytes, buf: bytearray, out: Normalised) -> None:
         at = src.find(b"__attribute__", close + 1)
 
 
-_OPERATOR_ENDS = (b"==,", b"!=,", b">,", b"<,", b"=,", b"&,", b"|,", b"&)", b"|)", b"~)", b"^)", b"+)", b"-)")
-_OPERATOR = frozenset(b"=!<>&|~^+-*/%")
-
-
-def operator_arguments(src: bytes, buf: bytearray, out: Normalised) -> None:
-    """`ASSERTCMP(x, ==, 0)`, `CAP_BOP_ALL(d, a, b, |)`: an operator as a macro argument becomes `_`s."""
-    for lit in _OPERATOR_ENDS:
-        at = src.find(lit)
-        while at >= 0:
-            end = at + len(lit) - 1  # the `,` or `)` after the operator
-            a = end
-            while a > 0 and src[a - 1] in _OPERATOR:
-                a -= 1
-            b = a - 1
-            while b >= 0 and src[b] in b" \t":
-                b -= 1
-            if b >= 0 and src[b] in b",(" and a < end and src[a - 1:a] in b" \t,(" and buf[a] == src[a]:
-                for i in range(a, end):
-                    buf[i] = 0x5F
-                _count(out, "operator_argument", end - a)
-            at = src.find(lit, end)
-
-
-PASSES = (offsetof, typeof_declarations, case_ranges, string_defines, asm_macros, trailing_attributes,
-          operator_arguments)
+PASSES = (offsetof, typeof_declarations, case_ranges, asm_macros, trailing_attributes)
 
 
 def run(macros: MacroSet, src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
