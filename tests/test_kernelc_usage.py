@@ -80,3 +80,8 @@ def test_more_classes_never_move_a_name_the_packaged_list_has() -> None:
     assert "list_for_each_entry" in data["iterators"]
     assert len(data["iterators"]) == len(set(data["iterators"]))
     assert "__unused" in data["specifiers"]  # `long __unused[3];` is a member, `int x __unused` rarely
+
+
+def test_attribute_in_a_define_line_is_left_alone() -> None:
+    src = "# define __demo_rcu\t__attribute__((noderef))\nstatic inline void demo(void) { }\n"
+    assert _norm(src)[0] == src

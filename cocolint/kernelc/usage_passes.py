@@ -222,9 +222,14 @@ def trailing_attributes(src: bytes, buf: bytearray, out: Normalised) -> None:
         if before >= 0 and after < len(src) and (src[before:before + 1].isalnum() or src[before] in b"_]:") \
                 and (src[after] in b";=," or src[after:after + 1].isalpha() or src[after] == 0x5F) \
                 and not src.endswith((b"struct", b"union", b"enum"), 0, before + 1) \
-                and buf[at] == src[at]:
+                and buf[at] == src[at] and not _in_directive(src, at):
             _count(out, "attribute", blank(buf, at, close + 1))
         at = src.find(b"__attribute__", close + 1)
+
+
+def _in_directive(src: bytes, at: int) -> bool:
+    """Whether at is on a preprocessor line (`# define __rcu __attribute__((...))`)."""
+    return src[src.rfind(b"\n", 0, at) + 1:at].lstrip(b" \t").startswith(b"#")
 
 
 PASSES = (offsetof, typeof_declarations, case_ranges, asm_macros, trailing_attributes)
