@@ -70,10 +70,11 @@ def offsetof(src: bytes, buf: bytearray, out: Normalised) -> None:
 
 def typeof_declarations(src: bytes, buf: bytearray, out: Normalised) -> None:
     """`typeof(p->flags) val = ...;`: the expression is joined into one identifier so the type reads."""
-    for word in (b"typeof(", b"__typeof__("):
+    for word in (b"\ttypeof(", b"\t__typeof__("):  # a declaration starts an indented line
         at = src.find(word)
         while at >= 0:
-            open_at = at + len(word) - 1
+            at += 1
+            open_at = at + len(word) - 2
             if not (at and (src[at - 1:at].isalnum() or src[at - 1] == 0x5F)):
                 close = close_paren(src, open_at)
                 after = skip_space(src, close + 1) if close > 0 else len(src)
@@ -96,7 +97,8 @@ def case_ranges(src: bytes, buf: bytearray, out: Normalised) -> None:
         if not (src[at - 1:at] == b" " and src[at + 3:at + 4] == b" ") and src[at + 3:at + 4] != b"." \
                 and src[at - 1:at] != b".":
             line_start = src.rfind(b"\n", 0, at) + 1
-            if _CASE_BEFORE.search(src, line_start, at) and b"#" not in src[line_start:at]:
+            if (src.find(b"case", line_start, at) >= 0 or src.find(b"[", line_start, at) >= 0) \
+                    and _CASE_BEFORE.search(src, line_start, at) and b"#" not in src[line_start:at]:
                 buf[at:at + 3] = b" - "
                 _count(out, "range", 2)
         at = src.find(b"...", at + 3)
@@ -110,8 +112,9 @@ def asm_macros(src: bytes, buf: bytearray, out: Normalised) -> None:
     """Macros in asm statements: `asm(PPC_OP(%0) : : "r"(x))`, `: : : CLOBBERS)` read as strings or go."""
     at = src.find(b"asm")
     while at >= 0:
-        m = _ASM.match(src, at - 2 if src[at - 2:at] == b"__" else at)
-        at = src.find(b"asm", at + 3)
+        nxt = src[at + 3:at + 4]
+        m = _ASM.match(src, at - 2 if src[at - 2:at] == b"__" else at) if nxt in b" \t(_v\n" else None
+        at = src.find(b"asm", at + 3)  # `#include <asm/io.h>`: not a statement
         if m is None or (m.start() and (src[m.start() - 1:m.start()].isalnum() or src[m.start() - 1] == 0x5F)):
             continue
         open_at = m.end() - 1
