@@ -27,24 +27,35 @@ def accelerated() -> bool:
 
 
 _AUTOMATA: dict[int, tuple[MacroSet, object, object | None]] = {}
+_SEARCHED: dict[int, int] = {}  # bytes searched with a macro set's quick-to-build automaton
+DFA_AFTER = 3_000_000  # bytes after which the DFA (3x faster search, 5x slower build) pays for itself
 
 
-def _automata(m: MacroSet) -> tuple[object, object | None]:
-    """The two automata of a macro set (built once per set: names, and pattern anchors)."""
+def _automata(m: MacroSet, size: int = 0) -> tuple[object, object | None]:
+    """The two automata of a macro set (names, and pattern anchors).
+
+    A one-file check gets a contiguous NFA, built in a few ms; once a run has searched a
+    few MB with it, the names are rebuilt as a DFA.  Both report the same spans.
+    """
     cached = _AUTOMATA.get(id(m))
+    searched = _SEARCHED.get(id(m), 0) + size
     if cached is not None and cached[0] is m:
-        return cached[1], cached[2]
+        if searched <= DFA_AFTER or searched - size > DFA_AFTER:
+            _SEARCHED[id(m)] = searched
+            return cached[1], cached[2]
     names = [n.encode("ascii") for n in m.kinds if not any(a in n for a in m.anchors)]
     kind = _ac.MatchKind.LeftmostLongest
-    dfa = _ac.Implementation.DFA
+    impl = _ac.Implementation.DFA if searched > DFA_AFTER else _ac.Implementation.ContiguousNFA
     # leftmost-longest: a name at an identifier's start is reported whole (a shorter
     # prefix or a name starting inside an earlier identifier cannot hide it)
-    names_ac = _ac.BytesAhoCorasick(names, matchkind=kind, implementation=dfa)
-    anchors_ac = (_ac.BytesAhoCorasick([a.encode("ascii") for a in m.anchors], implementation=dfa)
+    names_ac = _ac.BytesAhoCorasick(names, matchkind=kind, implementation=impl)
+    anchors_ac = (_ac.BytesAhoCorasick([a.encode("ascii") for a in m.anchors], implementation=impl)
                   if m.anchors else None)
     if len(_AUTOMATA) > 64:
         _AUTOMATA.clear()
+        _SEARCHED.clear()
     _AUTOMATA[id(m)] = (m, names_ac, anchors_ac)
+    _SEARCHED[id(m)] = searched
     return names_ac, anchors_ac
 
 
@@ -61,7 +72,7 @@ def _widen(source: bytes, hits: list[Span]) -> list[Span]:
 def candidates(m: MacroSet, source: bytes) -> list[Span]:
     """Spans of known names and of identifiers containing an iterator-pattern word, in order."""
     if _ac is not None:
-        names_ac, anchors_ac = _automata(m)
+        names_ac, anchors_ac = _automata(m, len(source))
         spans = names_ac.find_matches_as_indexes(source)
         if anchors_ac is not None:
             hits = [(s, e) for _, s, e in anchors_ac.find_matches_as_indexes(source, overlapping=True)]

@@ -7,7 +7,7 @@ import os
 import re
 from pathlib import Path
 
-from cocolint.kernelc import passes
+from cocolint.kernelc import more_kinds, passes, usage_passes
 from cocolint.kernelc.braced_calls import braced_calls
 from cocolint.kernelc.candidates import candidates
 from cocolint.kernelc.macros import MacroSet, macro_set
@@ -22,7 +22,7 @@ _WORD = re.compile(rb"[A-Za-z0-9_]")
 _IS_WORD = bytes(1 if chr(b).isascii() and (chr(b).isalnum() or b == 0x5F) else 0 for b in range(256))
 _TYPE_START = re.compile(
     rb"(?:const|volatile|struct|union|enum|unsigned|signed|short|long|int|char|float|double"
-    rb"|_Bool|bool|void|typeof|__typeof__)\b|[A-Za-z_]\w*\s*\*")
+    rb"|_Bool|bool|void|typeof|__typeof__)\b|[A-Za-z_]\w*\s*\*[\s*]*(?:const\s*)?\Z")
 _PLAIN_ID = re.compile(rb"[A-Za-z_]\w*\Z")
 _STATEMENT_BEFORE = frozenset(b";{}):")
 
@@ -75,7 +75,8 @@ class Normaliser:
                 continue
             if buf is None:
                 buf = bytearray(source)
-            span = getattr(self, "_" + kind)(source, buf, start, end, name)
+            span = getattr(self, "_" + kind, None) or more_kinds.HANDLERS[kind]
+            span = span(source, buf, start, end, name)
             if span:
                 changed, done_until = span
                 if changed:
@@ -89,6 +90,7 @@ class Normaliser:
         buf = passes.statement_macros(source, buf, out)
         buf = trace_events(source, buf, out)
         buf = braced_calls(source, buf, out)
+        buf = usage_passes.run(m, source, buf, out)
         if m.static_macro is not None:
             buf = passes.bare_macros(m, source, buf, out)
         if buf is not None and out.rewritten:

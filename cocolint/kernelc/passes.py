@@ -17,6 +17,7 @@ _BARE_FIRST = re.compile(rb"([A-Z][A-Z0-9_]++)(?=\(|[ \t]*\r?\n)")
 ONE_LINE_STATEMENT = re.compile(rb"\([^()\n\"'/]*+\)[ \t]*+;")
 _IS_WORD = bytes(1 if chr(b).isascii() and (chr(b).isalnum() or b == 0x5F) else 0 for b in range(256))
 _ONE_IDENT = re.compile(rb"\s*[A-Za-z_]\w*\s*")
+_BARE_KINDS = (None, "declaration", "type_arguments")  # kinds a bare or `static` invocation may have
 
 
 def static_macros(macros: MacroSet, src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
@@ -26,7 +27,7 @@ def static_macros(macros: MacroSet, src: bytes, buf: bytearray | None, out: Norm
         if src[line_start:hit.start()].strip(b" \t"):
             continue
         name = hit.group(2).decode("ascii")
-        if not macros.static_macro.match(name) or macros.kind(name) not in (None, "declaration"):
+        if not macros.static_macro.match(name) or macros.kind(name) not in _BARE_KINDS:
             continue
         open_at = hit.end() - 1
         close = _close_paren(src, open_at)
@@ -46,7 +47,7 @@ def bare_macros(macros: MacroSet, src: bytes, buf: bytearray | None, out: Normal
     first = _BARE_FIRST.match(src)
     for hit in ([first] if first else []) + list(_BARE_CALL.finditer(src)):
         name = hit.group(1).decode("ascii")
-        if not macros.static_macro.match(name) or macros.kind(name) not in (None, "declaration"):
+        if not macros.static_macro.match(name) or macros.kind(name) not in _BARE_KINDS:
             continue
         start = hit.start(1)
         end = hit.end(1)

@@ -1,0 +1,46 @@
+"""The start-up shortcuts of kernel-C normalisation give exactly what the slow paths give."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cocolint.kernelc import candidates, macros
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+def test_cached_macro_lists_equal_the_toml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("COCOLINT_NO_RULE_CACHE", raising=False)
+    first = macros.packaged()  # parses the TOML and writes the cache
+    assert list((tmp_path / "cocolint" / "macros").glob("*.json"))
+    again = macros.packaged()  # read from the cache
+    monkeypatch.setenv("COCOLINT_NO_RULE_CACHE", "1")
+    assert first == again == macros.packaged()
+    assert again["attributes"] and again["iterators"]
+
+
+def test_a_corrupt_cache_entry_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("COCOLINT_NO_RULE_CACHE", raising=False)
+    good = macros.packaged()
+    for entry in (tmp_path / "cocolint" / "macros").glob("*.json"):
+        entry.write_bytes(b"{not json")
+    assert macros.packaged() == good
+
+
+@pytest.mark.skipif(not candidates.accelerated(), reason="needs the optional ahocorasick-rs")
+def test_quick_and_fast_automata_find_the_same_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    m = macros.macro_set(None)
+    sources = [p.read_bytes() for p in sorted(SAMPLES.rglob("*.[ch]"))]
+    assert len(sources) > 20
+    found = {}
+    for threshold in (10**12, 0):  # never the DFA; the DFA from the first byte
+        monkeypatch.setattr(candidates, "DFA_AFTER", threshold)
+        candidates._AUTOMATA.clear()
+        candidates._SEARCHED.clear()
+        found[threshold] = [candidates.candidates(m, s) for s in sources]
+    assert found[0] == found[10**12]
+    assert sum(map(len, found[0])) > 100
