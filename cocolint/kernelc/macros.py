@@ -7,7 +7,6 @@ import hashlib
 import json
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Mapping
@@ -120,6 +119,8 @@ def packaged() -> dict:
     # next to this module in every install (wheel or checkout); importlib.resources would cost a
     # one-file check its import of zipfile and friends
     text = (here / "macros.toml").read_bytes()
+    import tomllib  # only when the macro cache is cold
+
     data = more_kinds.merged(tomllib.loads(text.decode("utf-8")))
     if cache is not None:
         try:  # a one-file check reads 80 KB of TOML in ~30 ms, the same as JSON in ~1 ms

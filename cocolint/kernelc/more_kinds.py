@@ -8,7 +8,6 @@ macros_derived.toml (proposed by benchmarks/macro_definitions.py from the kernel
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 
 from cocolint.kernelc.scan import blank, close_paren, code_before, skip_space, top_commas
@@ -28,6 +27,8 @@ def merged(data: dict) -> dict:
     known = {n for v in data.values() if isinstance(v, (list, dict)) for n in v if isinstance(n, str)}
     for fname in FILES:
         try:
+            import tomllib  # only when the macro cache is cold
+
             more = tomllib.loads((Path(__file__).resolve().parent / fname).read_text("utf-8"))
         except FileNotFoundError:
             continue
