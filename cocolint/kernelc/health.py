@@ -58,7 +58,7 @@ def measure_tree(path: str, source: bytes, tree: ts.Tree,
     spans: list[tuple[int, int]] = []
     bodies: set[int] = set()
     for t, only in [(tree, None), *alternates]:
-        if not t.root_node.has_error and b"{" not in source:
+        if not t.root_node.has_error and b"{" not in original:
             continue
         for _, caps in ts.matches(_QUERY, t.root_node):
             node = next(iter(caps.values()))[0]
@@ -98,8 +98,8 @@ def measure_file(path: Path, source: bytes, normalised: bool = True, conds: bool
     p = prepare(source, path, macros=normalised, conds=conds)
     t_norm = time.perf_counter() - t0
     t0 = time.perf_counter()
-    tree = ts.parse(p.source)
-    alts = [(ts.parse(text), only) for text, only in p.alternates()]
+    tree = ts.parse(p.source, *p.context)
+    alts = [(ts.parse(text, *p.context), only) for text, only in p.alternates()]
     t_parse = time.perf_counter() - t0
     h = measure_tree(path.as_posix(), p.source, tree, alts, original=source)
     h.rewritten_bytes, h.conditional_bytes = p.rewritten, p.conditional_bytes

@@ -12,6 +12,7 @@ from cocolint.kernelc.braced_calls import braced_calls
 from cocolint.kernelc.candidates import candidates
 from cocolint.kernelc.macros import MacroSet, macro_set
 from cocolint.kernelc.trace_events import trace_events
+from cocolint.kernelc.operator_args import operator_args
 from cocolint.kernelc.scan import Normalised, blank as _blank, call_parens, close_paren as _close_paren
 from cocolint.kernelc.scan import code_before as _before, skip_space as _skip_space, top_commas as _top_commas
 
@@ -85,6 +86,7 @@ class Normaliser:
             buf = passes.static_macros(m, source, buf, out)
         buf = passes.variadic_params(source, buf, out)
         buf = passes.ranges(source, buf, out)
+        buf = operator_args(source, buf, out)
         buf = passes.define_comments(source, buf, out)
         buf = passes.statement_macros(source, buf, out)
         buf = trace_events(source, buf, out)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from cocolint.kernelc import conditionals
+from cocolint.kernelc import conditionals, fragments
+from cocolint.kernelc.inline_directives import inline_directives
 from cocolint.kernelc.normalise import normalise
 
 
@@ -18,6 +19,7 @@ class Prepared:
     views: conditionals.Views
     rewritten: int = 0  # bytes changed by macro normalisation
     by_class: dict[str, int] | None = None
+    context: tuple[bytes, bytes] = (b"", b"")  # a table fragment's (prefix, suffix): ts.parse(source, *context)
 
     @property
     def conditional_bytes(self) -> int:
@@ -35,5 +37,8 @@ def prepare(source: bytes, path: Path | None = None, macros: bool = True, conds:
     n = normalise(source, path) if macros else None
     text = n.source if n is not None else source
     views = conditionals.analyse(text) if conds else conditionals.Views()
+    context = (fragments.context(text) or (b"", b"")) if macros else (b"", b"")
+    views.directives += inline_directives(text, opened=bool(context[0])) if conds else []
     primary = conditionals.view(text, views, 0) if conds else text
-    return Prepared(primary, text, views, n.rewritten if n else 0, n.by_class if n else None)
+    return Prepared(primary, text, views, n.rewritten if n else 0, n.by_class if n else None,
+                    context)
