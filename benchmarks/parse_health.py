@@ -31,6 +31,7 @@ DEFAULT_TREES = [TREES / "linux-source-6.1", TREES / "linux-source-6.12"]
 def measure_tree(tree: Path, stride: int) -> dict[str, object]:
     """Raw and normalised totals of one tree, with the worst files of the normalised run."""
     raw, norm = Totals(), Totals()
+    not_c_files: list[dict[str, object]] = []
     files = [d.path for d in discover([tree]) if d.error is None][::stride]
     for i, path in enumerate(files):
         try:
@@ -44,6 +45,9 @@ def measure_tree(tree: Path, stride: int) -> dict[str, object]:
             h = measure_file(path, source, normalised)
             h.path = shown
             totals.add(h)
+            if normalised and h.not_c:
+                not_c_files.append({"path": shown, "why": h.not_c, "error_bytes": h.error_bytes,
+                                    "total_bytes": h.total_bytes})
         if i % 5000 == 4999:
             print(f"  {tree.name}: {i + 1}/{len(files)} files", file=sys.stderr)
     over = [h for h in norm.worst if h.error_ratio > 0.10]
@@ -57,6 +61,7 @@ def measure_tree(tree: Path, stride: int) -> dict[str, object]:
         "net_cost_ratio": round((norm.normalise_seconds + norm.parse_seconds) / raw.parse_seconds - 1, 4)
         if raw.parse_seconds else None,
         "accelerated": candidates.accelerated(),
+        "not_c": sorted(not_c_files, key=lambda f: f["path"]),
         "files_over_10pct": [{"path": h.path, "error_ratio": round(h.error_ratio, 4), "error_bytes": h.error_bytes,
                               "total_bytes": h.total_bytes, "not_c": not_c(h.path, sources[h.path])}
                              for h in sorted(over, key=lambda h: (-h.error_ratio, h.path))],

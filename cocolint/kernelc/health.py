@@ -31,6 +31,7 @@ class FileHealth:
     alternate_bytes: int = 0  # #else arms parsed in a second view
     parse_seconds: float = 0.0
     normalise_seconds: float = 0.0
+    not_c: str | None = None  # why the file is not C (assembler, linker script: filekind.py), else None
 
     @property
     def error_ratio(self) -> float:
@@ -91,6 +92,7 @@ def _union(spans: list[tuple[int, int]]) -> int:
 
 def measure_file(path: Path, source: bytes, normalised: bool = True, conds: bool | None = None) -> FileHealth:
     """Prepare (optionally), parse and measure one file's primary view."""
+    from cocolint.kernelc.filekind import not_c
     from cocolint.kernelc.prepare import prepare
 
     conds = normalised if conds is None else conds
@@ -105,4 +107,5 @@ def measure_file(path: Path, source: bytes, normalised: bool = True, conds: bool
     h.rewritten_bytes, h.conditional_bytes = p.rewritten, p.conditional_bytes
     h.alternate_bytes = sum(e - s for s, e in p.views.other_only)
     h.parse_seconds, h.normalise_seconds = t_parse, t_norm
+    h.not_c = not_c(source, path.as_posix())
     return h

@@ -13,6 +13,9 @@ from cocolint.kernelc.candidates import candidates
 from cocolint.kernelc.macros import MacroSet, macro_set
 from cocolint.kernelc.trace_events import trace_events
 from cocolint.kernelc.operator_args import operator_args
+from cocolint.kernelc.object_statements import object_statements
+from cocolint.kernelc.nested_fields import nested_fields
+from cocolint.kernelc.asm_templates import asm_templates
 from cocolint.kernelc.scan import Normalised, blank as _blank, call_parens, close_paren as _close_paren
 from cocolint.kernelc.scan import code_before as _before, skip_space as _skip_space, top_commas as _top_commas
 
@@ -89,6 +92,9 @@ class Normaliser:
         buf = operator_args(source, buf, out)
         buf = passes.define_comments(source, buf, out)
         buf = passes.statement_macros(source, buf, out)
+        buf = object_statements(source, buf, out)
+        buf = nested_fields(source, buf, out)
+        buf = asm_templates(source, buf, out)
         buf = trace_events(source, buf, out)
         buf = braced_calls(source, buf, out)
         if m.static_macro is not None:

@@ -1,0 +1,90 @@
+"""Object-like macros that stand for statements or struct members: each use gets its `;`.
+
+    #define CHANNEL_INFO  u8 channel_id; u8 reserved[3];      struct chan {
+    struct chan {                                                 CHANNEL_INFO;   <- `;` in the gap
+            CHANNEL_INFO    /* common part */                     u16 flags;
+            u16 flags;
+A statement or member list hidden in a macro leaves no `;` where it is used, and tree-sitter
+reads the name as the type of the next line.  The macros are those the file defines with a
+body ending in `;`, and the member-list macros named in macros.toml (ACPICA's common headers,
+defined in one header and used in many).  A use counts only where a statement or member
+starts (after `{`, `;`, `}`, `)` or `:`) and nothing but code of the next member follows; the
+`;` goes into the first space or tab after the name, or, with none, replaces its last character.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from cocolint.kernelc.conditionals import directive_end
+from cocolint.kernelc.scan import Normalised, code_before
+
+_DEFINE_OBJECT = re.compile(rb"^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w{3,})(?=[ \t\\])", re.M)
+_STARTS = frozenset(b"{;}):")
+_NOT_AFTER = frozenset(b";(,)=[.-+*/|&?<>")  # the name is already a statement, or part of an expression
+
+
+@functools.lru_cache(maxsize=1)
+def _packaged() -> tuple[bytes, ...]:
+    from cocolint.kernelc.macros import packaged
+
+    return tuple(n.encode("ascii") for n in packaged().get("member-lists", {}).get("names", ()))
+
+
+def object_statements(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
+    """Give each use of a statement or member-list macro its `;`."""
+    names = [n for n in _packaged() if n in src]
+    for m in _DEFINE_OBJECT.finditer(src):
+        body = src[m.end():directive_end(src, m.end())].rstrip(b" \t\\\r\n")
+        if body.endswith(b";"):
+            names.append(m.group(1))
+    if not names:
+        return buf
+    use = re.compile(rb"(?<![\w#])(?:" + b"|".join(re.escape(n) for n in names) + rb")\b")
+    previous = (-1, -1)  # the last use given its `;`: a use right after it starts a member too
+    for m in use.finditer(src):
+        start, end = m.start(), m.end()
+        line_start = src.rfind(b"\n", 0, start) + 1
+        if src[line_start:start].lstrip(b" \t").startswith(b"#") or _continued(src, line_start):
+            continue  # a directive or a #define body: macro bodies are read elsewhere
+        before = _code_before(src, start)
+        if before >= 0 and src[before] not in _STARTS and not previous[0] <= before < previous[1]:
+            continue
+        gap = end
+        while gap < len(src) and src[gap] in b" \t":
+            gap += 1
+        if gap < len(src) and src[gap] in _NOT_AFTER and src[gap:gap + 2] not in (b"/*", b"//"):
+            continue
+        previous = (start, end)
+        at = end if gap > end else end - 1
+        if buf is None:
+            buf = bytearray(src)
+        buf[at] = 0x3B
+        out.by_class["object_statement"] = out.by_class.get("object_statement", 0) + 1
+        out.rewritten += 1
+    return buf
+
+
+def _continued(src: bytes, line_start: int) -> bool:
+    """Whether the line before line_start ends in a backslash (this line continues a directive)."""
+    i = line_start - 2
+    while i >= 0 and src[i] in b" \t\r":
+        i -= 1
+    return i >= 0 and src[i] == 0x5C
+
+
+def _code_before(src: bytes, start: int) -> int:
+    """The last code byte before start, comments and preprocessor lines skipped (-1: none)."""
+    i = start - 1
+    while i >= 0:
+        i = code_before(src, i)
+        if i < 0:
+            return -1
+        line_start = src.rfind(b"\n", 0, i) + 1
+        if not (src[line_start:i + 1].lstrip(b" \t").startswith(b"#") or _continued(src, line_start)):
+            return i
+        while _continued(src, line_start):  # back to the directive's first line
+            line_start = src.rfind(b"\n", 0, line_start - 1) + 1
+        i = line_start - 1
+    return -1
