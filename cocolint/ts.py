@@ -21,22 +21,10 @@ class QueryError(ValueError):
     """A tree-sitter query that does not compile."""
 
 
-def parse(source: bytes, prefix: bytes = b"", suffix: bytes = b"") -> Tree:
-    """Parse a whole C file; with a prefix (one line) and a suffix, parse it in that context.
-
-    The prefix is edited out of the tree afterwards, so every node keeps its offset, line and
-    column in source (the prefix's own nodes become empty at offset 0; the suffix's lie past
-    the end of source).
-    """
+def parse(source: bytes, suffix: bytes = b"") -> Tree:
+    """Parse a whole C file (with a suffix: as if it were appended; no offset in source moves)."""
     _parser.included_ranges = []
-    if not prefix and not suffix:
-        return _parser.parse(source)
-    tree = _parser.parse(prefix + source + suffix)
-    if prefix:
-        n = len(prefix)
-        tree.edit(start_byte=0, old_end_byte=n, new_end_byte=0,
-                  start_point=(0, 0), old_end_point=(0, n), new_end_point=(0, 0))
-    return tree
+    return _parser.parse(source + suffix if suffix else source)
 
 
 def parse_ranges(source: bytes, spans: Iterable[tuple[int, int]]) -> Tree:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from cocolint.kernelc.scan import Normalised, close_paren
+from cocolint.kernelc.scan import Normalised, close_paren, top_commas
 
 _ASM = re.compile(rb"\b(?:asm|__asm__|__asm)(?:\s+(?:volatile|__volatile__|__volatile|goto|inline|__inline__|asm_inline))*"
                   rb"\s*\(")
@@ -26,6 +26,9 @@ def asm_templates(src: bytes, buf: bytearray | None, out: Normalised) -> bytearr
         for start, end in _template_calls(src, m.end()):
             if buf is None:
                 buf = bytearray(src)
+            if end < 0:  # an operand macro's last argument opens here
+                buf[start] = 0x28
+                continue
             n = _as_strings(buf, start, end)
             out.by_class["asm_template"] = out.by_class.get("asm_template", 0) + n
             out.rewritten += n
@@ -36,7 +39,8 @@ def _template_calls(src: bytes, pos: int) -> list[tuple[int, int]]:
     """The macro calls of the asm statement whose `(` ends at pos that must become strings:
     every top-level call of the template, and in the operand lists a call that stands for a
     constraint (`CC_OUT(c) (oldbit)`: a call followed by the parenthesised operand)."""
-    calls = []
+    calls: list[tuple[int, int]] = []
+    opens: list[int] = []  # where an operand macro's last argument gets its `(`
     depth = 0
     section = 0  # 0: template, 1: outputs, 2: inputs, 3: clobbers, 4: labels
     while True:
@@ -51,7 +55,7 @@ def _template_calls(src: bytes, pos: int) -> list[tuple[int, int]]:
             pos = t.end()
         elif c == 0x29:
             if depth == 0:
-                return calls
+                return calls + [(o, -1) for o in opens]
             depth -= 1
             pos = t.end()
         elif c == 0x3A:
@@ -65,11 +69,15 @@ def _template_calls(src: bytes, pos: int) -> list[tuple[int, int]]:
             if depth == 0 and (section == 0 or (section in (1, 2) and _operand_follows(src, close + 1))):
                 calls.append((t.start(), close + 1))
             elif depth == 0 and section in (1, 2) and _operand_ends(src, close + 1):
-                # a macro for a whole operand (`CONST_MASK_ADDR(nr, addr)`): its name becomes the
-                # constraint string, its arguments the operand
-                name_end = t.start() + len(src[t.start():t.end() - 1].rstrip())
-                if name_end - t.start() >= 2:
-                    calls.append((t.start(), name_end))
+                # a macro for a whole operand (`CONST_MASK_ADDR(nr, addr)`): its name (and all
+                # arguments but the last) becomes the constraint string, its last argument the
+                # operand: `"                  "( addr)`
+                open_at = t.end() - 1
+                commas = top_commas(src, open_at, close)
+                cut = commas[-1] if commas else open_at
+                if cut - t.start() >= 2 and b"\n" not in src[t.start():cut]:
+                    calls.append((t.start(), cut))
+                    opens.append(cut)
             pos = close + 1
 
 

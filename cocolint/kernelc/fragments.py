@@ -1,47 +1,73 @@
 """Table fragments: files #include'd into the middle of an array, enum or switch, parsed in that context.
 
-    /* an #include'd table */          is parsed as   int __fragment[] = {  /* ... */
-    { "first", .insns = { ... } },                     { "first", ... },
-    DEVICE(0x1234, "name", FLAGS),                     DEVICE(...),
-                                                       };
-A C file cannot start with `{`, `[0] =`, `.field =`, `case X:` or `NAME,`; a file that does is
-the inside of something.  The context (a one-line prefix and a suffix) is handed to ts.parse,
-which edits the prefix out of the tree afterwards: no byte of the file moves.
+    /* SPDX-License-Identifier: GPL-2.0 */      int __f[] = {
+    /* Quirks, #include'd into an array */      
+    { "first", .insns = { ... } },          ->  { "first", .insns = { ... } },
+    DEVICE(0x1234, "name", FLAGS),              DEVICE(0x1234, "name", FLAGS),
+                                                };      <- the suffix, parsed after the end
+A C file cannot start with `{`, `[0] =`, `.field =`, `"str"`, `NAME,` or `NAME(...),`;
+a file that does is the inside of something.  The comments and blank lines before its first
+code are blanked (newlines kept) and the opening is written on the longest of their lines;
+the closing is a suffix parsed after the last byte (ts.parse(source, suffix)), so no byte of
+the file moves.  A fragment whose first code is its first byte has no room and stays as it is.
+(`case X:` arms #include'd into a switch need nothing: the grammar reads them at file scope.)
 """
 
 from __future__ import annotations
 
 import re
 
-ARRAY = (b"int __fragment[] = {", b"\n};\n")  # initialiser items, designators, enumerators
-SWITCH = (b"void __fragment(void) { switch (0) {", b"\n}}\n")  # `case X: ...` arms
+from cocolint.kernelc.scan import Normalised, blank
 
-_SKIP = re.compile(rb"(?:\s+|/\*.*?\*/|//[^\n]*|#(?:[^\n]*\\\r?\n)*[^\n]*)*", re.S)  # space, comments, directives
+ARRAY = (b"int __f[]={", b"\n};\n")  # initialiser items, designators, enumerators
+
+_LEAD = re.compile(rb"(?:\s+|/\*.*?\*/|//[^\n]*)*", re.S)  # blank lines and comments
+_SKIP = re.compile(rb"(?:\s+|/\*.*?\*/|//[^\n]*|#(?:[^\n]*\\\r?\n)*[^\n]*)*", re.S)  # ... and directives
 _ITEM_START = re.compile(rb"\{|\[[^\]\n]*\][ \t]*=|\.[A-Za-z_]\w*[ \t]*=[^=]|\"")
-_CASE = re.compile(rb"(?:case\b|default[ \t]*:)")
-_ENUMERATOR = re.compile(rb"[A-Za-z_]\w*[ \t]*(?:,|=[^=][^;{}]*,)")  # `NAME,` or `NAME = 3,` ... no `;`
-_CALL_ITEM = re.compile(rb"[A-Z][A-Z0-9_]*[ \t]*\(")
+_ENUMERATOR = re.compile(rb"[A-Za-z_]\w*[ \t]*(?:,|=[^=][^;{}]*,)")  # `NAME,` or `NAME = 3,`
+_CALL_ITEM = re.compile(rb"[A-Z_][A-Z0-9_]*[ \t]*\(")
+_NOISE = re.compile(rb"/\*.*?\*/|//[^\n]*|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'", re.S)
 
 
-def context(src: bytes) -> tuple[bytes, bytes] | None:
-    """The (prefix, suffix) a table fragment is parsed in, or None for an ordinary C file."""
+def kind(src: bytes) -> tuple[bytes, bytes] | None:
+    """The (opening, closing) a table fragment is parsed in, or None for an ordinary C file."""
     first = _SKIP.match(src).end()
     if first >= len(src):
         return None
     if _ITEM_START.match(src, first):
         return ARRAY
-    if _CASE.match(src, first):
-        return SWITCH
-    if _ENUMERATOR.match(src, first) and b";" not in _code(src, first):
-        return ARRAY
-    if _CALL_ITEM.match(src, first) and _call_then_comma(src, first) and b";" not in _code(src, first):
+    if (_ENUMERATOR.match(src, first) or (_CALL_ITEM.match(src, first) and _call_then_comma(src, first))) \
+            and b";" not in _NOISE.sub(b"", src[first:]):
         return ARRAY
     return None
 
 
-def _code(src: bytes, start: int) -> bytes:
-    """src from start without comments and strings (only asked for the few files that look like tables)."""
-    return re.sub(rb"/\*.*?\*/|//[^\n]*|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'", b"", src[start:], flags=re.S)
+def wrap(src: bytes, out: Normalised) -> tuple[bytes, bytes]:
+    """src with the fragment's opening written into its leading comments, and the suffix to parse after it.
+
+    (src, b"") for an ordinary file or a fragment with no room for its opening.
+    """
+    found = kind(src)
+    if found is None:
+        return src, b""
+    opening, closing = found
+    lead = _LEAD.match(src).end()
+    region = src[:lead]
+    if b"cocolint:" in region:
+        return src, b""  # a suppression comment stays readable
+    line_start, best = 0, (-1, -1)
+    for line in region.split(b"\n"):
+        if len(line) >= len(opening) and len(line) > best[1] - best[0]:
+            best = (line_start, line_start + len(line))
+        line_start += len(line) + 1
+    if best[0] < 0:
+        return src, b""
+    buf = bytearray(src)
+    n = blank(buf, 0, lead)
+    buf[best[0]:best[0] + len(opening)] = opening
+    out.by_class["fragment_context"] = out.by_class.get("fragment_context", 0) + n
+    out.rewritten += n
+    return bytes(buf), closing
 
 
 def _call_then_comma(src: bytes, start: int) -> bool:

@@ -100,8 +100,8 @@ def measure_file(path: Path, source: bytes, normalised: bool = True, conds: bool
     p = prepare(source, path, macros=normalised, conds=conds)
     t_norm = time.perf_counter() - t0
     t0 = time.perf_counter()
-    tree = ts.parse(p.source, *p.context)
-    alts = [(ts.parse(text, *p.context), only) for text, only in p.alternates()]
+    tree = ts.parse(p.source, p.suffix)
+    alts = [(ts.parse(text, p.suffix), only) for text, only in p.alternates()]
     t_parse = time.perf_counter() - t0
     h = measure_tree(path.as_posix(), p.source, tree, alts, original=source)
     h.rewritten_bytes, h.conditional_bytes = p.rewritten, p.conditional_bytes

@@ -16,6 +16,7 @@ from cocolint.kernelc.scan import code_before
 
 Span = tuple[int, int]
 _DIRECTIVE = re.compile(rb"^[ \t]*#[ \t]*(define|undef|pragma|error|warning)\b", re.M)
+_FRAGMENT_DIRECTIVE = re.compile(rb"^[ \t]*#[ \t]*(define|undef|pragma|error|warning|include)\b", re.M)
 _ANY_DIRECTIVE = re.compile(rb"^[ \t]*#", re.M)
 _OPENS = frozenset(b",({=")  # the last code before the line: the line is inside an expression
 
@@ -23,7 +24,8 @@ _OPENS = frozenset(b",({=")  # the last code before the line: the line is inside
 def inline_directives(src: bytes, opened: bool = False) -> list[Span]:
     """The `#define`/`#undef`/... lines whose preceding code leaves an expression open.
 
-    opened: the whole file is parsed inside an initialiser (a table fragment, fragments.py): all of them.
+    opened: the whole file is parsed inside an initialiser (a table fragment, fragments.py): all of
+    them, and its #include lines.
     """
     out: list[Span] = []
     if b"#" not in src:
@@ -38,7 +40,7 @@ def inline_directives(src: bytes, opened: bool = False) -> list[Span]:
         if at >= last:
             before = src[at]
         end = directive_end(src, m.end())
-        if (opened or before in _OPENS) and _DIRECTIVE.match(src, start):
+        if (_FRAGMENT_DIRECTIVE.match(src, start) if opened else before in _OPENS and _DIRECTIVE.match(src, start)):
             out.append((start, end))
         last = end
     return out

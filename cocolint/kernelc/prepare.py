@@ -19,7 +19,7 @@ class Prepared:
     views: conditionals.Views
     rewritten: int = 0  # bytes changed by macro normalisation
     by_class: dict[str, int] | None = None
-    context: tuple[bytes, bytes] = (b"", b"")  # a table fragment's (prefix, suffix): ts.parse(source, *context)
+    suffix: bytes = b""  # a table fragment's closing, parsed after the last byte: ts.parse(source, suffix)
 
     @property
     def conditional_bytes(self) -> int:
@@ -36,9 +36,11 @@ def prepare(source: bytes, path: Path | None = None, macros: bool = True, conds:
     """Normalise source for parsing (either step can be switched off to measure it)."""
     n = normalise(source, path) if macros else None
     text = n.source if n is not None else source
+    suffix = b""
+    if n is not None:
+        text, suffix = fragments.wrap(text, n)
     views = conditionals.analyse(text) if conds else conditionals.Views()
-    context = (fragments.context(text) or (b"", b"")) if macros else (b"", b"")
-    views.directives += inline_directives(text, opened=bool(context[0])) if conds else []
+    views.directives += inline_directives(text, opened=bool(suffix)) if conds else []
     primary = conditionals.view(text, views, 0) if conds else text
     return Prepared(primary, text, views, n.rewritten if n else 0, n.by_class if n else None,
-                    context)
+                    suffix)
