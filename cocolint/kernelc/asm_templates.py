@@ -13,7 +13,7 @@ import re
 
 from cocolint.kernelc.scan import Normalised, close_paren, top_commas
 
-_ASM = re.compile(rb"\b(?:asm|__asm__|__asm)(?:\s+(?:volatile|__volatile__|__volatile|goto|inline|__inline__|asm_inline))*"
+_ASM = re.compile(rb"asm(?:__)?(?:\s+(?:volatile|__volatile__|__volatile|goto|inline|__inline__|asm_inline))*"
                   rb"\s*\(")
 _TOKEN = re.compile(rb'"(?:[^"\\\n]|\\.)*"|/\*.*?\*/|[A-Za-z_]\w*\s*\(|[():]', re.S)
 
@@ -23,6 +23,11 @@ def asm_templates(src: bytes, buf: bytearray | None, out: Normalised) -> bytearr
     if b"asm" not in src:
         return buf
     for m in _ASM.finditer(src):
+        before = src[max(0, m.start() - 3):m.start()]
+        if before.endswith(b"__"):
+            before = before[:-2]
+        if before[-1:].isalnum() or before.endswith(b"_"):
+            continue  # part of a longer name (`__asm__` counts, `my_asm(` does not)
         for start, end in _template_calls(src, m.end()):
             if buf is None:
                 buf = bytearray(src)

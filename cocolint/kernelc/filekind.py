@@ -26,7 +26,10 @@ _ENTRY_LINE = re.compile(rb"^[ \t]*(?:SYM_(?:FUNC|CODE|DATA|INNER_LABEL)\w*|ENTR
 # linker-script commands at the start of a line
 _LINKER_LINE = re.compile(rb"^[ \t]*(?:\.[ \t]*=[ \t]*ALIGN\(|\*\(\.|KEEP\(\*|SECTIONS\b|PROVIDE(?:_HIDDEN)?\("
                           rb"|\.[\w.$]+[ \t]+(?:\([^)\n]*\)[ \t]*)?:[ \t]*(?:AT\(|ALIGN\(|\{|$))", re.M)
-_TRIGGER = re.compile(_GAS + rb"|^[ \t]*(?:\*\(\.|SECTIONS\b|\.[ \t]*=[ \t]*ALIGN\()", re.M)
+# a line that starts like assembler or a linker script; `\n` first: a fast literal search
+_TRIGGER = re.compile(rb"\n[ \t]*(?:\.(?:macro|endm|text|globl|global|align|p2align|section|pushsection|word"
+                      rb"|long|quad|set|type|size|byte|short|cfi_\w+|if|ifdef)\b(?![ \t]*[=.\[,;)])"
+                      rb"|\*\(\.|SECTIONS\b|\.[ \t]*=[ \t]*ALIGN\()")
 # what C looks like line by line: a statement or declaration ending in `;`, a function body opening
 _C_LINE = re.compile(rb"(?:;|^\{|\)[ \t]*\{)[ \t]*$", re.M)
 _COMMENT = re.compile(rb"/\*.*?\*/|//[^\n]*", re.S)

@@ -19,6 +19,7 @@ import re
 
 from cocolint.kernelc.scan import Normalised, blank
 
+_LOOK = 1 << 14  # a table fragment's first item comes within this many bytes
 ARRAY = (b"int __f[]={", b"\n};\n")  # initialiser items, designators, enumerators
 
 _LEAD = re.compile(rb"(?:\s+|/\*.*?\*/|//[^\n]*)*", re.S)  # blank lines and comments
@@ -31,9 +32,9 @@ _NOISE = re.compile(rb"/\*.*?\*/|//[^\n]*|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\
 
 def kind(src: bytes) -> tuple[bytes, bytes] | None:
     """The (opening, closing) a table fragment is parsed in, or None for an ordinary C file."""
-    first = _SKIP.match(src).end()
-    if first >= len(src):
-        return None
+    first = _SKIP.match(src, 0, _LOOK).end()
+    if first >= min(len(src), _LOOK):
+        return None  # nothing but comments and directives (or too many of them to be a table's head)
     if _ITEM_START.match(src, first):
         return ARRAY
     if (_ENUMERATOR.match(src, first) or (_CALL_ITEM.match(src, first) and _call_then_comma(src, first))) \

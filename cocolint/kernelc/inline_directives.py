@@ -28,7 +28,7 @@ def inline_directives(src: bytes, opened: bool = False) -> list[Span]:
     them, and its #include lines.
     """
     out: list[Span] = []
-    if b"#" not in src:
+    if not opened and not _triggered(src):
         return out
     last = 0  # the byte after the previous directive
     before = 0  # the last code byte before `last` (0: none yet)
@@ -44,3 +44,18 @@ def inline_directives(src: bytes, opened: bool = False) -> list[Span]:
             out.append((start, end))
         last = end
     return out
+
+
+def _triggered(src: bytes) -> bool:
+    """Whether a `#define` or `#undef` at column 0 follows a line ending in an opener (the usual
+    layout of the cases above; only then is the file read directive by directive)."""
+    for word in (b"\n#define", b"\n#undef"):
+        at = src.find(word)
+        while at >= 0:
+            j = at - 1
+            while j >= 0 and src[j] in b" \t\r":
+                j -= 1
+            if j >= 0 and src[j] in _OPENS:
+                return True
+            at = src.find(word, at + len(word))
+    return False

@@ -23,20 +23,22 @@ _COMMENT = re.compile(rb"/\*.*?\*/", re.S)
 
 
 @functools.lru_cache(maxsize=1)
-def _pattern() -> re.Pattern[bytes] | None:
+def _names() -> tuple[bytes, ...]:
     from cocolint.kernelc.macros import packaged
 
-    names = packaged().get("nested-fields", {}).get("names", ())
-    if not names:
-        return None
-    return re.compile(rb"(?<![\w#])(?:" + b"|".join(re.escape(n.encode("ascii")) for n in names) + rb")[ \t]*\(")
+    return tuple(n.encode("ascii") for n in packaged().get("nested-fields", {}).get("names", ()))
+
+
+@functools.lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[bytes]:
+    return re.compile(rb"(?<![\w#])(?:" + b"|".join(re.escape(n) for n in _names()) + rb")[ \t]*\(")
 
 
 def nested_fields(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
     """Rewrite every call: the name and `(` blanked, the top-level `,` a `;`, the `)` blanked."""
-    pattern = _pattern()
-    if pattern is None or b"FIELD" not in src:
+    if not any(n in src for n in _names()):
         return buf
+    pattern = _pattern()
     first = pattern.search(src)
     if first is None:
         return buf

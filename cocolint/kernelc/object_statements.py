@@ -17,11 +17,12 @@ from __future__ import annotations
 import functools
 import re
 
-from cocolint.kernelc.conditionals import directive_end
 from cocolint.kernelc.scan import Normalised, code_before
 
-_DEFINE_OBJECT = re.compile(rb"^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w{3,})(?=[ \t\\])", re.M)
+_BODY_END = re.compile(rb"\\[ \t]*\r?\n[^\n\\]*;[ \t]*\r?\n")  # the last two lines of a macro ending in `;`
+_DEFINE = re.compile(rb"[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w{3,})[ \t\\]")  # object-like: no `(`
 _STARTS = frozenset(b"{;}):")
+_WORD = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 _NOT_AFTER = frozenset(b";(,)=[.-+*/|&?<>")  # the name is already a statement, or part of an expression
 
 
@@ -34,11 +35,8 @@ def _packaged() -> tuple[bytes, ...]:
 
 def object_statements(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
     """Give each use of a statement or member-list macro its `;`."""
-    names = [n for n in _packaged() if n in src]
-    for m in _DEFINE_OBJECT.finditer(src):
-        body = src[m.end():directive_end(src, m.end())].rstrip(b" \t\\\r\n")
-        if body.endswith(b";"):
-            names.append(m.group(1))
+    names = [n for n in _packaged() if n in src] if any(p in src for p in _prefixes()) else []  # cheap first
+    names += _local(src)
     if not names:
         return buf
     use = re.compile(rb"(?<![\w#])(?:" + b"|".join(re.escape(n) for n in names) + rb")\b")
@@ -64,6 +62,41 @@ def object_statements(src: bytes, buf: bytearray | None, out: Normalised) -> byt
         out.by_class["object_statement"] = out.by_class.get("object_statement", 0) + 1
         out.rewritten += 1
     return buf
+
+
+@functools.lru_cache(maxsize=1)
+def _prefixes() -> tuple[bytes, ...]:
+    return tuple({n[:4] for n in _packaged()})
+
+
+def _local(src: bytes) -> list[bytes]:
+    """The object-like macros src defines over several lines with a body ending in `;`.
+
+    Found from the end: a continued line followed by one ending in `;` (the regex starts with a
+    literal backslash, rare outside macros), then back to the #define that line belongs to.
+    """
+    out = []
+    for m in _BODY_END.finditer(src):
+        line_start = src.rfind(b"\n", 0, m.start()) + 1
+        while line_start > 1 and _last(src, line_start - 1) == 0x5C:
+            line_start = src.rfind(b"\n", 0, line_start - 1) + 1
+        d = _DEFINE.match(src, line_start)
+        if d is not None:
+            out.append(d.group(1))
+    return out
+
+
+def _last(src: bytes, end: int, skip: bytes = b" \t\r") -> int:
+    """The last byte before end that is not in skip (-1: none)."""
+    j = end - 1
+    while j >= 0 and src[j] in skip:
+        j -= 1
+    return src[j] if j >= 0 else -1
+
+
+@functools.lru_cache(maxsize=256)
+def _uses(names: tuple[bytes, ...]) -> re.Pattern[bytes]:
+    return re.compile(rb"(?:" + b"|".join(re.escape(n) for n in sorted(set(names))) + rb")\b")
 
 
 def _continued(src: bytes, line_start: int) -> bool:

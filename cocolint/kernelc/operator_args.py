@@ -5,7 +5,7 @@ macro; no C expression is a lone operator, so tree-sitter gives up on the whole 
 often on the function around it).  The operator becomes a number of its own length, so the
 call reads as a call with one more argument; nothing else in the file moves.  An empty argument
 written with a space (`CASE(w,  , acq_, 32)`, `BUILD(i, 32, )`) gets a `0` in its first space;
-`f( )` (no arguments) is C and stays.
+`f( )` (no arguments) and `void (*)(void)` are C and stay.
 """
 
 from __future__ import annotations
@@ -14,31 +14,23 @@ import re
 
 from cocolint.kernelc.scan import Normalised
 
-# an argument that is only an operator: between `(` or `,` and `,` or `)`
-_OPERATOR_ARG = re.compile(
-    rb"(?<=[(,])([ \t]*)(<<=|>>=|<<|>>|==|!=|<=|>=|&&|\|\||[-+*/%&|^]=|[-+*/%&|^~!<>])[ \t]*(?=[,)])")
-
-
-_EMPTY_ARG = re.compile(rb"(?<=,)[ \t]+(?=[,)])|(?<=\()[ \t]+(?=,)")
+_OPS = rb"(?:<<=|>>=|<<|>>|==|!=|<=|>=|&&|\|\||[-+*/%&|^]=|[-+*/%&|^~!<>])"
+# an argument after the first that is only an operator, or empty with a space in it (the regex
+# starts with a literal `,`: a fast search; an operator or empty first argument is not looked for)
+_AFTER_COMMA = re.compile(rb",(?:([ \t]*)(" + _OPS + rb")[ \t]*|([ \t]+))(?=[,)])")
 
 
 def operator_args(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
-    """Rewrite every bare-operator macro argument as `0`s (`(*)`, a pointer declarator, stays)."""
-    for m in _OPERATOR_ARG.finditer(src):
-        start, end = m.start(2), m.end(2)
-        op = m.group(2)
-        if op in (b"*", b"^") and src[m.start() - 1:m.start()] == b"(" and src[m.end():m.end() + 1] == b")":
-            continue  # `void (*)(void)`: an abstract pointer declarator, C as written
-        if buf is None:
-            buf = bytearray(src)
-        buf[start:end] = b"0" * (end - start)
-        out.by_class["operator_argument"] = out.by_class.get("operator_argument", 0) + end - start
-        out.rewritten += end - start
-    if b" ," in src or b", )" in src or b",\t" in src:
-        for m in _EMPTY_ARG.finditer(src):
+    """Rewrite every bare-operator or empty macro argument."""
+    for pattern in (_AFTER_COMMA,):
+        for m in pattern.finditer(src):
+            if m.group(3) is not None:  # empty: a `0` in its first space
+                start, end, kind = m.start(3), m.start(3) + 1, "empty_argument"
+            else:
+                start, end, kind = m.start(2), m.end(2), "operator_argument"
             if buf is None:
                 buf = bytearray(src)
-            buf[m.start()] = 0x30
-            out.by_class["empty_argument"] = out.by_class.get("empty_argument", 0) + 1
-            out.rewritten += 1
+            buf[start:end] = b"0" * (end - start)
+            out.by_class[kind] = out.by_class.get(kind, 0) + end - start
+            out.rewritten += end - start
     return buf
