@@ -16,6 +16,9 @@ from cocolint.kernelc.operator_args import operator_args
 from cocolint.kernelc.object_statements import object_statements
 from cocolint.kernelc.nested_fields import nested_fields
 from cocolint.kernelc.asm_templates import asm_templates
+from cocolint.kernelc.loop_tails import loop_tails
+from cocolint.kernelc.call_items import call_items
+from cocolint.kernelc.trailing_attributes import trailing_attributes
 from cocolint.kernelc.scan import Normalised, blank as _blank, call_parens, close_paren as _close_paren
 from cocolint.kernelc.scan import code_before as _before, skip_space as _skip_space, top_commas as _top_commas
 
@@ -95,6 +98,9 @@ class Normaliser:
         buf = object_statements(source, buf, out)
         buf = nested_fields(source, buf, out)
         buf = asm_templates(source, buf, out)
+        buf = loop_tails(source, buf, out)
+        buf = call_items(source, buf, out)
+        buf = trailing_attributes(source, buf, out)
         buf = trace_events(source, buf, out)
         buf = braced_calls(source, buf, out)
         if m.static_macro is not None:
