@@ -31,7 +31,9 @@ _TRIGGER = re.compile(rb"\n[ \t]*(?:\.(?:macro|endm|text|globl|global|align|p2al
                       rb"|long|quad|set|type|size|byte|short|cfi_\w+|if|ifdef)\b(?![ \t]*[=.\[,;)])"
                       rb"|\*\(\.|SECTIONS\b|\.[ \t]*=[ \t]*ALIGN\()")
 # what C looks like line by line: a statement or declaration ending in `;`, a function body opening
-_C_LINE = re.compile(rb"(?:;|^\{|\)[ \t]*\{)[ \t]*$", re.M)
+# (a line naming a gas macro argument `\reg` or starting with a numeric label `1:` is assembler)
+_C_LINE = re.compile(rb"^(?![ \t]*\d+:)(?![^\n]*\\\w)[^\n]*(?:;|^\{|\)[ \t]*\{)[ \t]*$", re.M)
+_GAS_ARGUMENT = re.compile(rb"^[^\n]*\\[A-Za-z_]", re.M)  # `\reg`: never C outside strings and directives
 _COMMENT = re.compile(rb"/\*.*?\*/|//[^\n]*", re.S)
 _STRING = re.compile(rb'"(?:[^"\\\n]|\\[\s\S])*"|\'(?:[^\'\\\n]|\\[\s\S])*\'')  # `\` continues it
 _DIRECTIVE = re.compile(rb"^[ \t]*#(?:[^\n]*\\\r?\n)*[^\n]*", re.M)
@@ -51,7 +53,7 @@ def not_c(src: bytes, path: str = "") -> str | None:
     linker = len(_LINKER_LINE.findall(code))
     if linker >= 2 and linker > c_lines:
         return LINKER_SCRIPT
-    gas = len(_GAS_LINE.findall(code)) + len(_ENTRY_LINE.findall(code))
+    gas = len(_GAS_LINE.findall(code)) + len(_ENTRY_LINE.findall(code)) + len(_GAS_ARGUMENT.findall(code))
     if gas >= 3 and gas > 2 * c_lines:
         return ASSEMBLER
     return None
