@@ -83,6 +83,18 @@ def test_a_fragment_at_byte_zero_has_no_room_and_is_left_alone() -> None:
     assert p.suffix == b"" and p.source == text
 
 
+def test_a_test_table_at_byte_zero_opens_in_its_first_description() -> None:
+    text = b"{\n\t\"invalid shift of a negative number\",\n\t.insns = { DEMO_MOV(1, 2), DEMO_EXIT() },\n" \
+           b"\t.result = REJECT,\n},\n{\n\t\"second\",\n\t.insns = { DEMO_EXIT() },\n},\n"
+    assert ts.parse(text).root_node.has_error
+    p = prepare(text)
+    assert p.suffix and len(p.source) == len(text)
+    tree = ts.parse(p.source, p.suffix)
+    assert not tree.root_node.has_error
+    calls = [text[n.start_byte:n.end_byte] for n in _walk(tree.root_node) if n.type == "call_expression"]
+    assert calls == [b"DEMO_MOV(1, 2)", b"DEMO_EXIT()", b"DEMO_EXIT()"]
+
+
 def test_a_suppression_comment_before_a_fragment_is_kept() -> None:
     text = b"/* cocolint: ignore[shared-gpa-boundary-direct-use] the quirk table of record */\n{ 1, 2 },\n"
     assert prepare(text).suffix == b""

@@ -9,7 +9,9 @@ A C file cannot start with `{`, `[0] =`, `.field =`, `"str"`, `NAME,` or `NAME(.
 a file that does is the inside of something.  The comments and blank lines before its first
 code are blanked (newlines kept) and the opening is written on the longest of their lines;
 the closing is a suffix parsed after the last byte (ts.parse(source, suffix)), so no byte of
-the file moves.  A fragment whose first code is its first byte has no room and stays as it is.
+the file moves.  A fragment whose first code is its first byte (`{ "test name", ...`, the BPF
+verifier's test tables) writes the opening into its first entry's description string instead;
+with no such string it stays as it is.
 (`case X:` arms #include'd into a switch need nothing: the grammar reads them at file scope.)
 """
 
@@ -53,6 +55,8 @@ def wrap(src: bytes, out: Normalised) -> tuple[bytes, bytes]:
         return src, b""
     opening, closing = found
     lead = _LEAD.match(src).end()
+    if lead == 0:
+        return _wrap_first_string(src, opening, closing, out)
     region = src[:lead]
     if b"cocolint:" in region:
         return src, b""  # a suppression comment stays readable
@@ -68,6 +72,26 @@ def wrap(src: bytes, out: Normalised) -> tuple[bytes, bytes]:
     buf[best[0]:best[0] + len(opening)] = opening
     out.by_class["fragment_context"] = out.by_class.get("fragment_context", 0) + n
     out.rewritten += n
+    return bytes(buf), closing
+
+
+_FIRST_STRING = re.compile(rb'\{\s*("[^"\\\n]*")[ \t]*,')
+
+
+def _wrap_first_string(src: bytes, opening: bytes, closing: bytes, out: Normalised) -> tuple[bytes, bytes]:
+    """A table that starts at its first byte with `{ "description", ...`: the description string
+    (test data, not code) holds the opening and the first entry's `{`, and a `0` takes its place:
+    `{\n\t"invalid access",` -> ` \n\tint __f[]={{    0,`."""
+    m = _FIRST_STRING.match(src)
+    head = opening + b"{"
+    if m is None or m.end(1) - m.start(1) < len(head) + 1:
+        return src, b""
+    buf = bytearray(src)
+    buf[0] = 0x20
+    a, b = m.start(1), m.end(1)
+    buf[a:b] = head + b" " * (b - a - len(head) - 1) + b"0"
+    out.by_class["fragment_context"] = out.by_class.get("fragment_context", 0) + (b - a) + 1
+    out.rewritten += (b - a) + 1
     return bytes(buf), closing
 
 

@@ -47,14 +47,16 @@ def inline_directives(src: bytes, opened: bool = False) -> list[Span]:
 
 
 def _triggered(src: bytes) -> bool:
-    """Whether a `#define` or `#undef` at column 0 follows a line ending in an opener (the usual
-    layout of the cases above; only then is the file read directive by directive)."""
+    """Whether a `#define` or `#undef` at column 0 follows code ending in an opener (blank lines
+    and a comment between them allowed; only then is the file read directive by directive)."""
     for word in (b"\n#define", b"\n#undef"):
         at = src.find(word)
         while at >= 0:
             j = at - 1
-            while j >= 0 and src[j] in b" \t\r":
+            while j >= 0 and src[j] in b" \t\r\n":
                 j -= 1
+            if j >= 1 and src[j] == 0x2F and src[j - 1] == 0x2A:  # a comment ends the line before
+                j = code_before(src, j)
             if j >= 0 and src[j] in _OPENS:
                 return True
             at = src.find(word, at + len(word))

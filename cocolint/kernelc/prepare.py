@@ -40,7 +40,7 @@ def prepare(source: bytes, path: Path | None = None, macros: bool = True, conds:
     if n is not None:
         text, suffix = fragments.wrap(text, n)
     views = conditionals.analyse(text) if conds else conditionals.Views()
-    if conds and (suffix or path is None or not str(path).endswith(".h")):  # tables that define macros inline live in .c files
+    if conds:
         views.directives += inline_directives(text, opened=bool(suffix))
     primary = conditionals.view(text, views, 0) if conds else text
     return Prepared(primary, text, views, n.rewritten if n else 0, n.by_class if n else None,
