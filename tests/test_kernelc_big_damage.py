@@ -229,3 +229,16 @@ def test_corpus_expectations_for_not_c_files() -> None:
     for name, want in EXPECTED.items():
         if "not-c" in want:
             assert filekind.not_c((CORPUS / name).read_bytes(), name).startswith(want["not-c"])
+
+
+def test_a_misparse_named_if_is_not_a_function() -> None:
+    # raw, the `#ifdef` between `if` and `else` makes tree-sitter read `if (...) {` as a function
+    source = (b"static int demo(struct pci_dev *dev)\n{\n\tint r;\n\n\tif (demo_nr(dev->bus))\n\t\tr = -ENOSYS;\n"
+              b"#ifdef CONFIG_DEMO\n\telse if (dev->virtfn) {\n\t\tr = 1;\n\t}\n#endif\n\telse\n\t\tr = 2;\n"
+              b"\treturn r;\n}\n")
+    q = ts.compile_query("(function_definition) @f")
+    from cocolint.engine.functions import definition_name
+    names = [definition_name(c["f"][0]) for _, c in ts.matches(q, ts.parse(source).root_node)]
+    assert "if" in names and "demo" in names
+    assert measure_file(Path("demo.c"), source, normalised=False).functions == names.count("demo")
+    assert measure_file(Path("demo.c"), source).functions == 1

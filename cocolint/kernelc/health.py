@@ -11,6 +11,8 @@ from cocolint import ts
 from cocolint.engine.functions import definition_name
 
 _QUERY = ts.compile_query("(ERROR) @error (MISSING) @missing (function_definition body: (_) @body) @function")
+# what a damaged parse reads as a function's name (`if (x)\n{` as `int if(x) {`): never one
+_NOT_NAMES = frozenset({None, "if", "while", "for", "switch", "return", "sizeof", "do", "else"})
 # kernel layout: a function body opens with `{` at column 0 right after a line ending in `)`
 _LAYOUT_BODY = re.compile(rb"\)[ \t]*(?:/\*[^\n]*\*/[ \t]*)?\n\{")
 
@@ -71,7 +73,7 @@ def measure_tree(path: str, source: bytes, tree: ts.Tree,
             elif "missing" in caps:
                 h.has_errors = True
                 h.missing += 1
-            elif "function" in caps and definition_name(caps["function"][0]) is not None \
+            elif "function" in caps and definition_name(caps["function"][0]) not in _NOT_NAMES \
                     and original[caps["body"][0].start_byte:caps["body"][0].start_byte + 1] == b"{":
                 h.functions += 1
                 bodies.add(caps["body"][0].start_byte)
