@@ -49,9 +49,14 @@ def inline_directives(src: bytes, opened: bool = False) -> list[Span]:
 def _triggered(src: bytes) -> bool:
     """Whether a `#define` or `#undef` at column 0 follows code ending in an opener (blank lines
     and a comment between them allowed; only then is the file read directive by directive)."""
+    if b"enum" not in src and b"= {" not in src and b"={" not in src:
+        return False  # no initialiser or enum to be inside (register headers: only #defines)
     for word in (b"\n#define", b"\n#undef"):
         at = src.find(word)
         while at >= 0:
+            if src[src.rfind(b"\n", 0, at) + 1:at + 1].startswith(b"#"):
+                at = src.find(word, at + len(word))  # a run of directives: the first of it decided
+                continue
             j = at - 1
             while j >= 0 and src[j] in b" \t\r\n":
                 j -= 1
