@@ -12,6 +12,16 @@ static int demo_count_threads(struct task_struct *leader)
 	return n;
 }
 
+static int demo_count_vmas(struct vma_iterator *vmi, struct vm_area_struct *vma, unsigned long end)
+{
+	int n = 0;
+
+	do {
+		n++;
+	} for_each_vma_range(*vmi, vma, end);
+	return n;
+}
+
 static const struct demo_bias_reg demo_bias_regs[] = {
 	{ DEMO_BIAS_REG("PUPR0", 0xe6060100, "PDPR0", 0xe6060110) {
 		[0] = DEMO_PIN(0, 1),
