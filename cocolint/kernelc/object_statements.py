@@ -39,10 +39,11 @@ def object_statements(src: bytes, buf: bytearray | None, out: Normalised) -> byt
     names += _local(src)
     if not names:
         return buf
-    use = re.compile(rb"(?<![\w#])(?:" + b"|".join(re.escape(n) for n in names) + rb")\b")
     previous = (-1, -1)  # the last use given its `;`: a use right after it starts a member too
-    for m in use.finditer(src):
+    for m in _uses(tuple(sorted(set(names)))).finditer(src):
         start, end = m.start(), m.end()
+        if start and (src[start - 1] in _WORD or src[start - 1] == 0x23):
+            continue  # part of a longer name, or `#NAME`
         line_start = src.rfind(b"\n", 0, start) + 1
         if src[line_start:start].lstrip(b" \t").startswith(b"#") or _continued(src, line_start):
             continue  # a directive or a #define body: macro bodies are read elsewhere

@@ -22,15 +22,14 @@ _AFTER_COMMA = re.compile(rb",(?:([ \t]*)(" + _OPS + rb")[ \t]*|([ \t]+))(?=[,)]
 
 def operator_args(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
     """Rewrite every bare-operator or empty macro argument."""
-    for pattern in (_AFTER_COMMA,):
-        for m in pattern.finditer(src):
-            if m.group(3) is not None:  # empty: a `0` in its first space
-                start, end, kind = m.start(3), m.start(3) + 1, "empty_argument"
-            else:
-                start, end, kind = m.start(2), m.end(2), "operator_argument"
-            if buf is None:
-                buf = bytearray(src)
-            buf[start:end] = b"0" * (end - start)
-            out.by_class[kind] = out.by_class.get(kind, 0) + end - start
-            out.rewritten += end - start
+    for m in _AFTER_COMMA.finditer(src):
+        if m.group(3) is not None:  # empty: a `0` in its first space
+            start, end, kind = m.start(3), m.start(3) + 1, "empty_argument"
+        else:
+            start, end, kind = m.start(2), m.end(2), "operator_argument"
+        if buf is None:
+            buf = bytearray(src)
+        buf[start:end] = b"0" * (end - start)
+        out.by_class[kind] = out.by_class.get(kind, 0) + end - start
+        out.rewritten += end - start
     return buf
