@@ -9,6 +9,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from cocolint import ts
 from cocolint.engine.run import Summary, check_file, run
@@ -242,3 +243,24 @@ def test_a_misparse_named_if_is_not_a_function() -> None:
     assert "if" in names and "demo" in names
     assert measure_file(Path("demo.c"), source, normalised=False).functions == names.count("demo")
     assert measure_file(Path("demo.c"), source).functions == 1
+
+
+BIG_DAMAGE_BITS = [
+    "/* a table */\n", "{ 1, 2 },\n", "DEMO_DEV(1, \"x\"),\n", "ALU(ADD, +)\n", "CASE(w,  , a)\n", "#define D(x) x;\n",
+    "#define M \\\n\tint a; \\\n\tint b;\n", "struct s {\n\tM\n};\n", "__BITFIELD_FIELD(int a : 1,\n", ";))\n",
+    "asm volatile(\"x\" F(%0) : G(a) (b) : H(c, d));\n", "} while_each_thread(g, t);\n", "{ R(\"a\", 1) {\n",
+    "int p[4] __attribute__((aligned(8))) = {0};\n", "\"desc\",\n", ".f = 1,\n", "[0] = 2,\n", "E,\n",
+    "#include \"x.h\"\n", "#undef D\n", "(", ")", ",", "{", "}", "\\\n", "\t", " ", "//x\n", "#ifdef X\n", "#endif\n",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(BIG_DAMAGE_BITS) | st.text(max_size=6), max_size=40))
+def test_every_view_keeps_length_and_newlines(parts: list[str]) -> None:
+    src = "".join(parts).encode("utf-8", "surrogatepass")
+    p = prepare(src)
+    lines = [i for i, b in enumerate(src) if b == 0x0A]
+    for text in [p.normalised, p.source] + [t for t, _ in p.alternates()]:
+        assert len(text) == len(src)
+        assert [i for i, b in enumerate(text) if b == 0x0A] == lines
+    ts.parse(p.source, p.suffix)  # the suffix parses after the file without moving it
