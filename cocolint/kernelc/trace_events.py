@@ -15,6 +15,7 @@ from cocolint.kernelc.scan import Normalised, blank, close_paren, top_commas
 _EVENT = re.compile(rb"^(TRACE_EVENT\w*|DECLARE_EVENT_CLASS\w*|DEFINE_EVENT\w*|DECLARE_TRACE\w*)\(", re.M)
 _ITEM = re.compile(rb"\s*([A-Za-z_]\w*)\s*\(")
 # in TP_STRUCT__entry: `/* why */`, or `LOCAL_ENTRY` (an object-like macro of __field()s): blanked
+_NAME = re.compile(rb"[A-Za-z_]\w*")
 _BARE_FIELDS = re.compile(rb"\s*(?:/\*.*?\*/|([A-Za-z_]\w*)\b(?!\s*\())", re.S)
 _TYPE_FIRST = frozenset({
     b"__field", b"__field_ext", b"__field_struct", b"__field_struct_ext", b"__field_packed", b"__array",
@@ -129,6 +130,10 @@ def _fields(src: bytes, start: int, end: int) -> list[Edit] | None:
             edits.append((commas[0], commas[0] + 1, None))
             if len(commas) > 1:
                 edits.append((commas[1], close, None))
+        elif not _NAME.fullmatch(src[open_at + 1:commas[0] if commas else close].strip()):
+            edits.append((item.start(1), close + 1, None))  # `DEV_ENTRY(dev_of(qp))`: fields of a macro, no name
+            pos = close + 1
+            continue
         elif len(word) >= 3:
             edits.append((item.start(1), open_at + 1, b"int".ljust(open_at + 1 - item.start(1))))
             if commas:

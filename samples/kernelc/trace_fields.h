@@ -16,6 +16,7 @@ TRACE_EVENT(demo_share,
 	TP_ARGS(dev, pa, pages),
 	TP_STRUCT__entry(
 		DEV_ENTRY
+		DEMO_NODE_ENTRY(dev_to_node(dev))
 		/* where and how much */
 		__field(u64, pa)
 		__field(int, pages)
