@@ -47,10 +47,10 @@ class QueryError(ValueError):
     """A tree-sitter query that does not compile."""
 
 
-def parse(source: bytes) -> Tree:
-    """Parse a whole C file."""
+def parse(source: bytes, suffix: bytes = b"") -> Tree:
+    """Parse a whole C file (with a suffix: as if it were appended; no offset in source moves)."""
     _parser.included_ranges = []
-    return _parser.parse(source)
+    return _parser.parse(source + suffix if suffix else source)
 
 
 def parse_ranges(source: bytes, spans: Iterable[tuple[int, int]]) -> Tree:

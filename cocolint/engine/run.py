@@ -14,6 +14,7 @@ from cocolint.engine.matcher import Matcher
 from cocolint.engine.paths import scope_path
 from cocolint.engine.source import SourceError, binary_at, read_source
 from cocolint.engine.suppress import MARKER as DIRECTIVE_MARKER
+from cocolint.kernelc.filekind import not_c
 from cocolint.ruleset.model import Rule
 
 
@@ -28,6 +29,7 @@ class FileResult:
     damaged: bool = False
     suppressed: list[Suppressed] = field(default_factory=list)  # filled by engine/filters.py
     directives: bool | None = None  # whether the source holds `cocolint:` (None: unknown, the filter reads it)
+    not_c: str | None = None  # why the file was not parsed: it is not C (kernelc/filekind.py)
 
 
 @dataclass
@@ -47,12 +49,15 @@ class Summary:
     suppressed: int = 0
     suppressed_by_rule: Counter[str] = field(default_factory=Counter)
     baseline: dict[str, object] | None = None  # with --baseline: {"file", "known", "fixed": [lines]}
+    not_c: int = 0  # files skipped as not C (assembler headers, linker scripts)
 
     def add(self, r: FileResult) -> None:
         """Count one file's result."""
         self.files += 1
         if r.error is not None:
             self.failed += 1
+        elif r.not_c:
+            self.not_c += 1
         elif r.parsed:
             self.parsed += 1
             self.damaged += r.damaged
@@ -74,7 +79,8 @@ class Summary:
             "findings_by_rule": dict(sorted(self.by_rule.items())), "seconds": round(self.seconds, 3),
             "findings_by_directory": dict(sorted(self.by_dir.items())),
             "suppressed": self.suppressed, "suppressed_by_rule": dict(sorted(self.suppressed_by_rule.items())),
-        } | ({"baseline": self.baseline} if self.baseline is not None else {})
+        } | ({"baseline": self.baseline} if self.baseline is not None else {}) \
+          | ({"skipped_not_c": self.not_c} if self.not_c else {})
 
 
 def top_dir(tree_path: str) -> str:
@@ -106,6 +112,9 @@ def check_file(matcher: Matcher, path: Path, source: bytes | None = None) -> Fil
     result.directives = DIRECTIVE_MARKER in source  # the suppression filter re-reads only these files
     if not matcher.may_match(source):
         return result  # no rule can match: skipped by the pre-filter, not parsed
+    result.not_c = not_c(source, path.as_posix())
+    if result.not_c:
+        return result  # an assembler header or linker script: counted, not parsed
     try:
         m = matcher.match(scope_path(path), source, file=path)
     except RecursionError:

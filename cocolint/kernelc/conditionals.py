@@ -69,9 +69,11 @@ class Views:
             choice: list[int] = []
             visible: list[bool] = []
             new: list[Span] = []
+            waiting = self._waiting(seen)
             for gi, g in enumerate(self.groups):
                 vis = g.parent is None or (visible[g.parent[0]] and choice[g.parent[0]] == g.parent[1])
-                pick = next((i for i in range(len(g.live)) if i not in seen[gi]), 0) if vis else 0
+                pick = next((i for i in range(len(g.live)) if i not in seen[gi]),
+                            next((i for i in range(len(g.live)) if (gi, i) in waiting), 0)) if vis else 0
                 if vis and g.live and pick not in seen[gi]:
                     seen[gi].add(pick)
                     new.append(g.live[pick])
@@ -81,6 +83,22 @@ class Views:
                 return
             self.choices.append(choice)
             self.firsts.append(new)
+
+    def _waiting(self, seen: list[set[int]]) -> set[tuple[int, int]]:
+        """The (group, arm) pairs with a nested group some arm of which no view has seen yet.
+
+        A view that has seen every arm of a group picks such an arm again, so that an
+        `#else` nested in the second arm of an outer group is read too.
+        """
+        out: set[tuple[int, int]] = set()
+        for gi in range(len(self.groups) - 1, -1, -1):  # inner groups come after their parents
+            g = self.groups[gi]
+            if g.parent is None:
+                continue
+            unseen = len(seen[gi]) < len(g.live) or any((gi, i) in out for i in range(len(g.live)))
+            if unseen:
+                out.add(g.parent)
+        return out
 
 
 def directive_end(src: bytes, pos: int) -> int:
@@ -133,7 +151,7 @@ def analyse(src: bytes) -> Views:
             parent = None
             if stack:
                 outer = stack[-1]
-                parent = (at[-1], len(outer.live))
+                parent = (at[-1], -1 if outer.dead else len(outer.live))  # -1: inside a dead arm, never seen
             g = _Group(start=end, dead=dead, parent=parent,
                        ifndef_live=word == b"ifndef" and _LIVE_IFNDEF.match(cond) is not None)
             stack.append(g)

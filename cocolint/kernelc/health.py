@@ -11,6 +11,8 @@ from cocolint import ts
 from cocolint.engine.functions import definition_name
 
 _QUERY = ts.compile_query("(ERROR) @error (MISSING) @missing (function_definition body: (_) @body) @function")
+# what a damaged parse reads as a function's name (`if (x)\n{` as `int if(x) {`): never one
+_NOT_NAMES = frozenset({None, "if", "while", "for", "switch", "return", "sizeof", "do", "else"})
 # kernel layout: a function body opens with `{` at column 0 right after a line ending in `)`
 _LAYOUT_BODY = re.compile(rb"\)[ \t]*(?:/\*[^\n]*\*/[ \t]*)?\n\{")
 
@@ -33,6 +35,7 @@ class FileHealth:
     normalise_seconds: float = 0.0
     extra_views: int = 0  # other #if views parsed besides the primary one
     extra_parse_seconds: float = 0.0  # their share of parse_seconds
+    not_c: str | None = None  # why the file is not C (assembler, linker script: filekind.py), else None
 
     @property
     def error_ratio(self) -> float:
@@ -60,7 +63,7 @@ def measure_tree(path: str, source: bytes, tree: ts.Tree,
     spans: list[tuple[int, int]] = []
     bodies: set[int] = set()
     for t, only in [(tree, None), *alternates]:
-        if not t.root_node.has_error and b"{" not in source:
+        if not t.root_node.has_error and b"{" not in original:
             continue
         for _, caps in ts.matches(_QUERY, t.root_node):
             node = next(iter(caps.values()))[0]
@@ -72,7 +75,7 @@ def measure_tree(path: str, source: bytes, tree: ts.Tree,
             elif "missing" in caps:
                 h.has_errors = True
                 h.missing += 1
-            elif "function" in caps and definition_name(caps["function"][0]) is not None \
+            elif "function" in caps and definition_name(caps["function"][0]) not in _NOT_NAMES \
                     and original[caps["body"][0].start_byte:caps["body"][0].start_byte + 1] == b"{":
                 h.functions += 1
                 bodies.add(caps["body"][0].start_byte)
@@ -93,6 +96,7 @@ def _union(spans: list[tuple[int, int]]) -> int:
 
 def measure_file(path: Path, source: bytes, normalised: bool = True, conds: bool | None = None) -> FileHealth:
     """Prepare (optionally), parse and measure one file's primary view."""
+    from cocolint.kernelc.filekind import not_c
     from cocolint.kernelc.prepare import prepare
 
     conds = normalised if conds is None else conds
@@ -100,13 +104,14 @@ def measure_file(path: Path, source: bytes, normalised: bool = True, conds: bool
     p = prepare(source, path, macros=normalised, conds=conds)
     t_norm = time.perf_counter() - t0
     t0 = time.perf_counter()
-    tree = ts.parse(p.source)
+    tree = ts.parse(p.source, p.suffix)
     t1 = time.perf_counter()
-    alts = [(ts.parse(text), only) for text, only in p.alternates()]
+    alts = [(ts.parse(text, p.suffix), only) for text, only in p.alternates()]
     t_parse = time.perf_counter() - t0
     h = measure_tree(path.as_posix(), p.source, tree, alts, original=source)
     h.rewritten_bytes, h.conditional_bytes = p.rewritten, p.conditional_bytes
     h.alternate_bytes = sum(e - s for s, e in p.views.other_only)
     h.parse_seconds, h.normalise_seconds = t_parse, t_norm
     h.extra_views, h.extra_parse_seconds = len(alts), t0 + t_parse - t1
+    h.not_c = not_c(source, path.as_posix())
     return h

@@ -12,6 +12,13 @@ from cocolint.kernelc.braced_calls import braced_calls
 from cocolint.kernelc.candidates import candidates
 from cocolint.kernelc.macros import MacroSet, macro_set
 from cocolint.kernelc.trace_events import trace_events
+from cocolint.kernelc.operator_args import operator_args
+from cocolint.kernelc.object_statements import object_statements
+from cocolint.kernelc.nested_fields import nested_fields
+from cocolint.kernelc.asm_templates import asm_templates
+from cocolint.kernelc.loop_tails import loop_tails
+from cocolint.kernelc.call_items import call_items
+from cocolint.kernelc.trailing_attributes import trailing_attributes
 from cocolint.kernelc.scan import Normalised, blank as _blank, call_parens, close_paren as _close_paren
 from cocolint.kernelc.scan import code_before as _before, skip_space as _skip_space, top_commas as _top_commas
 
@@ -86,8 +93,15 @@ class Normaliser:
             buf = passes.static_macros(m, source, buf, out)
         buf = passes.variadic_params(source, buf, out)
         buf = passes.ranges(source, buf, out)
+        buf = operator_args(source, buf, out)
         buf = passes.define_comments(source, buf, out)
         buf = passes.statement_macros(source, buf, out)
+        buf = object_statements(source, buf, out)
+        buf = nested_fields(source, buf, out)
+        buf = asm_templates(source, buf, out)
+        buf = loop_tails(source, buf, out)
+        buf = call_items(source, buf, out)
+        buf = trailing_attributes(source, buf, out)
         buf = trace_events(source, buf, out)
         buf = braced_calls(source, buf, out)
         buf = usage_passes.run(m, source, buf, out)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from cocolint.kernelc import conditionals
+from cocolint.kernelc import conditionals, fragments
+from cocolint.kernelc.inline_directives import inline_directives
 from cocolint.kernelc.normalise import normalise
 
 
@@ -18,6 +19,7 @@ class Prepared:
     views: conditionals.Views
     rewritten: int = 0  # bytes changed by macro normalisation
     by_class: dict[str, int] | None = None
+    suffix: bytes = b""  # a table fragment's closing, parsed after the last byte: ts.parse(source, suffix)
 
     @property
     def conditional_bytes(self) -> int:
@@ -34,6 +36,12 @@ def prepare(source: bytes, path: Path | None = None, macros: bool = True, conds:
     """Normalise source for parsing (either step can be switched off to measure it)."""
     n = normalise(source, path) if macros else None
     text = n.source if n is not None else source
+    suffix = b""
+    if n is not None:
+        text, suffix = fragments.wrap(text, n)
     views = conditionals.analyse(text) if conds else conditionals.Views()
+    if conds:
+        views.directives += inline_directives(text, opened=bool(suffix))
     primary = conditionals.view(text, views, 0) if conds else text
-    return Prepared(primary, text, views, n.rewritten if n else 0, n.by_class if n else None)
+    return Prepared(primary, text, views, n.rewritten if n else 0, n.by_class if n else None,
+                    suffix)

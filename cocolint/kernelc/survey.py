@@ -15,7 +15,12 @@ MAX_BYTES = 8 * 1024 * 1024  # larger files are generated data, not code to read
 
 @dataclass
 class Totals:
-    """Sums over a run of parse-health."""
+    """Sums over a run of parse-health.
+
+    The totals are those of the C files; files recognised as not C (assembler headers and
+    linker scripts, kernelc/filekind.py) are measured too but counted apart, in not_c_*, so
+    the ERROR share can be given both ways (over C files, and over every file).
+    """
 
     files: int = 0
     files_with_errors: int = 0
@@ -33,9 +38,17 @@ class Totals:
     extra_views: int = 0
     extra_parse_seconds: float = 0.0
     worst: list[FileHealth] = field(default_factory=list)
+    not_c_files: int = 0
+    not_c_bytes: int = 0
+    not_c_error_bytes: int = 0
 
     def add(self, h: FileHealth) -> None:
-        """Count one file."""
+        """Count one file (a file that is not C only in the not_c_* counts)."""
+        if h.not_c:
+            self.not_c_files += 1
+            self.not_c_bytes += h.total_bytes
+            self.not_c_error_bytes += h.error_bytes
+            return
         self.files += 1
         self.files_with_errors += h.has_errors
         for name in ("error_bytes", "total_bytes", "missing", "functions", "functions_lost",
@@ -66,6 +79,12 @@ class Totals:
             "conditional_bytes": self.conditional_bytes,
             "alternate_view_bytes": self.alternate_bytes,
             "failed": self.failed,
+            # files recognised as not C: not in the totals above
+            "not_c_files": self.not_c_files, "not_c_bytes": self.not_c_bytes,
+            "not_c_error_bytes": self.not_c_error_bytes,
+            "error_bytes_ratio_all_files": round((self.error_bytes + self.not_c_error_bytes)
+                                                 / (self.total_bytes + self.not_c_bytes), 5)
+            if self.total_bytes + self.not_c_bytes else 0.0,
             "parse_seconds": round(self.parse_seconds, 3),
             "normalise_seconds": round(self.normalise_seconds, 3),
             "extra_views": self.extra_views,

@@ -15,6 +15,9 @@ from cocolint.kernelc.scan import Normalised, blank, close_paren, top_commas
 # searched anywhere (a `^` would test every byte) and kept only at the start of a line
 _EVENT = re.compile(rb"((?:TRACE_EVENT|DECLARE_EVENT_CLASS|DEFINE_EVENT|DECLARE_TRACE)\w*+)\(")
 _ITEM = re.compile(rb"\s*([A-Za-z_]\w*)\s*\(")
+# in TP_STRUCT__entry: `/* why */`, or `LOCAL_ENTRY` (an object-like macro of __field()s): blanked
+_NAME = re.compile(rb"[A-Za-z_]\w*")
+_BARE_FIELDS = re.compile(rb"\s*(?:/\*.*?\*/|([A-Za-z_]\w*)\b(?!\s*\())", re.S)
 _TYPE_FIRST = frozenset({
     b"__field", b"__field_ext", b"__field_struct", b"__field_struct_ext", b"__field_packed", b"__array",
     b"__dynamic_array", b"__rel_dynamic_array", b"__field_desc", b"__array_desc",
@@ -57,7 +60,7 @@ def _event(src: bytes, m: re.Match[bytes]) -> list[Edit] | None:
     while semi < len(src) and src[semi] in b" \t":
         semi += 1
     if src[semi:semi + 1] != b";":
-        return None
+        semi = -1  # written without its `;`: the `)` closes the body (the last statement lacks its `;`)
     commas = top_commas(src, open_at, close)
     bounds = [open_at, *commas, close]
     args = [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)]
@@ -98,8 +101,11 @@ def _event(src: bytes, m: re.Match[bytes]) -> list[Edit] | None:
             edits.append((after, after + 1, b";"))
     if not opened:
         return None
-    edits.append((close, close + 1, b";"))
-    edits.append((semi, semi + 1, b"}"))
+    if semi < 0:
+        edits.append((close, close + 1, b"}"))
+    else:
+        edits.append((close, close + 1, b";"))
+        edits.append((semi, semi + 1, b"}"))
     return edits
 
 
@@ -110,6 +116,12 @@ def _fields(src: bytes, start: int, end: int) -> list[Edit] | None:
     while True:
         item = _ITEM.match(src, pos, end)
         if item is None:
+            extra = _BARE_FIELDS.match(src, pos, end)  # a comment, or a macro naming a field list
+            if extra is not None and extra.end() > pos:
+                if extra.group(1):
+                    edits.append((extra.start(1), extra.end(1), None))
+                pos = extra.end()
+                continue
             return edits if not src[pos:end].strip() else None
         word, open_at = item.group(1), item.end() - 1
         close = close_paren(src, open_at)
@@ -121,6 +133,10 @@ def _fields(src: bytes, start: int, end: int) -> list[Edit] | None:
             edits.append((commas[0], commas[0] + 1, None))
             if len(commas) > 1:
                 edits.append((commas[1], close, None))
+        elif not _NAME.fullmatch(src[open_at + 1:commas[0] if commas else close].strip()):
+            edits.append((item.start(1), close + 1, None))  # `DEV_ENTRY(dev_of(qp))`: fields of a macro, no name
+            pos = close + 1
+            continue
         elif len(word) >= 3:
             edits.append((item.start(1), open_at + 1, b"int".ljust(open_at + 1 - item.start(1))))
             if commas:

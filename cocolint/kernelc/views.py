@@ -40,11 +40,11 @@ def parse_views(source: bytes, path: Path | None = None, wanted: Callable[[bytes
     if not normalise:
         return [View(ts.parse(source))], None
     p = prepare(source, path)
-    views = [View(ts.parse(p.source))]
+    views = [View(ts.parse(p.source, p.suffix))]
     for index in range(1, p.views.count):
         only = p.views.only(index)
         if only and (wanted is None or any(wanted(p.normalised[s:e]) for s, e in only)):
-            views.append(View(ts.parse(view(p.normalised, p.views, index)), only=only))
+            views.append(View(ts.parse(view(p.normalised, p.views, index), p.suffix), only=only))
     bodies = macro_bodies.find(p.normalised, p.views.dead)
     if bodies.spans and (wanted is None or wanted(bodies.text)):
         views.append(View(ts.parse(bodies.copy), only=bodies.spans, macros=bodies))

@@ -26,6 +26,10 @@ def render_text(totals: Totals, out: TextIO, top: int) -> None:
     print(f"bytes rewritten by macro normalisation: {d['rewritten_bytes']}; "
           f"#if directives and assembler arms blanked: {d['conditional_bytes']}; "
           f"read in other #if views: {d['alternate_view_bytes']}", file=out)
+    if d["not_c_files"]:
+        print(f"not C (assembler, linker script), counted apart: {d['not_c_files']} files, {d['not_c_bytes']} bytes, "
+              f"{d['not_c_error_bytes']} in ERROR nodes; all files together: "
+              f"{100 * d['error_bytes_ratio_all_files']:.3f}% of bytes in ERROR nodes", file=out)
     if d["failed"]:
         print(f"files not measured: {d['failed']}", file=out)
 

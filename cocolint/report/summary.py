@@ -29,7 +29,8 @@ def render(s: Summary) -> list[str]:
     lines = [f"cocolint: {_plural(s.findings, 'finding')}{suppressed} in {_plural(s.files, 'file')}"
              f" in {s.seconds:.2f}s",
              f"  files: {s.parsed:,} parsed ({s.damaged:,} with ERROR/MISSING nodes), "
-             f"{s.prefiltered:,} skipped by the pre-filter, {s.failed:,} failed"]
+             f"{s.prefiltered:,} skipped by the pre-filter, {s.failed:,} failed"
+             + (f", {s.not_c:,} not C (assembler or linker script)" if s.not_c else "")]
     if s.by_rule:
         lines.append("  findings by rule:")
         lines += _table(s.by_rule)

@@ -1,0 +1,68 @@
+"""`#define` and `#undef` written inside an initialiser or an argument list: blanked in the views.
+
+Test tables define the macro that builds their next entries right where they are used,
+in the middle of `static struct test tests[] = { ... }`.  The grammar takes directives only
+between declarations and statements, so one such line turns the whole table into an ERROR.
+The views blank these lines (as they blank `#if` lines); the macro-body view still reads the
+definitions, since it works on the source before the views are cut.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cocolint.kernelc.conditionals import directive_end
+from cocolint.kernelc.scan import code_before
+
+Span = tuple[int, int]
+_DIRECTIVE = re.compile(rb"^[ \t]*#[ \t]*(define|undef|pragma|error|warning)\b", re.M)
+_FRAGMENT_DIRECTIVE = re.compile(rb"^[ \t]*#[ \t]*(define|undef|pragma|error|warning|include)\b", re.M)
+_ANY_DIRECTIVE = re.compile(rb"^[ \t]*#", re.M)
+_OPENS = frozenset(b",({=")  # the last code before the line: the line is inside an expression
+
+
+def inline_directives(src: bytes, opened: bool = False) -> list[Span]:
+    """The `#define`/`#undef`/... lines whose preceding code leaves an expression open.
+
+    opened: the whole file is parsed inside an initialiser (a table fragment, fragments.py): all of
+    them, and its #include lines.
+    """
+    out: list[Span] = []
+    if not opened and not _triggered(src):
+        return out
+    last = 0  # the byte after the previous directive
+    before = 0  # the last code byte before `last` (0: none yet)
+    for m in _ANY_DIRECTIVE.finditer(src):
+        start = m.start()
+        if start < last:
+            continue  # inside the previous directive's continuation lines
+        at = code_before(src, start - 1) if start else -1
+        if at >= last:
+            before = src[at]
+        end = directive_end(src, m.end())
+        if (_FRAGMENT_DIRECTIVE.match(src, start) if opened else before in _OPENS and _DIRECTIVE.match(src, start)):
+            out.append((start, end))
+        last = end
+    return out
+
+
+def _triggered(src: bytes) -> bool:
+    """Whether a `#define` or `#undef` at column 0 follows code ending in an opener (blank lines
+    and a comment between them allowed; only then is the file read directive by directive)."""
+    if b"enum" not in src and b"= {" not in src and b"={" not in src:
+        return False  # no initialiser or enum to be inside (register headers: only #defines)
+    for word in (b"\n#define", b"\n#undef"):
+        at = src.find(word)
+        while at >= 0:
+            if src[src.rfind(b"\n", 0, at) + 1:at + 1].startswith(b"#"):
+                at = src.find(word, at + len(word))  # a run of directives: the first of it decided
+                continue
+            j = at - 1
+            while j >= 0 and src[j] in b" \t\r\n":
+                j -= 1
+            if j >= 1 and src[j] == 0x2F and src[j - 1] == 0x2A:  # a comment ends the line before
+                j = code_before(src, j)
+            if j >= 0 and src[j] in _OPENS:
+                return True
+            at = src.find(word, at + len(word))
+    return False

@@ -1,0 +1,35 @@
+"""Macro arguments that are a bare operator (`ALU(ADD, +)`, `ATOMIC_OP(or, |=)`) or empty: a same-length `0`.
+
+Kernel code generates families of functions and test cases by passing an operator to a
+macro; no C expression is a lone operator, so tree-sitter gives up on the whole call (and
+often on the function around it).  The operator becomes a number of its own length, so the
+call reads as a call with one more argument; nothing else in the file moves.  An empty argument
+written with a space (`CASE(w,  , acq_, 32)`, `BUILD(i, 32, )`) gets a `0` in its first space;
+`f( )` (no arguments) and `void (*)(void)` are C and stay.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cocolint.kernelc.scan import Normalised
+
+_OPS = rb"(?:<<=|>>=|<<|>>|==|!=|<=|>=|&&|\|\||[-+*/%&|^]=|[-+*/%&|^~!<>])"
+# an argument after the first that is only an operator, or empty with a space in it (the regex
+# starts with a literal `,`: a fast search; an operator or empty first argument is not looked for)
+_AFTER_COMMA = re.compile(rb",(?:([ \t]*)(" + _OPS + rb")[ \t]*|([ \t]+))(?=[,)])")
+
+
+def operator_args(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
+    """Rewrite every bare-operator or empty macro argument."""
+    for m in _AFTER_COMMA.finditer(src):
+        if m.group(3) is not None:  # empty: a `0` in its first space
+            start, end, kind = m.start(3), m.start(3) + 1, "empty_argument"
+        else:
+            start, end, kind = m.start(2), m.end(2), "operator_argument"
+        if buf is None:
+            buf = bytearray(src)
+        buf[start:end] = b"0" * (end - start)
+        out.by_class[kind] = out.by_class.get(kind, 0) + end - start
+        out.rewritten += end - start
+    return buf
