@@ -33,12 +33,11 @@ _CLANG_ITEM = re.compile(rb"^\s*-\s*'([A-Za-z_]\w*)'", re.M)
 
 @dataclass(frozen=True)
 class MacroSet:
-    """Known macro names by rewrite class, and one regex that finds them all."""
+    """Known macro names by rewrite class, with the patterns that classify more names."""
 
     kinds: Mapping[str, str]
     type_arguments: Mapping[str, tuple[int, ...]]
     iterator_patterns: tuple[re.Pattern[str], ...]
-    name_groups: tuple[tuple[str, tuple[str, ...]], ...]  # names by first letter (or `__`), for `regexes`
     anchor_regexes: tuple[re.Pattern[bytes], ...]  # literal words the name patterns contain
     static_macro: re.Pattern[str] | None = None  # `static NAME(...);` file-scope macro names
     type_keywords: frozenset[str] = TYPE_KEYWORDS
@@ -48,12 +47,6 @@ class MacroSet:
     type_argument_patterns: tuple[tuple[re.Pattern[str], tuple[int, ...]], ...] = ()
     declaration_patterns: tuple[re.Pattern[str], ...] = ()
     struct_groups: Mapping[str, int] = field(default_factory=dict)  # name -> leading arguments to blank
-
-    @functools.cached_property
-    def regexes(self) -> tuple[re.Pattern[bytes], ...]:
-        """One regex per first letter (or `__`): a literal prefix searches fast (built on first use: only
-        the search without the native automaton needs them, and compiling them costs a one-file check)."""
-        return tuple(re.compile((re.escape(p) + _trie_regex(rest)).encode("ascii")) for p, rest in self.name_groups)
 
     def kind(self, name: str) -> str | None:
         """How name is rewritten, or None if it is not a known macro."""
@@ -84,26 +77,6 @@ class MacroSet:
             if pattern.search(name):
                 return positions
         return ()
-
-
-def _trie_regex(names: Iterable[str]) -> str:
-    """A regex alternation factored by common prefixes (fast for many literal names)."""
-    trie: dict = {}
-    for n in names:
-        node = trie
-        for ch in n:
-            node = node.setdefault(ch, {})
-        node[""] = True
-
-    def emit(node: dict) -> str:
-        end = "" in node
-        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch != ""]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if end else body
-
-    return emit(trie)
 
 
 def packaged() -> dict:
@@ -201,17 +174,11 @@ def macro_set(root: Path | None = None, extra: Mapping[str, Iterable[str]] | Non
         for name in clang_format_iterators(root):
             kinds.setdefault(name, "iterator")
     patterns = tuple(re.compile(p) for p in data.get("iterator-patterns", ()))
-    groups: dict[str, list[str]] = {}
-    for name in kinds:
-        if not any(a in name for a in data.get("pattern-anchors", [])):  # those are found by anchor_regexes
-            key = name[:2] if name.startswith("__") else name[:1]
-            groups.setdefault(key, []).append(name[len(key):])
-    name_groups = tuple((p, tuple(rest)) for p, rest in sorted(groups.items()))
     anchors = data.get("pattern-anchors", [])
     anchor_regexes = tuple(re.compile(re.escape(a).encode("ascii")) for a in anchors)
     static = data.get("file-scope-macro-pattern")
     type_patterns = tuple((re.compile(p), tuple(v)) for p, v in data.get("type-argument-patterns", {}).items())
-    return MacroSet(kinds, typeargs, patterns, name_groups, anchor_regexes, re.compile(static) if static else None,
+    return MacroSet(kinds, typeargs, patterns, anchor_regexes, re.compile(static) if static else None,
                     type_argument_patterns=type_patterns,
                     declaration_patterns=tuple(re.compile(p) for p in data.get("declaration-patterns", ())),
                     struct_groups=struct_groups, anchors=tuple(anchors))
