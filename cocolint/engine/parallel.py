@@ -192,10 +192,9 @@ def check_paths_parallel(rules: list[Rule], paths: Iterable[Path], jobs: int | N
     progress = progress if progress is not None else Progress()
     jobs = default_jobs() if jobs is None or jobs <= 0 else jobs
     matcher = Matcher(rules, prefilter and not exhaustive, exhaustive=exhaustive)
-    regular: set[str] = set()
     paths = list(paths)
+    split, regular = _candidate_search(matcher, paths, suffixes, jobs)
     found: Iterable[Item] = walk(paths, suffixes, regular)
-    split = _candidate_search(matcher, paths, suffixes, regular, jobs)
     if split is not None:
         try:
             yield from _with_grep(matcher, rules, prefilter, jobs, split, found, skip, progress)
@@ -205,25 +204,29 @@ def check_paths_parallel(rules: list[Rule], paths: Iterable[Path], jobs: int | N
     yield from _check_found(matcher, rules, prefilter, jobs, found, skip, progress)
 
 
-def _candidate_search(matcher: Matcher, paths: list[Path], suffixes: tuple[str, ...], regular: set[str],
-                      jobs: int) -> Any:
-    """What lists the files worth reading: git grep for directories, else GNU grep batches, else None."""
+def _candidate_search(matcher: Matcher, paths: list[Path], suffixes: tuple[str, ...],
+                      jobs: int) -> tuple[Any, set[str] | None]:
+    """What lists the files worth reading (git grep for directories, else GNU grep batches, else None),
+    and the set the walk fills with the regular files it sees (only GNU grep batches need it)."""
     tokens = _grep_tokens(matcher)
     if tokens is None:
-        return None
+        return None, None
     roots = [Path(p).as_posix() for p in paths if os.path.isdir(p)]
     if not roots:
-        return None  # files named one by one (an editor, pre-commit) are read anyway: a search costs more
+        return None, None  # files named one by one (an editor, pre-commit) are read anyway: a search costs more
     from cocolint.engine import gitgrep
 
     git, specs = gitgrep.git_binary(), gitgrep.pathspecs(suffixes)
     if git is not None and specs is not None:
         # binary files are never listed by `git grep -I -L`, so they are read and reported without a NUL token
-        return gitgrep.GitGrepSplit([t for t in tokens if t != b"\0"], git, roots, specs, threads=jobs)
+        return gitgrep.GitGrepSplit([t for t in tokens if t != b"\0"], git, roots, specs, threads=jobs), None
     from cocolint.engine.grepfilter import GrepSplit, gnu_grep
 
     grep = gnu_grep()
-    return GrepSplit(tokens, grep, regular) if grep is not None else None
+    if grep is None:
+        return None, None
+    regular: set[str] = set()
+    return GrepSplit(tokens, grep, regular), regular
 
 
 def _grep_tokens(matcher: Matcher) -> list[bytes] | None:

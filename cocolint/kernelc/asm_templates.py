@@ -35,8 +35,7 @@ def asm_templates(src: bytes, buf: bytearray | None, out: Normalised) -> bytearr
                 buf[start] = 0x28
                 continue
             n = _as_strings(buf, start, end)
-            out.by_class["asm_template"] = out.by_class.get("asm_template", 0) + n
-            out.rewritten += n
+            out.count("asm_template", n)
     return buf
 
 

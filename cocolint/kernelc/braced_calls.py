@@ -65,8 +65,7 @@ def braced_calls(src: bytes, buf: bytearray | None, out: Normalised) -> bytearra
         n = blank(buf, j, opener) + 2
         buf[opener] = 0x7B
         buf[close] = 0x7D
-        out.by_class["braced_call"] = out.by_class.get("braced_call", 0) + n
-        out.rewritten += n
+        out.count("braced_call", n)
         done = close
     return buf
 

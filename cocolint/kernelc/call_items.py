@@ -31,6 +31,5 @@ def call_items(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray 
         if buf is None:
             buf = bytearray(src)
         buf[close + 1] = 0x2C
-        out.by_class["call_item"] = out.by_class.get("call_item", 0) + 1
-        out.rewritten += 1
+        out.count("call_item", 1)
     return buf

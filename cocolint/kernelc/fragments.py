@@ -70,8 +70,7 @@ def wrap(src: bytes, out: Normalised) -> tuple[bytes, bytes]:
     buf = bytearray(src)
     n = blank(buf, 0, lead)
     buf[best[0]:best[0] + len(opening)] = opening
-    out.by_class["fragment_context"] = out.by_class.get("fragment_context", 0) + n
-    out.rewritten += n
+    out.count("fragment_context", n)
     return bytes(buf), closing
 
 
@@ -90,8 +89,7 @@ def _wrap_first_string(src: bytes, opening: bytes, closing: bytes, out: Normalis
     buf[0] = 0x20
     a, b = m.start(1), m.end(1)
     buf[a:b] = head + b" " * (b - a - len(head) - 1) + b"0"
-    out.by_class["fragment_context"] = out.by_class.get("fragment_context", 0) + (b - a) + 1
-    out.rewritten += (b - a) + 1
+    out.count("fragment_context", (b - a) + 1)
     return bytes(buf), closing
 
 

@@ -30,6 +30,5 @@ def loop_tails(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray 
         if src[start:start + 5] != b"while":
             buf[start:start + 5] = b"while"
             n += 5
-        out.by_class["loop_tail"] = out.by_class.get("loop_tail", 0) + n
-        out.rewritten += n
+        out.count("loop_tail", n)
     return buf

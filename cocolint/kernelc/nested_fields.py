@@ -69,8 +69,7 @@ def nested_fields(src: bytes, buf: bytearray | None, out: Normalised) -> bytearr
                 if _COMMENT.sub(b"", rest).strip() == b";":  # the innermost `more` is an empty `;`
                     semi = comma + 1 + rest.rindex(b";")  # (the comma's `;` ends the member already)
                     n += blank(buf, semi, semi + 1)
-                out.by_class["nested_field"] = out.by_class.get("nested_field", 0) + n + 1
-                out.rewritten += n + 1
+                out.count("nested_field", n + 1)
         elif c == 0x0A:  # a directive: calls inside #define bodies are left to the macro-body view
             stack.clear()
             pos = directive_end(src, t.end())

@@ -87,8 +87,7 @@ class Normaliser:
             if span:
                 changed, done_until = span
                 if changed:
-                    out.by_class[kind] = out.by_class.get(kind, 0) + changed
-                    out.rewritten += changed
+                    out.count(kind, changed)
         if m.static_macro is not None:
             buf = passes.static_macros(m, source, buf, out)
         buf = passes.variadic_params(source, buf, out)

@@ -60,8 +60,7 @@ def object_statements(src: bytes, buf: bytearray | None, out: Normalised) -> byt
         if buf is None:
             buf = bytearray(src)
         buf[at] = 0x3B
-        out.by_class["object_statement"] = out.by_class.get("object_statement", 0) + 1
-        out.rewritten += 1
+        out.count("object_statement", 1)
     return buf
 
 

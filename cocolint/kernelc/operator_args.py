@@ -30,6 +30,5 @@ def operator_args(src: bytes, buf: bytearray | None, out: Normalised) -> bytearr
         if buf is None:
             buf = bytearray(src)
         buf[start:end] = b"0" * (end - start)
-        out.by_class[kind] = out.by_class.get(kind, 0) + end - start
-        out.rewritten += end - start
+        out.count(kind, end - start)
     return buf

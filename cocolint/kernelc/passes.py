@@ -38,8 +38,7 @@ def static_macros(macros: MacroSet, src: bytes, buf: bytearray | None, out: Norm
         if buf is None:
             buf = bytearray(src)
         changed = _blank(buf, hit.start(1), hit.start(2))
-        out.by_class["static_macro"] = out.by_class.get("static_macro", 0) + changed
-        out.rewritten += changed
+        out.count("static_macro", changed)
     return buf
 
 def bare_macros(macros: MacroSet, src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
@@ -68,8 +67,7 @@ def bare_macros(macros: MacroSet, src: bytes, buf: bytearray | None, out: Normal
         if buf is None:
             buf = bytearray(src)
         n = _blank(buf, start, end)
-        out.by_class["bare_macro"] = out.by_class.get("bare_macro", 0) + n
-        out.rewritten += n
+        out.count("bare_macro", n)
     return buf
 
 
@@ -87,8 +85,7 @@ def variadic_params(src: bytes, buf: bytearray | None, out: Normalised) -> bytea
         if buf is None:
             buf = bytearray(src)
         n = _blank(buf, m.start(1), m.end(1))
-        out.by_class["variadic_name"] = out.by_class.get("variadic_name", 0) + n
-        out.rewritten += n
+        out.count("variadic_name", n)
     return buf
 
 
@@ -112,8 +109,7 @@ def define_comments(src: bytes, buf: bytearray | None, out: Normalised) -> bytea
             if buf is None:
                 buf = bytearray(src)
             n = _blank(buf, c.start(), c.end())
-            out.by_class["define_comment"] = out.by_class.get("define_comment", 0) + n
-            out.rewritten += n
+            out.count("define_comment", n)
     return buf
 
 
@@ -127,8 +123,7 @@ def ranges(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | No
             if buf is None:
                 buf = bytearray(src)
             buf[at + 1:at + 4] = b" - "
-            out.by_class["range"] = out.by_class.get("range", 0) + 2
-            out.rewritten += 2
+            out.count("range", 2)
         at = src.find(b" ... ", at + 5)
     return buf
 
@@ -174,6 +169,5 @@ def statement_macros(src: bytes, buf: bytearray | None, out: Normalised) -> byte
         if buf is None:
             buf = bytearray(src)
         buf[gap] = 0x3B
-        out.by_class["statement_macro"] = out.by_class.get("statement_macro", 0) + 1
-        out.rewritten += 1
+        out.count("statement_macro", 1)
     return buf

@@ -22,6 +22,12 @@ class Normalised:
     rewritten: int = 0
     by_class: dict[str, int] = field(default_factory=dict)
 
+    def count(self, kind: str, n: int) -> None:
+        """Record n bytes rewritten by the class kind."""
+        if n:
+            self.by_class[kind] = self.by_class.get(kind, 0) + n
+            self.rewritten += n
+
 
 def blank(buf: bytearray, start: int, end: int) -> int:
     """Turn buf[start:end] into spaces (newlines kept); how many bytes changed."""

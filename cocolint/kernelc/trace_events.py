@@ -43,8 +43,7 @@ def trace_events(src: bytes, buf: bytearray | None, out: Normalised) -> bytearra
             else:
                 buf[start:end] = text
                 n += end - start
-        out.by_class["trace_event"] = out.by_class.get("trace_event", 0) + n
-        out.rewritten += n
+        out.count("trace_event", n)
     return buf
 
 

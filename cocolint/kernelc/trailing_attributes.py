@@ -35,6 +35,5 @@ def trailing_attributes(src: bytes, buf: bytearray | None, out: Normalised) -> b
         if buf is None:
             buf = bytearray(src)
         n = blank(buf, m.start(), close + 1)
-        out.by_class["trailing_attribute"] = out.by_class.get("trailing_attribute", 0) + n
-        out.rewritten += n
+        out.count("trailing_attribute", n)
     return buf

@@ -18,12 +18,6 @@ _PLAIN = re.compile(rb"\s*[A-Za-z_]\w*\s*\Z")
 _TYPE_WORDS = re.compile(rb"\s*(?:struct|union|enum|typeof|__typeof__|const|unsigned|signed)\b")
 
 
-def _count(out: Normalised, kind: str, n: int) -> None:
-    if n:
-        out.by_class[kind] = out.by_class.get(kind, 0) + n
-        out.rewritten += n
-
-
 def _join(buf: bytearray, src: bytes, a: int, b: int) -> int:
     """Every byte of src[a:b] that is not a word character (or a newline) becomes `_`."""
     n = 0
@@ -64,7 +58,7 @@ def offsetof(src: bytes, buf: bytearray, out: Normalised) -> None:
                 n += _join(buf, src, ta, tb)
             if ma < mb and not _PLAIN.match(src, ma, mb) and b"/*" not in src[ma:mb]:
                 n += _join(buf, src, ma, mb)
-            _count(out, "offsetof", n)
+            out.count("offsetof", n)
         at = nxt
 
 
@@ -83,7 +77,7 @@ def typeof_declarations(src: bytes, buf: bytearray, out: Normalised) -> None:
                         and not _PLAIN.match(inner) and not _TYPE_WORDS.match(inner) and b"\n" not in inner \
                         and src[code_before(src, at - 1):code_before(src, at - 1) + 1] in (b";", b"{", b"}", b"", b",", b"(", b"\n"):
                     a, b = _trim(src, open_at + 1, close)
-                    _count(out, "typeof", _join(buf, src, a, b))
+                    out.count("typeof", _join(buf, src, a, b))
             at = src.find(word, open_at)
 
 
@@ -100,7 +94,7 @@ def case_ranges(src: bytes, buf: bytearray, out: Normalised) -> None:
             if (src.find(b"case", line_start, at) >= 0 or src.find(b"[", line_start, at) >= 0) \
                     and _CASE_BEFORE.search(src, line_start, at) and b"#" not in src[line_start:at]:
                 buf[at:at + 3] = b" - "
-                _count(out, "range", 2)
+                out.count("range", 2)
         at = src.find(b"...", at + 3)
 
 
@@ -143,13 +137,9 @@ def _colons(src: bytes, start: int, end: int) -> list[tuple[int, int]]:
             depth += 1
         elif c in b")]":
             depth -= 1
-        elif c == 0x3A and depth == 0:
-            if src[i + 1:i + 2] == b":":  # `::` is two empty separators
-                parts.append((a, i))
-                a = i + 1
-            else:
-                parts.append((a, i))
-                a = i + 1
+        elif c == 0x3A and depth == 0:  # `::` is two separators around an empty part
+            parts.append((a, i))
+            a = i + 1
         i += 1
     parts.append((a, end))
     return parts
@@ -188,7 +178,7 @@ def _template(src: bytes, buf: bytearray, a: int, b: int, out: Normalised) -> No
                 return
             end = close + 1
         if end - m.start() >= 2 and b"\n" not in src[m.start():end] and buf[m.start()] == src[m.start()]:
-            _count(out, "asm_macro", as_string(buf, m.start(), end))
+            out.count("asm_macro", as_string(buf, m.start(), end))
         i = end
 
 
@@ -201,14 +191,14 @@ def _operands(src: bytes, buf: bytearray, a: int, b: int, out: Normalised, clobb
         if x >= y or _ITEM.match(src, x, y) or not _NAME.fullmatch(src, x, y) or buf[x] != src[x]:
             continue
         if clobbers and y - x >= 2:
-            _count(out, "asm_macro", as_string(buf, x, y))
+            out.count("asm_macro", as_string(buf, x, y))
             continue
         n = blank(buf, x, y)
         if idx + 1 < len(items):
             n += blank(buf, items[idx][1], items[idx][1] + 1)
         elif idx:
             n += blank(buf, items[idx - 1][1], items[idx - 1][1] + 1)
-        _count(out, "asm_macro", n)
+        out.count("asm_macro", n)
 
 
 def trailing_attributes(src: bytes, buf: bytearray, out: Normalised) -> None:
@@ -226,7 +216,7 @@ def trailing_attributes(src: bytes, buf: bytearray, out: Normalised) -> None:
                 and (src[after] in b";=," or src[after:after + 1].isalpha() or src[after] == 0x5F) \
                 and not src.endswith((b"struct", b"union", b"enum"), 0, before + 1) \
                 and buf[at] == src[at] and not _in_directive(src, at):
-            _count(out, "attribute", blank(buf, at, close + 1))
+            out.count("attribute", blank(buf, at, close + 1))
         at = src.find(b"__attribute__", close + 1)
 
 
