@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 
-from cocolint.kernelc.scan import Normalised, close_paren, top_commas
+from cocolint.kernelc.scan import Normalised, after, close_paren, top_commas
+
+# `asm`, `asm__` (and `__asm`) followed by a blank or `(`: every asm statement has one of them
+TRIGGERS = after([b"asm", b"asm__"], [b"(", b" ", b"\t", b"\n", b"\r", b"\f", b"\v"])
 
 _ASM = re.compile(rb"asm(?:__)?(?:\s+(?:volatile|__volatile__|__volatile|goto|inline|__inline__|asm_inline))*"
                   rb"\s*\(")

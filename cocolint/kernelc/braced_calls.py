@@ -16,6 +16,8 @@ import re
 
 from cocolint.kernelc.scan import Normalised, blank, close_paren, code_before, skip_space
 
+TRIGGERS = (b", {", b", .")  # `, {` or `, .member = {`
+
 # `x, {` or `x, .field = {`: a braced item or argument after another.  Only this literal-led
 # layout is looked for: `,\n\t{` too would cost a scan of every line break (3% of parse time)
 _HIT = re.compile(rb", (?:\.[A-Za-z_]\w*[ \t]*=[ \t]*)?\{")

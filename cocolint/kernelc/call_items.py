@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-from cocolint.kernelc.scan import Normalised, close_paren
+from cocolint.kernelc.scan import UPPER, Normalised, after, close_paren
+
+TRIGGERS = after([b"{ "], UPPER)
 
 _ITEM = re.compile(rb"\{ ([A-Z][A-Z0-9_]*)\(")
 

@@ -83,13 +83,17 @@ def _widen(source: bytes, hits: list[Span]) -> list[Span]:
     return out
 
 
-def candidates(m: MacroSet, source: bytes) -> list[Span]:
-    """Spans of known names and of identifiers containing an iterator-pattern word, in order."""
+def candidates(m: MacroSet, source: bytes, anchor_hits: list[Span] | None = None) -> list[Span]:
+    """Spans of known names and of identifiers containing an iterator-pattern word, in order.
+
+    anchor_hits: where the anchor words occur, when the caller's trigger scan found them already.
+    """
     if _ac is not None:
         names_ac, anchors_ac = _automata(m, len(source))
         spans = names_ac.find_matches_as_indexes(source)
         if anchors_ac is not None:
-            hits = [(s, e) for _, s, e in anchors_ac.find_matches_as_indexes(source, overlapping=True)]
+            hits = anchor_hits if anchor_hits is not None else \
+                [(s, e) for _, s, e in anchors_ac.find_matches_as_indexes(source, overlapping=True)]
             if hits:
                 return sorted({(s, e) for _, s, e in spans} | set(_widen(source, hits)))
         return [(s, e) for _, s, e in spans]

@@ -12,6 +12,8 @@ import re
 
 from cocolint.kernelc.scan import Normalised, blank, close_paren
 
+TRIGGERS = (b"} while_", b"} for_each_")  # what the pass looks for first
+
 _TAIL = re.compile(rb"\}[ \t]*((?:while_|for_each_)\w+)[ \t]*\(")
 
 

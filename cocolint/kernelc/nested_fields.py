@@ -34,6 +34,11 @@ def _pattern() -> re.Pattern[bytes]:
     return re.compile(rb"(?<![\w#])(?:" + b"|".join(re.escape(n) for n in _names()) + rb")[ \t]*\(")
 
 
+def triggers() -> tuple[bytes, ...]:
+    """The names the pass rewrites: one of them occurs in every source it changes."""
+    return _names()
+
+
 def nested_fields(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
     """Rewrite every call: the name and `(` blanked, the top-level `,` a `;`, the `)` blanked."""
     if not any(n in src for n in _names()):

@@ -6,19 +6,13 @@ import functools
 import os
 import re
 from pathlib import Path
+from typing import Callable
 
-from cocolint.kernelc import more_kinds, passes, usage_passes
-from cocolint.kernelc.braced_calls import braced_calls
+from cocolint.kernelc import asm_templates, braced_calls, call_items, loop_tails, more_kinds, nested_fields
+from cocolint.kernelc import object_statements, operator_args, passes, trace_events, trailing_attributes, usage_passes
 from cocolint.kernelc.candidates import candidates
 from cocolint.kernelc.macros import MacroSet, macro_set
-from cocolint.kernelc.trace_events import trace_events
-from cocolint.kernelc.operator_args import operator_args
-from cocolint.kernelc.object_statements import object_statements
-from cocolint.kernelc.nested_fields import nested_fields
-from cocolint.kernelc.asm_templates import asm_templates
-from cocolint.kernelc.loop_tails import loop_tails
-from cocolint.kernelc.call_items import call_items
-from cocolint.kernelc.trailing_attributes import trailing_attributes
+from cocolint.kernelc.triggers import Gate, run_pass
 from cocolint.kernelc.scan import Normalised, blank as _blank, call_parens, close_paren as _close_paren
 from cocolint.kernelc.scan import code_before as _before, skip_space as _skip_space, top_commas as _top_commas
 
@@ -67,7 +61,8 @@ class Normaliser:
         out = Normalised(source)
         done_until = 0
         size = len(source)
-        for start, end in candidates(m, source):
+        anchor_hits, run = self.gate.scan(source)
+        for start, end in candidates(m, source, anchor_hits):
             if start < done_until:
                 continue
             if (start and _IS_WORD[source[start - 1]]) or (end < size and _IS_WORD[source[end]]):
@@ -88,27 +83,25 @@ class Normaliser:
                 changed, done_until = span
                 if changed:
                     out.count(kind, changed)
-        if m.static_macro is not None:
-            buf = passes.static_macros(m, source, buf, out)
-        buf = passes.variadic_params(source, buf, out)
-        buf = passes.ranges(source, buf, out)
-        buf = operator_args(source, buf, out)
-        buf = passes.define_comments(source, buf, out)
-        buf = passes.statement_macros(source, buf, out)
-        buf = object_statements(source, buf, out)
-        buf = nested_fields(source, buf, out)
-        buf = asm_templates(source, buf, out)
-        buf = loop_tails(source, buf, out)
-        buf = call_items(source, buf, out)
-        buf = trailing_attributes(source, buf, out)
-        buf = trace_events(source, buf, out)
-        buf = braced_calls(source, buf, out)
-        buf = usage_passes.run(m, source, buf, out)
-        if m.static_macro is not None:
-            buf = passes.bare_macros(m, source, buf, out)
+        if run is not None and source[:1].isupper():
+            run.add("bare_macros")  # its trigger is a capital after a newline, or at the very start
+        for name, fn in self.passes:
+            if run is None or name in run:
+                buf = fn(source, buf, out)
         if buf is not None and out.rewritten:
             out.source = bytes(buf)
         return out
+
+    @functools.cached_property
+    def passes(self) -> list[tuple[str, Callable[[bytes, bytearray | None, Normalised], bytearray | None]]]:
+        """The whole-file passes in the order they run, by name."""
+        return [(name, fn) for name, fn, _ in _passes(self.macros)]
+
+    @functools.cached_property
+    def gate(self) -> Gate:
+        """The trigger scan that chooses the passes a source needs (and finds the anchor words)."""
+        return Gate([a.encode("ascii") for a in self.macros.anchors],
+                    [(name, triggers) for name, _, triggers in _passes(self.macros)])
 
     # each rewrite returns (bytes changed, offset scanning may resume at) or None
 
@@ -310,6 +303,32 @@ class Normaliser:
         buf[open_at:close - 1] = fname.ljust(close - 1 - open_at)
         buf[close - 1:close + 1] = b"()"
         return changed + len(fname) + 1, close + 1
+
+
+def _passes(m: MacroSet) -> list[tuple[str, Callable[[bytes, bytearray | None, Normalised], bytearray | None],
+                                             tuple[object, ...]]]:
+    """(name, pass, triggers) of every whole-file pass, in order (triggers: see triggers.py)."""
+    static = m.static_macro is not None
+    table = [
+        ("static_macros", functools.partial(passes.static_macros, m), passes.STATIC_TRIGGERS) if static else None,
+        ("variadic_params", passes.variadic_params, passes.VARIADIC_TRIGGERS),
+        ("ranges", passes.ranges, passes.RANGE_TRIGGERS),
+        ("operator_args", operator_args.operator_args, operator_args.TRIGGERS),
+        ("define_comments", passes.define_comments, passes.DEFINE_COMMENT_TRIGGERS),
+        ("statement_macros", passes.statement_macros, passes.STATEMENT_TRIGGERS),
+        ("object_statements", object_statements.object_statements, object_statements.triggers()),
+        ("nested_fields", nested_fields.nested_fields, nested_fields.triggers()),
+        ("asm_templates", asm_templates.asm_templates, asm_templates.TRIGGERS),
+        ("loop_tails", loop_tails.loop_tails, loop_tails.TRIGGERS),
+        ("call_items", call_items.call_items, call_items.TRIGGERS),
+        ("trailing_attributes", trailing_attributes.trailing_attributes, trailing_attributes.TRIGGERS),
+        ("trace_events", trace_events.trace_events, trace_events.TRIGGERS),
+        ("braced_calls", braced_calls.braced_calls, braced_calls.TRIGGERS),
+        *((f"usage.{p.__name__}", functools.partial(run_pass, p), usage_passes.TRIGGERS[p])
+          for p in usage_passes.PASSES),
+        ("bare_macros", functools.partial(passes.bare_macros, m), passes.BARE_TRIGGERS) if static else None,
+    ]
+    return [t for t in table if t is not None]
 
 
 _BY_FOLDER: dict[str, "Normaliser"] = {}  # a source file's folder -> the normaliser of its tree

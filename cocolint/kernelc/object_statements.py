@@ -33,6 +33,11 @@ def _packaged() -> tuple[bytes, ...]:
     return tuple(n.encode("ascii") for n in packaged().get("member-lists", {}).get("names", ()))
 
 
+def triggers() -> tuple[bytes, ...]:
+    """The packaged member-list names, and a line continuation (a #define over several lines)."""
+    return _packaged() + (b"\\\n", b"\\\r", b"\\ ", b"\\\t")
+
+
 def object_statements(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
     """Give each use of a statement or member-list macro its `;`."""
     names = [n for n in _packaged() if n in src] if any(p in src for p in _prefixes()) else []  # cheap first

@@ -12,12 +12,18 @@ from __future__ import annotations
 
 import re
 
-from cocolint.kernelc.scan import Normalised
+from cocolint.kernelc.scan import SPACES, Normalised, after
 
 _OPS = rb"(?:<<=|>>=|<<|>>|==|!=|<=|>=|&&|\|\||[-+*/%&|^]=|[-+*/%&|^~!<>])"
 # an argument after the first that is only an operator, or empty with a space in it (the regex
 # starts with a literal `,`: a fast search; an operator or empty first argument is not looked for)
 _AFTER_COMMA = re.compile(rb",(?:([ \t]*)(" + _OPS + rb")[ \t]*|([ \t]+))(?=[,)])")
+_OP_LIST = (b"<<=", b">>=", b"<<", b">>", b"==", b"!=", b"<=", b">=", b"&&", b"||",
+            *after([bytes([c]) for c in b"-+*/%&|^"], [b"="]), *(bytes([c]) for c in b"-+*/%&|^~!<>"))
+_ENDS = (b",", b")")
+# `,` gap operator gap end, each gap of at most one space; a longer gap holds two spaces in a row
+TRIGGERS = (after(after(after(after([b","], (b"", *SPACES)), _OP_LIST), (b"", *SPACES)), _ENDS)
+            + after([b","], after(SPACES, SPACES + _ENDS)) + after(after(SPACES, SPACES), _ENDS))
 
 
 def operator_args(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:

@@ -7,6 +7,15 @@ import re
 from cocolint.kernelc.conditionals import directive_end
 from cocolint.kernelc.macros import MacroSet
 from cocolint.kernelc.scan import Normalised, blank as _blank, close_paren as _close_paren, skip_space as _skip_space
+from cocolint.kernelc.scan import SPACES, UPPER, after
+
+# triggers (triggers.py): literals one of which every source a pass changes contains
+STATIC_TRIGGERS = after(after([b"static", b"const"], SPACES), UPPER + SPACES)  # `static[ \t]+(const[ \t]+)?[A-Z]`
+BARE_TRIGGERS = after([b"\n"], UPPER)  # and a file whose first byte is a capital (the normaliser checks it)
+VARIADIC_TRIGGERS = (b"...)",)
+RANGE_TRIGGERS = (b" ... ",)
+DEFINE_COMMENT_TRIGGERS = (b"\\\n", b"\\\r")  # a continued line
+STATEMENT_TRIGGERS = ()  # `define` is in most files and in thousands of places: a trigger would cost more than it saves
 
 # possessive (`*+`, `++`) where giving bytes back could never help: no backtracking through long names
 _STATIC_CALL = re.compile(rb"(static[ \t]++(?:const[ \t]++)?)([A-Z][A-Z0-9_]*+)\(")

@@ -12,6 +12,14 @@ _SPECIAL = re.compile(rb"[()\"';{}]|/\*")
 _STRING = {0x22: re.compile(rb'"(?:[^"\\\n]|\\[\s\S])*'), 0x27: re.compile(rb"'(?:[^'\\\n]|\\[\s\S])*")}
 _NESTING = re.compile(rb"[()\[\],]")
 MAX_ARGS = 4000  # a macro's argument list longer than this is not rewritten
+# spelling character classes out as literals, for the passes' triggers (triggers.py)
+UPPER = tuple(bytes([c]) for c in range(ord("A"), ord("Z") + 1))
+SPACES = (b" ", b"\t")
+
+
+def after(prefixes: tuple[bytes, ...] | list[bytes], chars: tuple[bytes, ...] | list[bytes]) -> tuple[bytes, ...]:
+    """Every prefix followed by every one of chars: a character class spelled out as literals."""
+    return tuple(p + c for p in prefixes for c in chars)
 
 
 @dataclass

@@ -12,6 +12,8 @@ import re
 
 from cocolint.kernelc.scan import Normalised, blank, close_paren, top_commas
 
+TRIGGERS = (b"TP_PROTO",)
+
 # searched anywhere (a `^` would test every byte) and kept only at the start of a line
 _EVENT = re.compile(rb"((?:TRACE_EVENT|DECLARE_EVENT_CLASS|DEFINE_EVENT|DECLARE_TRACE)\w*+)\(")
 _ITEM = re.compile(rb"\s*([A-Za-z_]\w*)\s*\(")

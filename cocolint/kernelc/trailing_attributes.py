@@ -13,6 +13,8 @@ import re
 
 from cocolint.kernelc.scan import Normalised, blank, close_paren, skip_space
 
+TRIGGERS = (b"__attribute__",)
+
 _ATTRIBUTE = re.compile(rb"__attribute__[ \t]*\(")
 _WORD = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_]")
 

@@ -11,6 +11,7 @@ import re
 
 from cocolint.kernelc.macros import MacroSet
 from cocolint.kernelc.more_kinds import as_string
+from cocolint.kernelc.asm_templates import TRIGGERS as _ASM_TRIGGERS
 from cocolint.kernelc.scan import Normalised, blank, close_paren, code_before, skip_space, top_commas
 
 _NOT_WORD = re.compile(rb"[^A-Za-z0-9_]")
@@ -226,6 +227,8 @@ def _in_directive(src: bytes, at: int) -> bool:
 
 
 PASSES = (offsetof, typeof_declarations, case_ranges, asm_macros, trailing_attributes)
+TRIGGERS = {offsetof: (b"offsetof",), typeof_declarations: (b"\ttypeof(", b"\t__typeof__("), case_ranges: (b"...",),
+            asm_macros: _ASM_TRIGGERS, trailing_attributes: (b"__attribute__",)}
 
 
 def run(macros: MacroSet, src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:

@@ -1,0 +1,88 @@
+"""The trigger scan only skips passes that would change nothing: same output as running every pass."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from cocolint.kernelc import candidates
+from cocolint.kernelc.normalise import Normaliser, _passes
+from cocolint.kernelc.triggers import Gate
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = sorted(p for p in (REPO / "samples").rglob("*") if p.suffix in (".c", ".h"))
+TREE = Path.home() / ".cache" / "cocolint" / "trees" / "linux-source-6.1"
+# pieces that hit (or nearly hit) every pass's triggers, and the C around them
+WORDS = ["static ", "static\t", "const ", "FOO_BAR", "DEFINE_X", "(", ")", "{", "}", "{ ", "[", "]", ",", ", ",
+         ",  ", ";", " ", "\t", "\n", "\\\n", "#define ", "#undef ", "#if X\n", "#else\n", "#endif\n", "/* c */",
+         "+", "|=", "<<", "-", "*", "&", "!", "...", " ... ", "...)", "args...)", "case ", "= {", ", .f = {", ".f",
+         "asm", "asm volatile(", "__asm__ (", "\"x\"", ":", "__attribute__((aligned(8)))", "offsetof(",
+         "\ttypeof(", "} while_each_thread(", "} for_each_x(", "TP_PROTO(", "TRACE_EVENT(", "list_for_each_entry",
+         "__init", "__iomem", "int", "x", "u32", "EXPORT_SYMBOL(x)", "MODULE_LICENSE(\"GPL\")", "enum e {", "=",
+         "SET_SYSTEM_SLEEP_PM_OPS(a, b)", "ACPI_COMMON_HEADER", "struct s", "struct_group(g, ", "0"]
+
+
+def _both(source: bytes, path: Path | None, monkeypatch: pytest.MonkeyPatch) -> tuple[object, object]:
+    """(normalised with the trigger scan, normalised with every pass run)."""
+    n = Normaliser.for_path(path)
+    gated = n.normalise(source, path)
+    with monkeypatch.context() as m:
+        m.setattr(Gate, "scan", lambda self, src: (None, None))
+        every = n.normalise(source, path)
+    return gated, every
+
+
+def _same(a, b) -> bool:
+    return (a.source, a.rewritten, a.by_class) == (b.source, b.rewritten, b.by_class)
+
+
+def test_the_scan_is_native_in_tests() -> None:
+    gate = Normaliser.for_path(None).gate
+    assert candidates.accelerated() and gate.scan(b"x")[1] is not None, "ahocorasick-rs is in the test extra"
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: str(p.relative_to(REPO)))
+def test_samples_same_as_every_pass(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    gated, every = _both(path.read_bytes(), path, monkeypatch)
+    assert _same(gated, every)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=40))
+def test_random_code_same_as_every_pass(parts: list[str]) -> None:
+    source = "".join(parts).encode()
+    with pytest.MonkeyPatch.context() as mp:
+        gated, every = _both(source, None, mp)
+    assert _same(gated, every), source
+
+
+def test_each_pass_is_skipped_without_its_triggers() -> None:
+    m = Normaliser.for_path(None)
+    _, run = m.gate.scan(b"int x;\n")
+    names = {name for name, _, _ in _passes(m.macros)}
+    assert "statement_macros" in run  # no trigger: always run
+    assert not run & (names - {"statement_macros"})
+    _, run = m.gate.scan(b"static FOO(a, +);\n} while_each_thread(g, t);\n")
+    assert {"static_macros", "operator_args", "loop_tails"} <= run
+    assert "asm_templates" not in run and "trace_events" not in run
+
+
+def test_group_triggers_need_every_literal() -> None:
+    gate = Gate([b"_walk"], [("both", [(b"abc", b"xyz")]), ("one", [b"abc"])])
+    spans, run = gate.scan(b"abc tree_walk")
+    assert run == {"one"} and spans == [(8, 13)]
+    assert gate.scan(b"xyz abc")[1] == {"both", "one"}
+
+
+@pytest.mark.kernel
+@pytest.mark.slow
+def test_kernel_subtree_same_as_every_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    if not TREE.is_dir():
+        pytest.skip(f"{TREE} is not unpacked (scripts/kernel_source.py fetches it)")
+    files = sorted(p for d in ("arch/x86/kernel", "drivers/hv", "include/linux", "sound/pci/hda")
+                   for p in (TREE / d).rglob("*") if p.suffix in (".c", ".h"))
+    assert len(files) > 500
+    differ = [p for p in files if not _same(*_both(p.read_bytes(), p, monkeypatch))]
+    assert differ == []
