@@ -9,6 +9,7 @@ from hypothesis import given, settings, strategies as st
 
 from cocolint.kernelc import candidates
 from cocolint.kernelc.normalise import Normaliser, _passes
+from cocolint.kernelc.prepare import prepare
 from cocolint.kernelc.triggers import Gate
 
 REPO = Path(__file__).resolve().parent.parent
@@ -21,21 +22,22 @@ WORDS = ["static ", "static\t", "const ", "FOO_BAR", "DEFINE_X", "(", ")", "{", 
          "asm", "asm volatile(", "__asm__ (", "\"x\"", ":", "__attribute__((aligned(8)))", "offsetof(",
          "\ttypeof(", "} while_each_thread(", "} for_each_x(", "TP_PROTO(", "TRACE_EVENT(", "list_for_each_entry",
          "__init", "__iomem", "int", "x", "u32", "EXPORT_SYMBOL(x)", "MODULE_LICENSE(\"GPL\")", "enum e {", "=",
-         "SET_SYSTEM_SLEEP_PM_OPS(a, b)", "ACPI_COMMON_HEADER", "struct s", "struct_group(g, ", "0"]
+         "SET_SYSTEM_SLEEP_PM_OPS(a, b)", "ACPI_COMMON_HEADER", "struct s", "struct_group(g, ", "0",
+         "MACHINE_START(x, \"n\")", "MACHINE_END", "#define A 1\n", ",\n#define B 2\n", "(\n#undef B\n", "={"]
 
 
 def _both(source: bytes, path: Path | None, monkeypatch: pytest.MonkeyPatch) -> tuple[object, object]:
-    """(normalised with the trigger scan, normalised with every pass run)."""
-    n = Normaliser.for_path(path)
-    gated = n.normalise(source, path)
+    """(prepared with the trigger scan, prepared with every pass and step run)."""
+    gated = prepare(source, path)
     with monkeypatch.context() as m:
         m.setattr(Gate, "scan", lambda self, src: (None, None))
-        every = n.normalise(source, path)
+        every = prepare(source, path)
     return gated, every
 
 
 def _same(a, b) -> bool:
-    return (a.source, a.rewritten, a.by_class) == (b.source, b.rewritten, b.by_class)
+    return ((a.source, a.normalised, a.suffix, a.rewritten, a.by_class, a.views.directives, a.views.dead)
+            == (b.source, b.normalised, b.suffix, b.rewritten, b.by_class, b.views.directives, b.views.dead))
 
 
 def test_the_scan_is_native_in_tests() -> None:
@@ -71,8 +73,8 @@ def test_each_pass_is_skipped_without_its_triggers() -> None:
 
 def test_group_triggers_need_every_literal() -> None:
     gate = Gate([b"_walk"], [("both", [(b"abc", b"xyz")]), ("one", [b"abc"])])
-    spans, run = gate.scan(b"abc tree_walk")
-    assert run == {"one"} and spans == [(8, 13)]
+    found, run = gate.scan(b"abc tree_walk")
+    assert run == {"one"} and found == ([], [(8, 13)])
     assert gate.scan(b"xyz abc")[1] == {"both", "one"}
 
 
@@ -86,3 +88,13 @@ def test_kernel_subtree_same_as_every_pass(monkeypatch: pytest.MonkeyPatch) -> N
     assert len(files) > 500
     differ = [p for p in files if not _same(*_both(p.read_bytes(), p, monkeypatch))]
     assert differ == []
+
+
+def test_an_initialiser_the_normaliser_writes_still_gets_its_inline_directives(monkeypatch: pytest.MonkeyPatch) -> None:
+    # no `enum`, `= {` or `={` in the file as written: `MACHINE_START(...)` becomes `int __m = {...,`
+    source = (b'MACHINE_START(BOARD, "board")\n\t.atag_offset = 0x100,\n#define BOARD_IRQ 3\n'
+              b'\t.nr_irqs = BOARD_IRQ,\nMACHINE_END\n')
+    gated, every = _both(source, None, monkeypatch)
+    assert _same(gated, every)
+    define = source.index(b"#define")
+    assert (define, source.index(b"\n", define)) in gated.views.directives

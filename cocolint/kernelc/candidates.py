@@ -46,12 +46,12 @@ def _automata(m: MacroSet, size: int = 0) -> tuple[object, object | None]:
         if searched <= DFA_AFTER or searched - size > DFA_AFTER:
             _SEARCHED[id(m)] = searched
             return cached[1], cached[2]
-    names = [n.encode("ascii") for n in m.kinds if not any(a in n for a in m.anchors)]
+    listed = sorted(names(m))
     kind = _ac.MatchKind.LeftmostLongest
     impl = _ac.Implementation.DFA if searched > DFA_AFTER else _ac.Implementation.ContiguousNFA
     # leftmost-longest: a name at an identifier's start is reported whole (a shorter
     # prefix or a name starting inside an earlier identifier cannot hide it)
-    names_ac = _ac.BytesAhoCorasick(names, matchkind=kind, implementation=impl)
+    names_ac = _ac.BytesAhoCorasick(listed, matchkind=kind, implementation=impl)
     anchors_ac = (_ac.BytesAhoCorasick([a.encode("ascii") for a in m.anchors], implementation=impl)
                   if m.anchors else None)
     if len(_AUTOMATA) > 64:
@@ -62,7 +62,7 @@ def _automata(m: MacroSet, size: int = 0) -> tuple[object, object | None]:
     return names_ac, anchors_ac
 
 
-def _names(m: MacroSet) -> frozenset[bytes]:
+def names(m: MacroSet) -> frozenset[bytes]:
     """The names the identifier scan looks up (those holding an anchor word are found by anchor)."""
     cached = _NAMES.get(id(m))
     if cached is None or cached[0] is not m:
@@ -83,22 +83,27 @@ def _widen(source: bytes, hits: list[Span]) -> list[Span]:
     return out
 
 
-def candidates(m: MacroSet, source: bytes, anchor_hits: list[Span] | None = None) -> list[Span]:
+def candidates(m: MacroSet, source: bytes, found: tuple[list[Span], list[Span]] | None = None) -> list[Span]:
     """Spans of known names and of identifiers containing an iterator-pattern word, in order.
 
-    anchor_hits: where the anchor words occur, when the caller's trigger scan found them already.
+    found: (name spans, anchor-word spans) when the caller's trigger scan found them already
+    (names may then include ones inside longer identifiers: the caller keeps whole identifiers).
     """
+    if found is not None:
+        spans, hits = found
+        if hits:
+            return sorted(set(spans) | set(_widen(source, hits)))
+        return sorted(spans)
     if _ac is not None:
         names_ac, anchors_ac = _automata(m, len(source))
         spans = names_ac.find_matches_as_indexes(source)
         if anchors_ac is not None:
-            hits = anchor_hits if anchor_hits is not None else \
-                [(s, e) for _, s, e in anchors_ac.find_matches_as_indexes(source, overlapping=True)]
+            hits = [(s, e) for _, s, e in anchors_ac.find_matches_as_indexes(source, overlapping=True)]
             if hits:
                 return sorted({(s, e) for _, s, e in spans} | set(_widen(source, hits)))
         return [(s, e) for _, s, e in spans]
-    names = _names(m)
-    spans = [h.span() for h in _IDENTIFIER.finditer(source) if h.group() in names]
+    known = names(m)
+    spans = [h.span() for h in _IDENTIFIER.finditer(source) if h.group() in known]
     if m.anchor_regexes:
         hits = [h.span() for rx in m.anchor_regexes for h in rx.finditer(source)]
         if hits:

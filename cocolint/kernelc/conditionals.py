@@ -11,6 +11,8 @@ _BLANK = bytes(b if b == 0x0A else 0x20 for b in range(256))
 _DEAD_IF = re.compile(rb"\s*defined\s*\(?\s*(?:__ASSEMBLY__|__cplusplus)\b")
 _DEAD_IFDEF = re.compile(rb"\s*(?:__ASSEMBLY__|__cplusplus)\b")
 _LIVE_IFNDEF = _DEAD_IFDEF  # `#ifndef __ASSEMBLY__`: the first arm is C, the #else arm is not
+_BLANKS = frozenset(b" \t\r\n\f\v")
+_OPENERS = frozenset(b"{,(=")
 Span = tuple[int, int]
 MAX_VIEWS = 8  # deeper #if nests than this leave their innermost alternatives unread
 
@@ -138,6 +140,9 @@ def analyse(src: bytes) -> Views:
         word = m.group(1)
         if word == b"include":
             # `#include` inside an initialiser or argument list (x-macro tables): blanked
+            last = src[line_start - 2] if line_start >= 2 else 0x20  # the previous line's last byte
+            if last not in _BLANKS and last not in _OPENERS:
+                continue  # after an #include, a `;`, a `}`: the usual case, decided without slicing
             end = src.find(b"\n", m.end())
             before = src[max(0, line_start - 200):line_start].rstrip()
             if before.endswith((b"{", b",", b"(", b"=")):

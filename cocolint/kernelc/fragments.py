@@ -24,8 +24,9 @@ from cocolint.kernelc.scan import Normalised, blank
 _LOOK = 1 << 14  # a table fragment's first item comes within this many bytes
 ARRAY = (b"int __f[]={", b"\n};\n")  # initialiser items, designators, enumerators
 
-_LEAD = re.compile(rb"(?:\s+|/\*.*?\*/|//[^\n]*)*", re.S)  # blank lines and comments
-_SKIP = re.compile(rb"(?:\s+|/\*.*?\*/|//[^\n]*|#(?:[^\n]*\\\r?\n)*[^\n]*)*", re.S)  # ... and directives
+_COMMENT = rb"/\*[^*]*+\*++(?:[^/*][^*]*+\*++)*+/"  # `/\*.*?\*/` unrolled: no step per byte back into the regex
+_LEAD = re.compile(rb"(?:\s+|" + _COMMENT + rb"|//[^\n]*)*")  # blank lines and comments
+_SKIP = re.compile(rb"(?:\s+|" + _COMMENT + rb"|//[^\n]*|#(?:[^\n]*\\\r?\n)*[^\n]*)*")  # ... and directives
 _ITEM_START = re.compile(rb"\{|\[[^\]\n]*\][ \t]*=|\.[A-Za-z_]\w*[ \t]*=[^=]|\"")
 _ENUMERATOR = re.compile(rb"[A-Za-z_]\w*[ \t]*(?:,|=[^=][^;{}]*,)")  # `NAME,` or `NAME = 3,`
 _CALL_ITEM = re.compile(rb"[A-Z_][A-Z0-9_]*[ \t]*\(")

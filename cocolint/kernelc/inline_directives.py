@@ -19,16 +19,17 @@ _DIRECTIVE = re.compile(rb"^[ \t]*#[ \t]*(define|undef|pragma|error|warning)\b",
 _FRAGMENT_DIRECTIVE = re.compile(rb"^[ \t]*#[ \t]*(define|undef|pragma|error|warning|include)\b", re.M)
 _ANY_DIRECTIVE = re.compile(rb"^[ \t]*#", re.M)
 _OPENS = frozenset(b",({=")  # the last code before the line: the line is inside an expression
+TRIGGERS = (b"enum", b"= {", b"={")  # an initialiser or enum to be inside (checked in the normaliser's scan)
 
 
-def inline_directives(src: bytes, opened: bool = False) -> list[Span]:
+def inline_directives(src: bytes, opened: bool = False, maybe: bool = True) -> list[Span]:
     """The `#define`/`#undef`/... lines whose preceding code leaves an expression open.
 
     opened: the whole file is parsed inside an initialiser (a table fragment, fragments.py): all of
-    them, and its #include lines.
+    them, and its #include lines.  maybe=False: none of TRIGGERS occurs (the caller knows).
     """
     out: list[Span] = []
-    if not opened and not _triggered(src):
+    if not opened and not (maybe and _triggered(src)):
         return out
     last = 0  # the byte after the previous directive
     before = 0  # the last code byte before `last` (0: none yet)

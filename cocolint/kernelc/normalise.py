@@ -8,8 +8,10 @@ import re
 from pathlib import Path
 from typing import Callable
 
-from cocolint.kernelc import asm_templates, braced_calls, call_items, loop_tails, more_kinds, nested_fields
-from cocolint.kernelc import object_statements, operator_args, passes, trace_events, trailing_attributes, usage_passes
+from cocolint.kernelc import asm_templates, braced_calls, call_items, inline_directives, loop_tails, more_kinds
+from cocolint.kernelc import nested_fields, object_statements, operator_args, passes, trace_events
+from cocolint.kernelc import trailing_attributes, usage_passes
+from cocolint.kernelc import candidates as candidates_module
 from cocolint.kernelc.candidates import candidates
 from cocolint.kernelc.macros import MacroSet, macro_set
 from cocolint.kernelc.triggers import Gate, run_pass
@@ -61,8 +63,8 @@ class Normaliser:
         out = Normalised(source)
         done_until = 0
         size = len(source)
-        anchor_hits, run = self.gate.scan(source)
-        for start, end in candidates(m, source, anchor_hits):
+        found, run = self.gate.scan(source)
+        for start, end in candidates(m, source, found):
             if start < done_until:
                 continue
             if (start and _IS_WORD[source[start - 1]]) or (end < size and _IS_WORD[source[end]]):
@@ -90,6 +92,7 @@ class Normaliser:
                 buf = fn(source, buf, out)
         if buf is not None and out.rewritten:
             out.source = bytes(buf)
+        out.run = run
         return out
 
     @functools.cached_property
@@ -101,7 +104,9 @@ class Normaliser:
     def gate(self) -> Gate:
         """The trigger scan that chooses the passes a source needs (and finds the anchor words)."""
         return Gate([a.encode("ascii") for a in self.macros.anchors],
-                    [(name, triggers) for name, _, triggers in _passes(self.macros)])
+                    [*((name, triggers) for name, _, triggers in _passes(self.macros)),
+                     ("inline_directives", inline_directives.TRIGGERS)],  # run by prepare.py
+                    sorted(candidates_module.names(self.macros)))
 
     # each rewrite returns (bytes changed, offset scanning may resume at) or None
 

@@ -10,6 +10,11 @@ from cocolint.kernelc.inline_directives import inline_directives
 from cocolint.kernelc.normalise import normalise
 
 
+# the rewrite classes that write a `{` or an `=` (blanking never makes `= {` or `={`: it moves no byte)
+_WRITES_BRACES = frozenset({"initializer_start", "initializer_declarator", "struct_group", "braced_call",
+                            "trace_event", "statement_call"})
+
+
 @dataclass
 class Prepared:
     """The primary view of a file, and what is needed for the alternate view and macro bodies."""
@@ -41,7 +46,9 @@ def prepare(source: bytes, path: Path | None = None, macros: bool = True, conds:
         text, suffix = fragments.wrap(text, n)
     views = conditionals.analyse(text) if conds else conditionals.Views()
     if conds:
-        views.directives += inline_directives(text, opened=bool(suffix))
+        # the trigger scan saw the original: a text where a class wrote a `{` or `=` is checked again
+        maybe = n is None or n.run is None or "inline_directives" in n.run or not _WRITES_BRACES.isdisjoint(n.by_class)
+        views.directives += inline_directives(text, opened=bool(suffix), maybe=maybe)
     primary = conditionals.view(text, views, 0) if conds else text
     return Prepared(primary, text, views, n.rewritten if n else 0, n.by_class if n else None,
                     suffix)

@@ -29,6 +29,7 @@ class Normalised:
     source: bytes
     rewritten: int = 0
     by_class: dict[str, int] = field(default_factory=dict)
+    run: set[str] | None = None  # the passes (and later steps) the trigger scan chose; None: all
 
     def count(self, kind: str, n: int) -> None:
         """Record n bytes rewritten by the class kind."""
