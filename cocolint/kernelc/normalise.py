@@ -48,7 +48,9 @@ class Normaliser:
         name = os.fspath(path)
         if not name.endswith((".c", ".h")):
             return _cached(tree_root(path))
-        folder = os.path.dirname(os.path.abspath(name))  # string work: Path objects cost more than parsing
+        # string work (Path objects cost more than parsing); an absolute name needs no getcwd/normpath:
+        # the folder is only a cache key, and two spellings of one folder find the same tree root
+        folder = name.rpartition("/")[0] if name.startswith("/") else os.path.dirname(os.path.abspath(name))
         n = _BY_FOLDER.get(folder)
         if n is None:
             if len(_BY_FOLDER) > 20_000:
