@@ -621,3 +621,16 @@ def test_blank_comments_keeps_offsets_and_leaves_no_comment_in_code(pieces):
             line_start = out.rfind(b"\n", 0, node.start_byte) + 1
             assert out[line_start:node.start_byte].lstrip().startswith(b"#"), node.text  # only in directives
         stack.extend(node.children)
+
+
+@pytest.mark.parametrize("rel", ["drivers/hv/vmbus.c", "a.c", "deep/er/still/x.h", "up/../down/y.c", "../z.c",
+                                 "./dot/w.c", "with space/v.c"])
+def test_scope_path_string_work_matches_pathlib(rel: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cocolint.engine import paths
+
+    tree = tmp_path / "linux"
+    (tree / "deep").mkdir(parents=True)
+    (tree / "MAINTAINERS").write_text("")  # a root marker
+    monkeypatch.chdir(tree / "deep")
+    for path in (Path(rel), tree / rel, tmp_path / rel, Path("/") / rel):
+        assert paths.scope_path(path) == paths._scope_path(path), path

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 from pathlib import Path
 
@@ -48,6 +49,25 @@ def find_root(directory: Path) -> Path | None:
 
 def scope_path(path: Path) -> str:
     """The path rule scopes see: relative to the tree's root (posix separators)."""
+    name = str(path)
+    if os.sep != "/" or "/../" in name or name.startswith("../") or name.endswith("/.."):
+        return _scope_path(path)
+    # what Path.absolute() and relative_to() give, in string work (a tree audit asks once per file)
+    absolute = name if name.startswith("/") else os.path.join(os.getcwd(), name)
+    folder, _, _ = absolute.rpartition("/")
+    prefix = _ROOT_PREFIX.get(folder)
+    if prefix is None:
+        if len(_ROOT_PREFIX) > 20_000:
+            _ROOT_PREFIX.clear()
+        root = find_root(Path(folder or "/"))
+        prefix = _ROOT_PREFIX[folder] = "/" if root is None else root.as_posix().rstrip("/") + "/"
+    return absolute[len(prefix):] if prefix != "/" else absolute.lstrip("/")
+
+
+_ROOT_PREFIX: dict[str, str] = {}  # a file's folder -> its tree root and a slash ("/": no root)
+
+
+def _scope_path(path: Path) -> str:
     absolute = path.absolute()
     root = find_root(absolute.parent)
     if root is None:
