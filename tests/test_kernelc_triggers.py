@@ -30,7 +30,7 @@ def _both(source: bytes, path: Path | None, monkeypatch: pytest.MonkeyPatch) -> 
     """(prepared with the trigger scan, prepared with every pass and step run)."""
     gated = prepare(source, path)
     with monkeypatch.context() as m:
-        m.setattr(Gate, "scan", lambda self, src: (None, None))
+        m.setattr(Gate, "scan", lambda self, src: (None, None, None))
         every = prepare(source, path)
     return gated, every
 
@@ -62,20 +62,21 @@ def test_random_code_same_as_every_pass(parts: list[str]) -> None:
 
 def test_each_pass_is_skipped_without_its_triggers() -> None:
     m = Normaliser.for_path(None)
-    _, run = m.gate.scan(b"int x;\n")
+    _, run, _ = m.gate.scan(b"int x;\n")
     names = {name for name, _, _ in _passes(m.macros)}
     assert "statement_macros" in run  # no trigger: always run
     assert not run & (names - {"statement_macros"})
-    _, run = m.gate.scan(b"static FOO(a, +);\n} while_each_thread(g, t);\n")
+    _, run, _ = m.gate.scan(b"static FOO(a, +);\n} while_each_thread(g, t);\n")
     assert {"static_macros", "operator_args", "loop_tails"} <= run
     assert "asm_templates" not in run and "trace_events" not in run
 
 
 def test_group_triggers_need_every_literal() -> None:
     gate = Gate([b"_walk"], [("both", [(b"abc", b"xyz")]), ("one", [b"abc"])])
-    found, run = gate.scan(b"abc tree_walk")
+    found, run, _ = gate.scan(b"abc tree_walk")
     assert run == {"one"} and found == ([], [(8, 13)])
     assert gate.scan(b"xyz abc")[1] == {"both", "one"}
+    assert Gate([], [], extra=[b"abc", b"q"]).scan(b"abc")[2] == {b"abc"}
 
 
 @pytest.mark.kernel
@@ -98,3 +99,12 @@ def test_an_initialiser_the_normaliser_writes_still_gets_its_inline_directives(m
     assert _same(gated, every)
     define = source.index(b"#define")
     assert (define, source.index(b"\n", define)) in gated.views.directives
+
+
+def test_the_scan_reports_the_callers_own_literals(monkeypatch: pytest.MonkeyPatch) -> None:
+    source = b"static int x = shared_gpa_boundary; /* cc_mask */\n"
+    extra = (b"shared_gpa_boundary", b"hv_map_memory", b"cc_mask")
+    assert prepare(source, None, extra=extra).present == {b"shared_gpa_boundary", b"cc_mask"}
+    assert prepare(b"int y;\n", None, extra=extra).present == set()
+    monkeypatch.setattr(Gate, "scan", lambda self, src: (None, None, None))
+    assert prepare(source, None, extra=extra).present is None  # not looked for: the caller searches itself

@@ -103,7 +103,9 @@ class Matcher:
             return result
         code = blank_comments(source)
         sets = [self._literal_bytes[i] for i in active]
-        views, _ = parse_views(code, file, lambda text: _may_match(sets, text), self.normalise)
+        views, prepared = parse_views(code, file, lambda text: _may_match(sets, text), self.normalise,
+                                      self._names.anchors, extra_needed=bool(self._names.anchors)
+                                      and all(s is not None for s in sets))
         result.parsed = True
         result.damaged = views[0].tree.root_node.has_error
         found: dict[int, list[_Hit]] = {i: [] for i in active}
@@ -127,7 +129,10 @@ class Matcher:
                 for _, captures, entry in self._matches(active, view.tree):
                     take(captures, entry, view)
         else:
-            named = set(self._names.admitted(source, active))  # rules not named here match nowhere by name
+            # rules not named here match nowhere by name; the normaliser's scan already looked for the
+            # anchors in the comment-blanked code (a name only in a comment matches nothing either)
+            seen = prepared.present if prepared is not None else None
+            named = set(self._names.admitted(source, active, None if seen is None else bool(seen)))
             occurrences = [anchored.Occurrences(view.tree.root_node) for view in views]
             for view, occ in zip(views, occurrences):
                 for i in active:

@@ -93,10 +93,14 @@ class Prefilter:
             return True
         return any(a in source for a in self.anchors)
 
-    def admitted(self, source: bytes, candidates: Sequence[int] | None = None) -> list[int]:
-        """Rules among candidates (default: all) whose pattern names occur as whole identifiers."""
+    def admitted(self, source: bytes, candidates: Sequence[int] | None = None,
+                 any_anchor: bool | None = None) -> list[int]:
+        """Rules among candidates (default: all) whose pattern names occur as whole identifiers.
+
+        any_anchor: whether an anchor occurs, when the caller knows (None: searched here).
+        """
         indices = range(len(self.sets)) if candidates is None else candidates
-        if not any(a in source for a in self.anchors):
+        if not (any(a in source for a in self.anchors) if any_anchor is None else any_anchor):
             return [i for i in indices if self.sets[i] is None]
         present: dict[bytes, bool] = {}
 

@@ -58,14 +58,18 @@ class Normaliser:
             n = _BY_FOLDER[folder] = _cached(tree_root(path))
         return n
 
-    def normalise(self, source: bytes, path: Path | None = None) -> Normalised:
-        """The rewritten source (same length, same newlines) and the bytes changed."""
+    def normalise(self, source: bytes, path: Path | None = None, extra: tuple[bytes, ...] = ()) -> Normalised:
+        """The rewritten source (same length, same newlines) and the bytes changed.
+
+        extra: the caller's own literals, looked for in the same scan (found ones: out.present).
+        """
         m = self.macros
         buf: bytearray | None = None
         out = Normalised(source)
         done_until = 0
         size = len(source)
-        found, run = self.gate.scan(source)
+        gate = self.gate if not extra else self.gate_with(extra)
+        found, run, out.present = gate.scan(source)
         for start, end in candidates(m, source, found):
             if start < done_until:
                 continue
@@ -105,10 +109,19 @@ class Normaliser:
     @functools.cached_property
     def gate(self) -> Gate:
         """The trigger scan that chooses the passes a source needs (and finds the anchor words)."""
-        return Gate([a.encode("ascii") for a in self.macros.anchors],
-                    [*((name, triggers) for name, _, triggers in _passes(self.macros)),
-                     ("inline_directives", inline_directives.TRIGGERS)],  # run by prepare.py
-                    sorted(candidates_module.names(self.macros)))
+        return self.gate_with(())
+
+    def gate_with(self, extra: tuple[bytes, ...]) -> Gate:
+        """The trigger scan, also looking for extra literals (a rule set's names: one gate each)."""
+        gates = self.__dict__.setdefault("_gates", {})
+        if extra not in gates:
+            if len(gates) > 8:
+                gates.clear()
+            gates[extra] = Gate([a.encode("ascii") for a in self.macros.anchors],
+                                [*((name, triggers) for name, _, triggers in _passes(self.macros)),
+                                 ("inline_directives", inline_directives.TRIGGERS)],  # run by prepare.py
+                                sorted(candidates_module.names(self.macros)), extra)
+        return gates[extra]
 
     # each rewrite returns (bytes changed, offset scanning may resume at) or None
 
@@ -346,6 +359,6 @@ def _cached(root: Path | None) -> Normaliser:
     return Normaliser(macro_set(root))
 
 
-def normalise(source: bytes, path: Path | None = None) -> Normalised:
-    """Normalise one file's source with the macros of its tree."""
-    return Normaliser.for_path(path).normalise(source, path)
+def normalise(source: bytes, path: Path | None = None, extra: tuple[bytes, ...] = ()) -> Normalised:
+    """Normalise one file's source with the macros of its tree (extra: see Normaliser.normalise)."""
+    return Normaliser.for_path(path).normalise(source, path, extra)

@@ -25,6 +25,7 @@ class Prepared:
     rewritten: int = 0  # bytes changed by macro normalisation
     by_class: dict[str, int] | None = None
     suffix: bytes = b""  # a table fragment's closing, parsed after the last byte: ts.parse(source, suffix)
+    present: set[bytes] | None = None  # prepare(extra=...) literals found in source (None: not looked for)
 
     @property
     def conditional_bytes(self) -> int:
@@ -37,9 +38,13 @@ class Prepared:
                 for i in range(1, self.views.count)]
 
 
-def prepare(source: bytes, path: Path | None = None, macros: bool = True, conds: bool = True) -> Prepared:
-    """Normalise source for parsing (either step can be switched off to measure it)."""
-    n = normalise(source, path) if macros else None
+def prepare(source: bytes, path: Path | None = None, macros: bool = True, conds: bool = True,
+            extra: tuple[bytes, ...] = ()) -> Prepared:
+    """Normalise source for parsing (either step can be switched off to measure it).
+
+    extra: literals to look for in the normaliser's scan of source (found: Prepared.present).
+    """
+    n = normalise(source, path, extra) if macros else None
     text = n.source if n is not None else source
     suffix = b""
     if n is not None:
@@ -51,4 +56,4 @@ def prepare(source: bytes, path: Path | None = None, macros: bool = True, conds:
         views.directives += inline_directives(text, opened=bool(suffix), maybe=maybe)
     primary = conditionals.view(text, views, 0) if conds else text
     return Prepared(primary, text, views, n.rewritten if n else 0, n.by_class if n else None,
-                    suffix)
+                    suffix, n.present if n else None)

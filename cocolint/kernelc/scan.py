@@ -30,6 +30,7 @@ class Normalised:
     rewritten: int = 0
     by_class: dict[str, int] = field(default_factory=dict)
     run: set[str] | None = None  # the passes (and later steps) the trigger scan chose; None: all
+    present: set[bytes] | None = None  # the caller's extra literals the scan found; None: not looked for
 
     def count(self, kind: str, n: int) -> None:
         """Record n bytes rewritten by the class kind."""

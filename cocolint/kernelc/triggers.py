@@ -21,7 +21,7 @@ class Gate:
     """The macro names, the anchor words and the triggers of a list of passes, searched for together."""
 
     def __init__(self, anchors: Sequence[bytes], passes: Sequence[tuple[str, Sequence[Trigger]]],
-                 names: Sequence[bytes] = ()) -> None:
+                 names: Sequence[bytes] = (), extra: Sequence[bytes] = ()) -> None:
         literals: dict[bytes, int] = {}
         for a in anchors:
             literals.setdefault(a, len(literals))
@@ -40,6 +40,7 @@ class Gate:
                 else:
                     self.groups.append((name, ids))
         self.names = frozenset(literals.setdefault(n, len(literals)) for n in names)
+        self.extra = {literals.setdefault(x, len(literals)): x for x in extra}  # the caller's own literals
         self.literals = list(literals)
         self._automaton: object | None = None
         self._searched = 0  # bytes searched with the quick-to-build automaton
@@ -58,14 +59,15 @@ class Gate:
         self._searched = after
         return self._automaton.find_matches_as_indexes(src, overlapping=True)  # type: ignore[attr-defined]
 
-    def scan(self, src: bytes) -> tuple[tuple[list[Span], list[Span]] | None, set[str] | None]:
-        """((name spans, anchor spans), names of the passes to run); (None, None) without the native scan.
+    def scan(self, src: bytes) -> tuple[tuple[list[Span], list[Span]] | None, set[str] | None, set[bytes] | None]:
+        """((name spans, anchor spans), names of the passes to run, extra literals found);
+        (None, None, None) without the native scan.
 
         Name spans include names inside longer identifiers; the caller keeps whole identifiers.
         """
         hits = self._search(src)
         if hits is None:
-            return None, None
+            return None, None, None
         n = self.anchor_count
         found = {h[0] for h in hits}
         anchors = [(s, e) for i, s, e in hits if i < n] if n and found and min(found) < n else []
@@ -78,7 +80,8 @@ class Gate:
             if passes is not None:
                 run |= passes
         run.update(name for name, ids in self.groups if ids <= found)
-        return (spans, anchors), run
+        extra = self.extra
+        return (spans, anchors), run, ({extra[i] for i in found if i in extra} if extra else set())
 
 
 def run_pass(fn: Callable[..., object], src: bytes, buf: bytearray | None, out: object) -> bytearray | None:

@@ -35,12 +35,20 @@ class View:
 
 
 def parse_views(source: bytes, path: Path | None = None, wanted: Callable[[bytes], bool] | None = None,
-                normalise: bool = True) -> tuple[list[View], Prepared | None]:
-    """Parse the primary view, then the other views whose text wanted() says a rule could match."""
+                normalise: bool = True, extra: tuple[bytes, ...] = (),
+                extra_needed: bool = False) -> tuple[list[View], Prepared | None]:
+    """Parse the primary view, then the other views whose text wanted() says a rule could match.
+
+    extra: literals the normaliser's scan looks for as well (found: the Prepared's present).
+    extra_needed: wanted() can only say yes to a text holding one of them (a rule set's anchors,
+    no rule without names); when the scan found none, no other view or macro body is looked for.
+    """
     if not normalise:
         return [View(ts.parse(source))], None
-    p = prepare(source, path)
+    p = prepare(source, path, extra=extra)
     views = [View(ts.parse(p.source, p.suffix))]
+    if extra_needed and p.present is not None and not p.present:
+        return views, p
     for index in range(1, p.views.count):
         only = p.views.only(index)
         if only and (wanted is None or any(wanted(p.normalised[s:e]) for s, e in only)):
