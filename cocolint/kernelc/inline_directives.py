@@ -22,14 +22,14 @@ _OPENS = frozenset(b",({=")  # the last code before the line: the line is inside
 TRIGGERS = (b"enum", b"= {", b"={")  # an initialiser or enum to be inside (checked in the normaliser's scan)
 
 
-def inline_directives(src: bytes, opened: bool = False, maybe: bool = True) -> list[Span]:
+def inline_directives(src: bytes, opened: bool = False, maybe: bool | None = None) -> list[Span]:
     """The `#define`/`#undef`/... lines whose preceding code leaves an expression open.
 
     opened: the whole file is parsed inside an initialiser (a table fragment, fragments.py): all of
-    them, and its #include lines.  maybe=False: none of TRIGGERS occurs (the caller knows).
+    them, and its #include lines.  maybe: whether one of TRIGGERS occurs, when the caller knows.
     """
     out: list[Span] = []
-    if not opened and not (maybe and _triggered(src)):
+    if not opened and (maybe is False or not _triggered(src, maybe is None)):
         return out
     last = 0  # the byte after the previous directive
     before = 0  # the last code byte before `last` (0: none yet)
@@ -47,10 +47,12 @@ def inline_directives(src: bytes, opened: bool = False, maybe: bool = True) -> l
     return out
 
 
-def _triggered(src: bytes) -> bool:
+def _triggered(src: bytes, look: bool = True) -> bool:
     """Whether a `#define` or `#undef` at column 0 follows code ending in an opener (blank lines
-    and a comment between them allowed; only then is the file read directive by directive)."""
-    if b"enum" not in src and b"= {" not in src and b"={" not in src:
+    and a comment between them allowed; only then is the file read directive by directive).
+
+    look=False: one of TRIGGERS is known to occur."""
+    if look and b"enum" not in src and b"= {" not in src and b"={" not in src:
         return False  # no initialiser or enum to be inside (register headers: only #defines)
     for word in (b"\n#define", b"\n#undef"):
         at = src.find(word)

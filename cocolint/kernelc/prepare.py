@@ -51,8 +51,10 @@ def prepare(source: bytes, path: Path | None = None, macros: bool = True, conds:
         text, suffix = fragments.wrap(text, n)
     views = conditionals.analyse(text) if conds else conditionals.Views()
     if conds:
-        # the trigger scan saw the original: a text where a class wrote a `{` or `=` is checked again
-        maybe = n is None or n.run is None or "inline_directives" in n.run or not _WRITES_BRACES.isdisjoint(n.by_class)
+        # the trigger scan saw the original (None: it did not run); where a class wrote a `{` or `=`,
+        # the text is looked at again
+        maybe = None if n is None or n.run is None else True if "inline_directives" in n.run else \
+            None if not _WRITES_BRACES.isdisjoint(n.by_class) else False
         views.directives += inline_directives(text, opened=bool(suffix), maybe=maybe)
     primary = conditionals.view(text, views, 0) if conds else text
     return Prepared(primary, text, views, n.rewritten if n else 0, n.by_class if n else None,
