@@ -35,6 +35,7 @@ class Normaliser:
 
     def __init__(self, macros: MacroSet) -> None:
         self.macros = macros
+        self._gates: dict[tuple[bytes, ...], Gate] = {}  # by the caller's extra literals
 
     @classmethod
     def for_path(cls, path: Path | None, extra: dict[str, list[str]] | None = None) -> "Normaliser":
@@ -113,7 +114,7 @@ class Normaliser:
 
     def gate_with(self, extra: tuple[bytes, ...]) -> Gate:
         """The trigger scan, also looking for extra literals (a rule set's names: one gate each)."""
-        gates = self.__dict__.setdefault("_gates", {})
+        gates = self._gates
         if extra not in gates:
             if len(gates) > 8:
                 gates.clear()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from cocolint.kernelc.macros import MacroSet
 from cocolint.kernelc.more_kinds import as_string
 from cocolint.kernelc.asm_templates import TRIGGERS as _ASM_TRIGGERS
 from cocolint.kernelc.scan import Normalised, blank, close_paren, code_before, skip_space, top_commas
@@ -230,13 +229,3 @@ PASSES = (offsetof, typeof_declarations, case_ranges, asm_macros, trailing_attri
 TRIGGERS = {offsetof: (b"offsetof",), typeof_declarations: (b"\ttypeof(", b"\t__typeof__("), case_ranges: (b"...",),
             asm_macros: _ASM_TRIGGERS, trailing_attributes: (b"__attribute__",)}
 
-
-def run(macros: MacroSet, src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
-    """Every pass of this module over src, writing into buf (made on the first change)."""
-    work = buf if buf is not None else bytearray(src)
-    before = out.rewritten
-    for p in PASSES:
-        p(src, work, out)
-    if buf is None and out.rewritten == before:
-        return None
-    return work
