@@ -125,19 +125,18 @@ def asm_macros(src: bytes, buf: bytearray, out: Normalised) -> None:
 
 def _colons(src: bytes, start: int, end: int) -> list[tuple[int, int]]:
     """The `:`-separated parts of an asm statement (outside strings, brackets and parentheses)."""
-    parts, depth, i, a = [], 0, start, start
-    while i < end:
+    parts, depth, a = [], 0, start
+    i = start
+    while (m := _COLON_STOPS.search(src, i, end)) is not None:  # the regex skips what a byte loop would
+        i = m.start()
         c = src[i]
         if c == 0x22:
-            j = i + 1
-            while j < end and src[j] != 0x22:
-                j += 2 if src[j] == 0x5C else 1
-            i = j
-        elif c in b"([":
+            i = _STRING_BODY.match(src, i + 1, end).end()  # the closing quote (or the end)
+        elif c == 0x28 or c == 0x5B:
             depth += 1
-        elif c in b")]":
+        elif c == 0x29 or c == 0x5D:
             depth -= 1
-        elif c == 0x3A and depth == 0:  # `::` is two separators around an empty part
+        elif depth == 0:  # `::` is two separators around an empty part
             parts.append((a, i))
             a = i + 1
         i += 1
@@ -145,6 +144,9 @@ def _colons(src: bytes, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
+_COLON_STOPS = re.compile(rb'["()\[\]:]')
+_STRING_BODY = re.compile(rb'(?:[^"\\]|\\[\s\S])*+')  # a string literal's bytes after its opening quote
+_TEMPLATE_STOPS = re.compile(rb'["/#A-Za-z_]')  # what the template scan acts on; other bytes are passed over
 _NAME = re.compile(rb"[A-Za-z_]\w*")
 
 
@@ -152,12 +154,13 @@ def _template(src: bytes, buf: bytearray, a: int, b: int, out: Normalised) -> No
     """Names (and calls) among the string literals of an asm template become blank strings."""
     i = a
     while i < b:
+        stop = _TEMPLATE_STOPS.search(src, i, b)
+        if stop is None:
+            return
+        i = stop.start()
         c = src[i]
         if c == 0x22:
-            j = i + 1
-            while j < b and src[j] != 0x22:
-                j += 2 if src[j] == 0x5C else 1
-            i = j + 1
+            i = _STRING_BODY.match(src, i + 1, b).end() + 1
             continue
         if c == 0x2F and src[i + 1:i + 2] in (b"*", b"/"):  # a comment
             j = src.find(b"*/", i + 2, b) + 2 if src[i + 1] == 0x2A else src.find(b"\n", i, b)
