@@ -1,0 +1,215 @@
+"""Macro calls set side by side on their own lines: the `,` or `;` their expansion supplies.
+
+    static const struct pin pins[] = {             struct regs_shift {
+            PIN(A, 0, 4)          -> PIN(A, 0, 4)         REG_FIELD_LIST(uint8_t)  -> REG_FIELD_LIST         ;
+            PIN(B, 1, 4)             ,PIN(B, 1, 4)  };
+    };
+    { "part", INFO(0x1f, 64)                        switch (type) {
+            FLAGS(LOCK) },        -> ,FLAGS(LOCK)           CASE_NAME(A)     -> CASE_NAME(A)
+                                                            CASE_NAME(B)        ;CASE_NAME(B)
+
+Kernel tables are written as runs of macros whose expansion ends in `,` (pin and register
+tables, PCI id lists, flash-part entries `INFO(...) FLAGS(...) PARSE_SFDP`); structs list
+their members with one macro per line whose expansion is a member list ending in `;`; and
+function or switch bodies run statement macros (`CASE_NAME(x)` for `case x: return "x";`).
+Read as C, two items with only white space between them are not C, and tree-sitter loses the
+table, the struct or the function.  A line that ends in a capitalised call's `)` (or holds
+only a capitalised name) and is followed by a line starting with another item gets, in the
+first blank of the line break: a `,` inside an initialiser brace (opened after `=`, or nested
+in one); a `;` inside a function or switch body when the call starts its line.  Inside a
+struct or union body a whole-member call keeps its name (a member of that type) with its
+arguments blanked and a `;` on its `)`.  Only items directly inside the brace count (not
+inside parentheses); a comment may end the line.  Kernel style has no trailing blanks, so
+the search starts at the literal `)\n` (or `*/\n` after a comment).
+"""
+
+from __future__ import annotations
+
+import re
+
+from cocolint.kernelc.scan import Normalised, blank, code_before
+
+# `)\n` ends a call's line; `{\n` opens a table of bare names (`{\n\tSTEP_A\n\tSTEP_B\n};`)
+TRIGGERS: tuple[bytes, ...] = (b")\n", b"{\n")
+_NEXT = rb"(?=[A-Z_.{}])"
+_CALL_GAP = re.compile(rb"\)(\n(?:[ \t\n]*[ \t]" + _NEXT + rb"|(?=\};)))")
+_COMMENT_GAP = re.compile(rb"\*/(\n[ \t\n]*[ \t]" + _NEXT + rb")")
+_NAME_GAP = re.compile(rb"(?<=\n)[ \t]+[A-Z][A-Za-z0-9_]*(\n[ \t]*)(?=[A-Z.{}])")
+_NAME_TABLE = re.compile(rb"\{\n[ \t]+[A-Z][A-Za-z0-9_]*\n")
+_NAME_BEFORE = re.compile(rb"([A-Za-z_]\w*)[ \t]*\Z")
+_CAPITAL = re.compile(rb"[A-Z]")
+_STRUCT = re.compile(rb"\b(?:struct|union)(?:[ \t\r\n]+[A-Za-z_]\w*)?[ \t\r\n]*\Z")
+_INIT, _STRUCT_BODY, _BLOCK, _OTHER = 1, 2, 3, 4
+_MEMBER_START = frozenset(b"{;})")
+_LINE_STARTS = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ_{)")
+
+
+def macro_runs(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
+    """Give each item of a macro run its `,`, each statement macro its `;`, each member-list call its `;`."""
+    calls = TRIGGERS[0] in src
+    if not calls and TRIGGERS[1] not in src:
+        return buf
+    gaps = []  # (the `)` of the call ending the line or -1 for a name, gap start, gap end, line start)
+    if calls:
+        for m in _CALL_GAP.finditer(src):
+            line = _call_line(src, m.start())
+            if line >= 0:
+                gaps.append((m.start(), m.start(1), m.end(1), line))
+        if b"*/\n" in src:
+            for m in _COMMENT_GAP.finditer(src):
+                close = _before_comment(src, m.start())
+                line = _call_line(src, close) if close >= 0 else -1
+                if line >= 0:
+                    gaps.append((close, m.start(1), m.end(1), line))
+    if gaps or _NAME_TABLE.search(src):
+        gaps += [(-1, m.start(1), m.end(1), -1) for m in _NAME_GAP.finditer(src)]
+    if not gaps:
+        return buf
+    gaps.sort(key=lambda g: g[1])
+    for (close, start, end, line), (kind, open_brace) in zip(gaps, _contexts(src, [g[1] for g in gaps])):
+        nxt = src[end:end + 1]
+        if kind == _INIT and nxt != b"}":
+            buf = _put(src, buf, out, start, end, 0x2C, "macro_run_item")
+        elif kind == _BLOCK and (close < 0 or line == _name_start(src, close)):
+            buf = _put(src, buf, out, start, end, 0x3B, "macro_run_statement")
+        elif kind == _STRUCT_BODY and close >= 0:
+            buf = _member_call(src, buf, out, close, open_brace)
+    return buf
+
+
+def _put(src: bytes, buf: bytearray | None, out: Normalised, start: int, end: int, c: int, kind: str) -> bytearray:
+    """Write c into the first blank of the gap (unless another pass wrote there)."""
+    at = start
+    while at < end and src[at] not in b" \t":
+        at += 1
+    if buf is None:
+        buf = bytearray(src)
+    if at < end and buf[at] in b" \t":
+        buf[at] = c
+        out.count(kind, 1)
+    return buf
+
+
+def _call_line(src: bytes, close: int) -> int:
+    """Where the line of the `)` at close starts, if it ends a call of a capitalised name; else -1."""
+    line = src.rfind(b"\n", 0, close) + 1
+    while src[line] in b" \t":
+        line += 1
+    if src[line] not in _LINE_STARTS:
+        return -1  # `if (x)`, `foo(x)`, `} else if (x)`, `&& bar(y))`: not an item
+    name = _name_start(src, close)
+    return line if name >= 0 and _CAPITAL.search(src, name, src.index(b"(", name)) else -1
+
+
+def _name_start(src: bytes, close: int) -> int:
+    """Where the name called by the `)` at close starts, or -1."""
+    open_at = _open_paren(src, close)
+    if open_at < 0:
+        return -1
+    name = _NAME_BEFORE.search(src, max(0, open_at - 64), open_at)
+    return name.start(1) if name is not None else -1
+
+
+def _before_comment(src: bytes, end: int) -> int:
+    """The `)` right before the comment ending at end (on the same line), or -1."""
+    opened = src.rfind(b"/*", src.rfind(b"\n", 0, end) + 1, end)
+    i = opened - 1
+    while i >= 0 and src[i] in b" \t":
+        i -= 1
+    return i if opened >= 0 and i >= 0 and src[i] == 0x29 else -1
+
+
+def _open_paren(src: bytes, close: int) -> int:
+    """The `(` balancing the `)` at close, looking back at most 4000 bytes (no strings in between)."""
+    depth, i, stop = 0, close, max(0, close - 4000)
+    while i >= stop:
+        c = src[i]
+        if c == 0x29:
+            depth += 1
+        elif c == 0x28:
+            depth -= 1
+            if depth == 0:
+                return i
+        elif c in b"\";{}":
+            return -1
+        i -= 1
+    return -1
+
+
+def _contexts(src: bytes, offsets: list[int]) -> list[tuple[int, int]]:
+    """For each offset: the kind of the brace directly around it (not inside parentheses) and where it opens."""
+    kinds: dict[int, int] = {}
+    result = []
+    for at in offsets:
+        brace = _enclosing(src, at)
+        if brace < 0 or src.count(b"(", brace, at) != src.count(b")", brace, at):
+            result.append((_OTHER, brace))
+            continue
+        kind = kinds.get(brace)
+        if kind is None:
+            kind = kinds[brace] = _brace_kind(src, brace)
+        result.append((kind, brace))
+    return result
+
+
+def _enclosing(src: bytes, at: int) -> int:
+    """The unmatched `{` before at (braces in strings and comments are not told apart: kernel tables have none)."""
+    depth = 0
+    while True:
+        opened, closed = src.rfind(b"{", 0, at), src.rfind(b"}", 0, at)
+        if opened < 0:
+            return -1
+        if closed > opened:
+            depth += 1
+            at = closed
+        elif depth:
+            depth -= 1
+            at = opened
+        else:
+            return opened
+
+
+def _brace_kind(src: bytes, at: int, nested: bool = True) -> int:
+    i = code_before(src, at - 1)
+    c = src[i] if i >= 0 else 0
+    if c == 0x3D:  # `= {`
+        return _INIT
+    if c in b",{":  # an item of an initialiser if the brace around it is one, else a block in a block
+        outer = _enclosing(src, at) if nested else -1
+        kind = _brace_kind(src, outer, False) if outer >= 0 else _OTHER
+        return kind if kind in (_INIT, _BLOCK) else _OTHER
+    if c == 0x29 or src.endswith((b"else", b"do"), 0, i + 1):  # a function, `if`, `switch` or loop body
+        return _BLOCK
+    if c in b";}:" and nested:
+        outer = _enclosing(src, at)
+        return _BLOCK if outer >= 0 and _brace_kind(src, outer, False) == _BLOCK else _OTHER
+    if _STRUCT.search(src, max(0, i - 80), i + 1):
+        return _STRUCT_BODY
+    return _OTHER
+
+
+def _member_call(src: bytes, buf: bytearray | None, out: Normalised, close: int, open_brace: int) -> bytearray | None:
+    """`LIST(uint8_t)` as a whole member: `LIST         ;` (a member of type LIST)."""
+    start = _name_start(src, close)
+    if start < 0:
+        return buf
+    seen = src if buf is None else buf  # a member-list name before it may have got its `;` already
+    i = start - 1
+    while i > open_brace and seen[i] in b" \t\r\n":
+        i -= 1
+    if seen[i] not in _MEMBER_START:
+        return buf
+    if buf is None:
+        buf = bytearray(src)
+    open_at = src.index(b"(", start)
+    n = blank(buf, open_at, close)
+    after = close + 1
+    while after < len(buf) and buf[after] in b" \t\r\n":
+        after += 1
+    if after < len(buf) and buf[after] == 0x3B:  # another pass gave it its `;`
+        n += blank(buf, close, close + 1)
+    else:
+        buf[close] = 0x3B
+        n += 1
+    out.count("member_list_call", n)
+    return buf
