@@ -29,13 +29,12 @@ import re
 
 from cocolint.kernelc.scan import Normalised, blank, code_before
 
-# `)\n` ends a call's line; `{\n` opens a table of bare names (`{\n\tSTEP_A\n\tSTEP_B\n};`)
-TRIGGERS: tuple[bytes, ...] = (b")\n", b"{\n")
-_NEXT = rb"(?=[A-Z_.{}])"
-_CALL_GAP = re.compile(rb"\)(\n(?:[ \t\n]*[ \t]" + _NEXT + rb"|(?=\};)))")
-_COMMENT_GAP = re.compile(rb"\*/(\n[ \t\n]*[ \t]" + _NEXT + rb")")
-_NAME_GAP = re.compile(rb"(?<=\n)[ \t]+[A-Z][A-Za-z0-9_]*(\n[ \t]*)(?=[A-Z.{}])")
-_NAME_TABLE = re.compile(rb"\{\n[ \t]+[A-Z][A-Za-z0-9_]*\n")
+# `)\n` (or `*/\n`, a comment after the `)`) ends a call's line; `{\n` opens a table of bare names.
+# Nearly every file has one: the exit is cheap, the work is in the two searches below.
+TRIGGERS: tuple[bytes, ...] = (b")\n", b"*/\n", b"{\n")
+_CALL_GAP = re.compile(rb"\)(?:[ \t]*/\*[^\n]*?\*/)?(\n[ \t\n]*(?:(?<=[ \t])(?=[A-Z_.{}])|(?=\};)))")
+_NAME_GAP = re.compile(rb"\n[ \t]+[A-Z][A-Za-z0-9_]*(?=(\n[ \t]*)[A-Z.{}])")
+_NAME_TABLE = re.compile(rb"=[ \t]*\{\n[ \t]+[A-Z][A-Za-z0-9_]*\n")
 _NAME_BEFORE = re.compile(rb"([A-Za-z_]\w*)[ \t]*\Z")
 _CAPITAL = re.compile(rb"[A-Z]")
 _STRUCT = re.compile(rb"\b(?:struct|union)(?:[ \t\r\n]+[A-Za-z_]\w*)?[ \t\r\n]*\Z")
@@ -46,23 +45,18 @@ _LINE_STARTS = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ_{)")
 
 def macro_runs(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
     """Give each item of a macro run its `,`, each statement macro its `;`, each member-list call its `;`."""
-    calls = TRIGGERS[0] in src
-    if not calls and TRIGGERS[1] not in src:
+    if not any(t in src for t in TRIGGERS):
         return buf
     gaps = []  # (the `)` of the call ending the line or -1 for a name, gap start, gap end, line start)
-    if calls:
-        for m in _CALL_GAP.finditer(src):
-            line = _call_line(src, m.start())
-            if line >= 0:
-                gaps.append((m.start(), m.start(1), m.end(1), line))
-        if b"*/\n" in src:
-            for m in _COMMENT_GAP.finditer(src):
-                close = _before_comment(src, m.start())
-                line = _call_line(src, close) if close >= 0 else -1
-                if line >= 0:
-                    gaps.append((close, m.start(1), m.end(1), line))
-    if gaps or _NAME_TABLE.search(src):
-        gaps += [(-1, m.start(1), m.end(1), -1) for m in _NAME_GAP.finditer(src)]
+    for m in _CALL_GAP.finditer(src):
+        line = _call_line(src, m.start())
+        if line >= 0:
+            gaps.append((m.start(), m.start(1), m.end(1), line))
+    table = _NAME_TABLE.search(src)
+    if gaps or table:  # names: around the calls found, or after a table opening with one
+        lo = min(_enclosing(src, gaps[0][1]), table.start() if table else len(src)) if gaps else table.start()
+        hi = gaps[-1][2] + 4096 if gaps else table.end() + 4096
+        gaps += [(-1, m.start(1), m.end(1), -1) for m in _NAME_GAP.finditer(src, max(lo, 0), hi)]
     if not gaps:
         return buf
     gaps.sort(key=lambda g: g[1])
@@ -108,15 +102,6 @@ def _name_start(src: bytes, close: int) -> int:
         return -1
     name = _NAME_BEFORE.search(src, max(0, open_at - 64), open_at)
     return name.start(1) if name is not None else -1
-
-
-def _before_comment(src: bytes, end: int) -> int:
-    """The `)` right before the comment ending at end (on the same line), or -1."""
-    opened = src.rfind(b"/*", src.rfind(b"\n", 0, end) + 1, end)
-    i = opened - 1
-    while i >= 0 and src[i] in b" \t":
-        i -= 1
-    return i if opened >= 0 and i >= 0 and src[i] == 0x29 else -1
 
 
 def _open_paren(src: bytes, close: int) -> int:
