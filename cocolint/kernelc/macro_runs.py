@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from cocolint.kernelc.scan import Normalised, blank, code_before
+from cocolint.kernelc.scan import Normalised, blank, close_paren, code_before
 
 # `)\n` (or `*/\n`, a comment after the `)`) ends a call's line; `{\n` opens a table of bare names.
 # Nearly every file has one: the exit is cheap, the work is in the two searches below.
@@ -35,6 +35,7 @@ TRIGGERS: tuple[bytes, ...] = (b")\n", b"*/\n", b"{\n")
 _CALL_GAP = re.compile(rb"\)(?:[ \t]*/\*[^\n]*?\*/)?(\n[ \t\n]*(?:(?<=[ \t])(?=[A-Z_.{}])|(?=\};)))")
 _NAME_GAP = re.compile(rb"\n[ \t]+[A-Z][A-Za-z0-9_]*(?=(\n[ \t]*)[A-Z.{}])")
 _NAME_TABLE = re.compile(rb"=[ \t]*\{\n[ \t]+[A-Z][A-Za-z0-9_]*\n")
+_LINE_CALL = re.compile(rb"([A-Za-z_]\w*)[ \t]*\(")
 _NAME_BEFORE = re.compile(rb"([A-Za-z_]\w*)[ \t]*\Z")
 _CAPITAL = re.compile(rb"[A-Z]")
 _STRUCT = re.compile(rb"\b(?:struct|union)(?:[ \t\r\n]+[A-Za-z_]\w*)?[ \t\r\n]*\Z")
@@ -91,12 +92,21 @@ def _call_line(src: bytes, close: int) -> int:
         line += 1
     if src[line] not in _LINE_STARTS:
         return -1  # `if (x)`, `foo(x)`, `} else if (x)`, `&& bar(y))`: not an item
+    m = _LINE_CALL.match(src, line)
+    if m is not None and close_paren(src, m.end() - 1) == close:  # the line is the call (strings allowed)
+        return line if _CAPITAL.search(m.group(1)) else -1
     name = _name_start(src, close)
     return line if name >= 0 and _CAPITAL.search(src, name, src.index(b"(", name)) else -1
 
 
 def _name_start(src: bytes, close: int) -> int:
     """Where the name called by the `)` at close starts, or -1."""
+    line = src.rfind(b"\n", 0, close) + 1
+    while src[line] in b" \t":
+        line += 1
+    m = _LINE_CALL.match(src, line)
+    if m is not None and close_paren(src, m.end() - 1) == close:
+        return line
     open_at = _open_paren(src, close)
     if open_at < 0:
         return -1
