@@ -21,9 +21,10 @@ import re
 from cocolint.kernelc.scan import Normalised, code_before
 
 TRIGGERS: tuple[bytes, ...] = (b"enum", b") = {")
-_ENUM = re.compile(rb"\benum\b[ \t\r\n\w]*\{")
+_ENUM = re.compile(rb"enum(?:[ \t\r\n]+[A-Za-z_]\w*)?[ \t\r\n]*\{")
 _ENUMERATOR = re.compile(rb"([A-Z][A-Za-z0-9_]*)\(([\w \t,]*)\)(?=[ \t]*(?:[,=}\n]|/[*/]))")
-_DECLARATOR = re.compile(rb"^((?:static[ \t]+|const[ \t]+)*)([A-Z][A-Za-z0-9_]*)\(([\w \t,]*)\) = \{", re.M)
+_DECLARATOR = re.compile(rb"(?:static[ \t]+|const[ \t]+)*([A-Z][A-Za-z0-9_]*)\(([\w \t,]*)\) = \{")
+_WORD = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 _JOIN = bytes(b if chr(b).isalnum() or b == 0x5F else 0x5F for b in range(256))
 
 
@@ -31,17 +32,23 @@ def declared_names(src: bytes, buf: bytearray | None, out: Normalised) -> bytear
     """Rewrite every enumerator or declarator written as a macro call."""
     if TRIGGERS[0] in src:
         for m in _ENUM.finditer(src):
+            if m.start() and src[m.start() - 1] in _WORD:
+                continue
             end = src.find(b"}", m.end())
-            if end < 0:
+            if end < 0 or src.find(b"(", m.end(), end) < 0:  # no call in this enum
                 continue
             for e in _ENUMERATOR.finditer(src, m.end(), end):
                 before = code_before(src, e.start() - 1)
                 if before < 0 or src[before] not in b"{,":
                     continue
                 buf = _join(src, buf, out, e.end(1), e.end(), "enumerator_call")
-    if TRIGGERS[1] in src:
-        for m in _DECLARATOR.finditer(src):
-            buf = _join(src, buf, out, m.end(2), m.end(3) + 1, "declarator_call", declaration=True)
+    at = src.find(TRIGGERS[1])
+    while at >= 0:  # `NAME(args) = {` starting its line
+        line = src.rfind(b"\n", 0, at) + 1
+        m = _DECLARATOR.match(src, line)
+        if m is not None and m.end() == at + len(TRIGGERS[1]):
+            buf = _join(src, buf, out, m.end(1), m.end(2) + 1, "declarator_call", declaration=True)
+        at = src.find(TRIGGERS[1], at + 1)
     return buf
 
 
