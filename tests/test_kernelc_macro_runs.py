@@ -78,3 +78,19 @@ def test_triggers_are_literals_every_rewrite_needs() -> None:
     assert all(isinstance(t, bytes) and t for t in macro_runs.TRIGGERS)
     src = b"static const struct pin pins[] = { PIN(A, 1) PIN(B, 2) };"  # no line break after a `)`
     assert not any(t in src for t in macro_runs.TRIGGERS) and _runs(src)[0] == src
+
+
+def test_comment_blank_and_directive_lines_between_members() -> None:
+    src = (b"struct regs {\n\tu32 base;\t/* first */\n\t__PAIR(\n\t    a,\t/* low */\n\t    b\n\t)\n\n"
+           b"\t/* the second pair */\n\t__PAIR(c, d)\n#ifdef CONFIG_DEMO\n\tEXTRA_LIST(u32)\n#endif\n};\n")
+    got, counts = _runs(src)
+    assert list(counts) == ["member_list_call"]
+    assert b"\t__PAIR       ;\n#ifdef" in got and b"\tEXTRA_LIST    ;\n#endif" in got
+    assert b"CONFIG_DEMO" in got and not ts.parse(got).root_node.has_error
+
+
+def test_a_lone_name_closing_a_struct_or_a_block_gets_its_semicolon() -> None:
+    src = b"struct req {\n\tABI_EMPTY\n};\nenum e {\n\tA,\n\tE_MAX\n};\nvoid f(void)\n{\n\tHW_IDLE\n}\n"
+    got, counts = _runs(src)
+    assert got == b"struct req {\n\tABI_EMPT;\n};\nenum e {\n\tA,\n\tE_MAX\n};\nvoid f(void)\n{\n\tHW_IDL;\n}\n"
+    assert counts == {"macro_run_last_name": 2}

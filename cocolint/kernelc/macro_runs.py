@@ -34,12 +34,15 @@ from cocolint.kernelc.scan import Normalised, blank, close_paren, code_before
 # search below is led by the literal `)` and does the same job; a dispatcher may still use them.
 TRIGGERS: tuple[bytes, ...] = (b")\n", b"*/\n", b"{\n")
 _ITEM = rb"(?:(?<=[ \t])(?=[A-Z_.{}])|(?=\};))"  # the next item (after its indentation), or the struct's end
-# one search, led by the literal `)`: a comment may end the line; a directive line may follow
-# (then _SKIP finds the item after it); a `)` alone on its line may be followed by a member declaration
-_CALL_GAP = re.compile(rb"\)(?:[ \t]*/\*[^\n]*?\*/)?\n(?:[ \t\n]*" + _ITEM + rb"|(?=#(?:if|el|end))"
+# one search, led by the literal `)`: a comment may end the line; directive or comment lines may
+# follow (then _SKIP finds the item after them); a `)` alone on its line may precede a member declaration
+_CALL_GAP = re.compile(rb"\)(?:[ \t]*/\*[^\n]*?\*/)?\n(?:[ \t\n]*" + _ITEM + rb"|(?=[ \t\n]*(?:#(?:if|el|end)|/\*))"
                        rb"|(?<=\t\)\n)[ \t\n]*(?<=[ \t])(?=[a-z_]\w*[ \t]+[A-Za-z_*]))")
-_SKIP = re.compile(rb"(?:[ \t]*#[^\n]*\n|[ \t]*\n)*[ \t]*" + _ITEM)
+_SKIP = re.compile(rb"(?:[ \t]*#[^\n]*\n|[ \t]*/\*[^\n]*?\*/[ \t]*\n|[ \t]*\n)*[ \t]*" + _ITEM)
 _NAME_GAP = re.compile(rb"\n[ \t]+[A-Z][A-Za-z0-9_]*(?=(\n[ \t]*)[A-Z.{}])")
+# a name alone on the last line of a struct or a block (`\tEMPTY_MEMBERS\n}`): its last letter becomes `;`
+_LAST_NAME = re.compile(rb"\n\}(?<=[A-Z0-9_]\n\})")
+_LONE_NAME = re.compile(rb"[ \t]+[A-Z][A-Z0-9_]{3,}\n")
 _NAME_TABLE = re.compile(rb"=[ \t]*\{\n[ \t]+[A-Z][A-Za-z0-9_]*\n")
 _LINE_CALL = re.compile(rb"([A-Za-z_]\w*)[ \t]*\(")
 _NAME_BEFORE = re.compile(rb"([A-Za-z_]\w*)[ \t]*\Z")
@@ -55,7 +58,7 @@ def macro_runs(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray 
     gaps = []  # (the `)` of the call ending the line or -1 for a name, gap start, gap end, line start)
     for m in _CALL_GAP.finditer(src):
         end = m.end()
-        if end < len(src) and src[end] == 0x23:  # directive lines, then the item
+        if end < len(src) and src[end] in b"#/ \t":  # directive or comment lines, then the item
             skip = _SKIP.match(src, end)
             if skip is None:
                 continue
@@ -68,12 +71,21 @@ def macro_runs(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray 
         lo = min(_enclosing(src, gaps[0][1]), table.start() if table else len(src)) if gaps else table.start()
         hi = gaps[-1][2] + 4096 if gaps else table.end() + 4096
         gaps += [(-1, m.start(1), m.end(1), -1) for m in _NAME_GAP.finditer(src, max(lo, 0), hi)]
+    for m in _LAST_NAME.finditer(src):
+        line = src.rfind(b"\n", 0, m.start()) + 1
+        if _LONE_NAME.fullmatch(src, line, m.start() + 1):
+            gaps.append((-2, m.start() - 1, m.start(), line))
     if not gaps:
         return buf
     gaps.sort(key=lambda g: g[1])
     for (close, start, end, line), (kind, open_brace) in zip(gaps, _contexts(src, [g[1] for g in gaps])):
         nxt = src[end:end + 1]
-        if kind == _INIT and nxt != b"}":
+        if close == -2:  # a lone name before `}`: a member or a statement, given its `;`
+            if kind in (_STRUCT_BODY, _BLOCK) and (buf is None or buf[start] == src[start]):
+                buf = bytearray(src) if buf is None else buf
+                buf[start] = 0x3B
+                out.count("macro_run_last_name", 1)
+        elif kind == _INIT and nxt != b"}":
             buf = _put(src, buf, out, start, end, 0x2C, "macro_run_item")
         elif kind == _BLOCK and (close < 0 or line == _name_start(src, close)):
             buf = _put(src, buf, out, start, end, 0x3B, "macro_run_statement")
@@ -205,10 +217,13 @@ def _member_call(src: bytes, buf: bytearray | None, out: Normalised, close: int,
     if start < 0:
         return buf
     seen = src if buf is None else buf  # a member-list name before it may have got its `;` already
-    i = start - 1
-    while i > open_brace and seen[i] in b" \t\r\n":
-        i -= 1
-    if seen[i] not in _MEMBER_START:
+    i = code_before(seen, start - 1)  # comments and directive lines skipped
+    while i > open_brace:
+        line = seen.rfind(b"\n", 0, i) + 1
+        if seen[line:i + 1].lstrip(b" \t")[:1] != b"#":
+            break
+        i = code_before(seen, line - 1)
+    if i < open_brace or seen[i] not in _MEMBER_START:
         return buf
     if buf is None:
         buf = bytearray(src)
