@@ -85,7 +85,7 @@ def test_comment_blank_and_directive_lines_between_members() -> None:
            b"\t/* the second pair */\n\t__PAIR(c, d)\n#ifdef CONFIG_DEMO\n\tEXTRA_LIST(u32)\n#endif\n};\n")
     got, counts = _runs(src)
     assert list(counts) == ["member_list_call"]
-    assert b"\t__PAIR       ;\n#ifdef" in got and b"\tEXTRA_LIST    ;\n#endif" in got
+    assert b"\t__PAIR     ;\n#ifdef" in got and b"\tEXTRA_LIST    ;\n#endif" in got
     assert b"CONFIG_DEMO" in got and not ts.parse(got).root_node.has_error
 
 
