@@ -20,6 +20,7 @@ from cocolint.kernelc.loop_tails import loop_tails
 from cocolint.kernelc.call_items import call_items
 from cocolint.kernelc.macro_runs import macro_runs
 from cocolint.kernelc.declared_names import declared_names
+from cocolint.kernelc.local_attributes import local_attributes
 from cocolint.kernelc.trailing_attributes import trailing_attributes
 from cocolint.kernelc.scan import Normalised, blank as _blank, call_parens, close_paren as _close_paren
 from cocolint.kernelc.scan import code_before as _before, skip_space as _skip_space, top_commas as _top_commas
@@ -104,6 +105,7 @@ class Normaliser:
         buf = call_items(source, buf, out)
         buf = macro_runs(source, buf, out)
         buf = declared_names(source, buf, out)
+        buf = local_attributes(source, buf, out)
         buf = trailing_attributes(source, buf, out)
         buf = trace_events(source, buf, out)
         buf = braced_calls(source, buf, out)

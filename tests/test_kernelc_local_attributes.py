@@ -1,0 +1,36 @@
+"""Attributes the grammar cannot place (cocolint/kernelc/local_attributes.py)."""
+
+from __future__ import annotations
+
+from cocolint import ts
+from cocolint.kernelc import local_attributes
+from cocolint.kernelc.normalise import normalise
+from cocolint.kernelc.scan import Normalised
+
+
+def _attrs(src: bytes) -> bytes:
+    out = Normalised(src)
+    buf = local_attributes.local_attributes(src, None, out)
+    return src if buf is None else bytes(buf)
+
+
+def test_a_files_own_attribute_macros_are_blanked_where_used_not_where_defined() -> None:
+    src = (b"#define PF(i, j) __attribute__((format(printf, i, j)))\n#define NORET __attribute__((noreturn))\n"
+           b"void PF(1, 2) NORET die(const char *s, ...);\n")
+    got = _attrs(src)
+    assert got.splitlines()[:2] == src.splitlines()[:2]
+    assert got.splitlines()[2] == b"void                die(const char *s, ...);"
+    assert not ts.parse(got).root_node.has_error
+
+
+def test_names_defined_otherwise_are_left_alone() -> None:
+    src = b"#define PF(x) printf(x)\nvoid f(void)\n{\n\tPF(\"a\");\n}\nint g __attribute__((unused));\n"
+    assert _attrs(src) == src
+
+
+def test_an_attribute_before_a_parenthesised_declarator() -> None:
+    src = b"typedef int __attribute__((nonnull(2,3))) (*cmp_t)(void *, int, int);\n"
+    got = _attrs(src)
+    assert got == b"typedef int                               (*cmp_t)(void *, int, int);\n"
+    assert not ts.parse(got).root_node.has_error
+    assert len(normalise(src).source) == len(src)
