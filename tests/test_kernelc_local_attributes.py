@@ -34,3 +34,12 @@ def test_an_attribute_before_a_parenthesised_declarator() -> None:
     assert got == b"typedef int                               (*cmp_t)(void *, int, int);\n"
     assert not ts.parse(got).root_node.has_error
     assert len(normalise(src).source) == len(src)
+
+
+def test_register_asm_names_are_blanked() -> None:
+    src = (b"int f(void)\n{\n\tregister unsigned long r0 asm (\"r0\") = 1;\n\tregister long r2 __asm__(\"2\");\n"
+           b"\tregister_x(a);\n\tasm volatile(\"nop\");\n\treturn r0;\n}\n")
+    got = _attrs(src)
+    assert b"\tregister unsigned long r0            = 1;\n\tregister long r2             ;\n" in got
+    assert b"register_x(a);" in got and b"asm volatile(\"nop\");" in got
+    assert ts.parse(src).root_node.has_error and not ts.parse(got).root_node.has_error

@@ -1,4 +1,4 @@
-"""GNU attributes the grammar cannot place: attribute macros a file defines itself, attributes before `(*`.
+"""GNU attributes the grammar cannot place: a file's own attribute macros, before `(*`, register asm names.
 
     #define PRINTF(i, j) __attribute__((format(printf, i, j)))
     void PRINTF(1, 2) die(const char *fmt, ...);            ->  void              die(const char *fmt, ...);
@@ -10,7 +10,9 @@ in scripts/dtc) would need its names listed, and the same names mean other thing
 So the names come from the file's own `#define NAME(...) __attribute__((...))` (or object-like),
 and only their uses in that file are blanked (not the #define lines).  An `__attribute__((...))`
 right before a parenthesised declarator (`(*name)`) is blanked too: the grammar takes it after
-the declarator, not there.
+the declarator, not there.  A register variable's `asm("r0")` (`register u64 x0 asm("x0") = v;`,
+arm64/s390/riscv hypercall and SMC code) is blanked like an attribute: tree-sitter-c takes no asm
+name between a declarator and its `=` or `;`.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ import re
 
 from cocolint.kernelc.scan import Normalised, blank, close_paren
 
-TRIGGERS: tuple[bytes, ...] = (b"__attribute__",)
+TRIGGERS: tuple[bytes, ...] = (b"__attribute__", b"register")
+# `register <type> name asm("r0")`, led by the literal `register` (a call `register_x(` stops at its `(`)
+_REGISTER_ASM = re.compile(rb"register\b[^;=(){}]*?\b((?:__asm__|__asm|asm)[ \t]*\()\"[^\"\n]*\"[ \t]*\)(?=[ \t]*[=;,])")
 _DEFINE = re.compile(rb"#[ \t]*define[ \t]+([A-Za-z_]\w*)(\([^)\n]*\))?[ \t]+__attribute__[ \t]*\(\(")
 _BEFORE_DECLARATOR = re.compile(rb"__attribute__[ \t]*\(\(")
 _LINE_START = re.compile(rb"[ \t]*#")
@@ -27,6 +31,8 @@ _LINE_START = re.compile(rb"[ \t]*#")
 
 def local_attributes(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
     """Blank the uses of the file's own attribute macros, and attributes before `(*`."""
+    for m in _REGISTER_ASM.finditer(src):
+        buf = _blank(src, buf, out, m.start(1), m.end())
     if TRIGGERS[0] not in src:
         return buf
     names = {m.group(1): m.group(2) is not None for m in _DEFINE.finditer(src)}

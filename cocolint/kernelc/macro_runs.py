@@ -29,10 +29,10 @@ import re
 
 from cocolint.kernelc.scan import Normalised, blank, close_paren, code_before
 
-# `)\n` (or `*/\n`, a comment after the `)`) ends a call's line; `{\n` opens a table of bare names.
+# `)\n` (or `*/\n`, a comment after the `)`) ends a call's line; `\n}` closes a struct, block or table.
 # Nearly every file has one, so the pass does not test them (that cost 20% of its time): the
 # search below is led by the literal `)` and does the same job; a dispatcher may still use them.
-TRIGGERS: tuple[bytes, ...] = (b")\n", b"*/\n", b"{\n")
+TRIGGERS: tuple[bytes, ...] = (b")\n", b"*/\n", b"\n}")
 _ITEM = rb"(?:(?<=[ \t])(?=[A-Z_.{}])|(?=\};))"  # the next item (after its indentation), or the struct's end
 # one search, led by the literal `)`: a comment may end the line; directive or comment lines may
 # follow (then _SKIP finds the item after them); a `)` alone on its line may precede a member declaration
@@ -43,7 +43,6 @@ _NAME_GAP = re.compile(rb"\n[ \t]+[A-Z][A-Za-z0-9_]*(?=(\n[ \t]*)[A-Z.{}])")
 # a name alone on the last line of a struct or a block (`\tEMPTY_MEMBERS\n}`): its last letter becomes `;`
 _LAST_NAME = re.compile(rb"\n\}(?<=[A-Z0-9_]\n\})")
 _LONE_NAME = re.compile(rb"[ \t]+[A-Z][A-Z0-9_]{3,}\n")
-_NAME_TABLE = re.compile(rb"=[ \t]*\{\n[ \t]+[A-Z][A-Za-z0-9_]*\n")
 _LINE_CALL = re.compile(rb"([A-Za-z_]\w*)[ \t]*\(")
 _NAME_BEFORE = re.compile(rb"([A-Za-z_]\w*)[ \t]*\Z")
 _CAPITAL = re.compile(rb"[A-Z]")
@@ -66,15 +65,14 @@ def macro_runs(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray 
         line = _call_line(src, m.start())
         if line >= 0:
             gaps.append((m.start(), src.index(b"\n", m.start()), end, line))
-    table = _NAME_TABLE.search(src)
-    if gaps or table:  # names: around the calls found, or after a table opening with one
-        lo = min(_enclosing(src, gaps[0][1]), table.start() if table else len(src)) if gaps else table.start()
-        hi = gaps[-1][2] + 4096 if gaps else table.end() + 4096
-        gaps += [(-1, m.start(1), m.end(1), -1) for m in _NAME_GAP.finditer(src, max(lo, 0), hi)]
     for m in _LAST_NAME.finditer(src):
         line = src.rfind(b"\n", 0, m.start()) + 1
         if _LONE_NAME.fullmatch(src, line, m.start() + 1):
             gaps.append((-2, m.start() - 1, m.start(), line))
+    if gaps:  # names: in the braces of the calls found, or of a table ending in a lone name
+        lo = _enclosing(src, min(g[1] for g in gaps))
+        hi = max(g[2] for g in gaps) + 4096
+        gaps += [(-1, m.start(1), m.end(1), -1) for m in _NAME_GAP.finditer(src, max(lo, 0), hi)]
     if not gaps:
         return buf
     gaps.sort(key=lambda g: g[1])
