@@ -43,3 +43,15 @@ def test_register_asm_names_are_blanked() -> None:
     assert b"\tregister unsigned long r0            = 1;\n\tregister long r2             ;\n" in got
     assert b"register_x(a);" in got and b"asm volatile(\"nop\");" in got
     assert ts.parse(src).root_node.has_error and not ts.parse(got).root_node.has_error
+
+
+def test_asm_inline_reads_as_the_asm_keyword() -> None:
+    from cocolint.kernelc import asm_keywords
+
+    src = b"#define asm_inline asm __inline\nvoid f(void)\n{\n\tasm_inline volatile(\"nop\" : : : \"memory\");\n}\n"
+    out = Normalised(src)
+    got = bytes(asm_keywords.asm_keywords(src, None, out))
+    assert got == src.replace(b"\tasm_inline volatile", b"\tasm        volatile")
+    assert out.by_class == {"asm_keyword": 7}
+    assert ts.parse(src).root_node.has_error and not ts.parse(got).root_node.has_error
+    assert asm_keywords.asm_keywords(b"int my_asm_inline_count;", None, Normalised(b"")) is None

@@ -21,6 +21,7 @@ from cocolint.kernelc.call_items import call_items
 from cocolint.kernelc.macro_runs import macro_runs
 from cocolint.kernelc.declared_names import declared_names
 from cocolint.kernelc.local_attributes import local_attributes
+from cocolint.kernelc.asm_keywords import asm_keywords
 from cocolint.kernelc.trailing_attributes import trailing_attributes
 from cocolint.kernelc.scan import Normalised, blank as _blank, call_parens, close_paren as _close_paren
 from cocolint.kernelc.scan import code_before as _before, skip_space as _skip_space, top_commas as _top_commas
@@ -106,6 +107,7 @@ class Normaliser:
         buf = macro_runs(source, buf, out)
         buf = declared_names(source, buf, out)
         buf = local_attributes(source, buf, out)
+        buf = asm_keywords(source, buf, out)
         buf = trailing_attributes(source, buf, out)
         buf = trace_events(source, buf, out)
         buf = braced_calls(source, buf, out)
