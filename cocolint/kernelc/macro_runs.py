@@ -40,7 +40,7 @@ _CALL_GAP = re.compile(rb"\)(?:[ \t]*/\*[^\n]*?\*/)?\n(?:[ \t\n]*" + _ITEM + rb"
                        rb"|(?<=\t\)\n)[ \t\n]*(?<=[ \t])(?=[a-z_]\w*[ \t]+[A-Za-z_*]))")
 _SKIP = re.compile(rb"(?:[ \t]*#[^\n]*\n|[ \t]*/\*[^\n]*?\*/[ \t]*\n|[ \t]*\n)*[ \t]*" + _ITEM)
 _NAME_GAP = re.compile(rb"\n[ \t]+[A-Z][A-Za-z0-9_]*(?=(\n[ \t]*)[A-Z.{}])")
-# a name alone on the last line of a struct or a block (`\tEMPTY_MEMBERS\n}`): its last letter becomes `;`
+# a name alone on the last line of a struct (`\tEMPTY_MEMBERS\n}`): its last letter becomes `;`
 _LAST_NAME = re.compile(rb"\n\}(?<=[A-Z0-9_]\n\})")
 _LONE_NAME = re.compile(rb"[ \t]+[A-Z][A-Z0-9_]{3,}\n")
 _LINE_CALL = re.compile(rb"([A-Za-z_]\w*)[ \t]*\(")
@@ -79,13 +79,13 @@ def macro_runs(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray 
     for (close, start, end, line), (kind, open_brace) in zip(gaps, _contexts(src, [g[1] for g in gaps])):
         nxt = src[end:end + 1]
         if close == -2:  # a lone name before `}`: a member or a statement, given its `;`
-            if kind in (_STRUCT_BODY, _BLOCK) and (buf is None or buf[start] == src[start]):
+            if kind == _STRUCT_BODY and (buf is None or buf[start] == src[start]):
                 buf = bytearray(src) if buf is None else buf
                 buf[start] = 0x3B
                 out.count("macro_run_last_name", 1)
         elif kind == _INIT and nxt != b"}":
             buf = _put(src, buf, out, start, end, 0x2C, "macro_run_item")
-        elif kind == _BLOCK and (close < 0 or line == _name_start(src, close)):
+        elif kind == _BLOCK and nxt != b"." and (close < 0 or line == _name_start(src, close)):
             buf = _put(src, buf, out, start, end, 0x3B, "macro_run_statement")
         elif kind == _STRUCT_BODY and close >= 0:
             buf = _member_call(src, buf, out, close, open_brace)
@@ -105,7 +105,10 @@ def _put(src: bytes, buf: bytearray | None, out: Normalised, start: int, end: in
         at += 1
     if buf is None:
         buf = bytearray(src)
-    if at < end and buf[at] in b" \t":
+    before = start - 1  # what another pass made of the item: `NAME,a, b,` already ends in a `,`
+    while before > 0 and buf[before] in b" \t\r\n":
+        before -= 1
+    if at < end and buf[at] in b" \t" and buf[before] != c:
         buf[at] = c
         out.count(kind, 1)
     return buf
@@ -116,8 +119,8 @@ def _call_line(src: bytes, close: int) -> int:
     line = src.rfind(b"\n", 0, close) + 1
     while src[line] in b" \t":
         line += 1
-    if src[line] not in _LINE_STARTS:
-        return -1  # `if (x)`, `foo(x)`, `} else if (x)`, `&& bar(y))`: not an item
+    if src[line] not in _LINE_STARTS or src.find(b"//", line, close) >= 0:
+        return -1  # `if (x)`, `foo(x)`, `} else if (x)`, `&& bar(y))`, `// _MMIO(0x20)`: not an item
     m = _LINE_CALL.match(src, line)
     if m is not None and close_paren(src, m.end() - 1) == close:  # the line is the call (strings allowed)
         return line if _CAPITAL.search(m.group(1)) else -1
@@ -199,7 +202,13 @@ def _brace_kind(src: bytes, at: int, nested: bool = True) -> int:
         outer = _enclosing(src, at) if nested else -1
         kind = _brace_kind(src, outer, False) if outer >= 0 else _OTHER
         return kind if kind in (_INIT, _BLOCK) else _OTHER
-    if c == 0x29 or src.endswith((b"else", b"do"), 0, i + 1):  # a function, `if`, `switch` or loop body
+    if c == 0x29:  # `(type){` is a compound literal; `f(...) {`, `if (x) {`, `switch (x) {` a body
+        opened = _open_paren(src, i)
+        j = code_before(src, opened - 1) if opened > 0 else -1
+        if j >= 0 and (src[j] in b"=,({" or src.endswith(b"return", 0, j + 1)):
+            return _INIT
+        return _BLOCK
+    if src.endswith((b"else", b"do"), 0, i + 1):
         return _BLOCK
     if c in b";}:" and nested:
         outer = _enclosing(src, at)
