@@ -57,7 +57,7 @@ def macro_runs(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray 
     gaps = []  # (the `)` of the call ending the line or -1 for a name, gap start, gap end, line start)
     for m in _CALL_GAP.finditer(src):
         end = m.end()
-        if end < len(src) and src[end] in b"#/ \t":  # directive or comment lines, then the item
+        if end < len(src) and src[end] in b"#/ \t\n":  # directive, comment or blank lines, then the item
             skip = _SKIP.match(src, end)
             if skip is None:
                 continue
@@ -85,7 +85,8 @@ def macro_runs(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray 
                 out.count("macro_run_last_name", 1)
         elif kind == _INIT and nxt != b"}":
             buf = _put(src, buf, out, start, end, 0x2C, "macro_run_item")
-        elif kind == _BLOCK and nxt != b"." and (close < 0 or line == _name_start(src, close)):
+        elif kind == _BLOCK and nxt != b"." and (close < 0 or line == _name_start(src, close)) \
+                and _starts_statement(src if buf is None else buf, line, open_brace):
             buf = _put(src, buf, out, start, end, 0x3B, "macro_run_statement")
         elif kind == _STRUCT_BODY and close >= 0:
             buf = _member_call(src, buf, out, close, open_brace)
@@ -114,11 +115,20 @@ def _put(src: bytes, buf: bytearray | None, out: Normalised, start: int, end: in
     return buf
 
 
+def _starts_statement(seen: bytes | bytearray, line: int, open_brace: int) -> bool:
+    """Whether the code before line ends a statement (`;`, `{`, `}`, `:`): a lone `FLAGS` line before
+    it may be a declaration macro, and then the call is not known to be a statement."""
+    i = code_before(seen, line - 1) if line > 0 else -1
+    return i >= open_brace and seen[i] in b";{}:"
+
+
 def _call_line(src: bytes, close: int) -> int:
     """Where the line of the `)` at close starts, if it ends a call of a capitalised name; else -1."""
-    line = src.rfind(b"\n", 0, close) + 1
+    start = line = src.rfind(b"\n", 0, close) + 1
     while src[line] in b" \t":
         line += 1
+    if start > 1 and src[start - 2] == 0x5C or start > 2 and src[start - 3:start - 1] == b"\\\r":
+        return -1  # the continuation of a #define or #if
     if src[line] not in _LINE_STARTS or src.find(b"//", line, close) >= 0:
         return -1  # `if (x)`, `foo(x)`, `} else if (x)`, `&& bar(y))`, `// _MMIO(0x20)`: not an item
     m = _LINE_CALL.match(src, line)
