@@ -60,6 +60,8 @@ def test_statement_macros_in_a_switch_get_their_semicolon() -> None:
     b"enum e {\n\tA = X(1)\n\tB\n};\n",  # not an initialiser, struct or block
     b"int x = F(1)\n\t+ G(2);\n",  # a continued expression
     b"#define T(x) \\\n\tA(x) \\\n\tB(x)\n",  # a macro body
+    b"struct s {\n#define M_MASK (0x3FF << \\\n\t\t\t\tM_SHIFT)\n\t__le16 v;\n};\n",  # a #define's last line
+    b"void f(void)\n{\n\tFLAGS\n\n\tDBG(x)\n\n\tBEGIN_X\n}\n",  # after a lone name: not known to start a statement
 ])
 def test_left_alone(src: bytes) -> None:
     assert _runs(src)[0] == src
@@ -102,3 +104,11 @@ def test_compound_literals_are_initialisers_and_comments_hold_no_items() -> None
            b"static const u32 regs[] = {\n\tREG_A, //_MMIO(0x20ec)\n\tREG_B,\n};\n")
     got, counts = _runs(src)
     assert got == src and counts == {}
+
+
+def test_no_second_comma_after_an_item_another_pass_closed() -> None:
+    src = (b"static const struct dev_pm_ops demo_pm = {\n\tSET_SYSTEM_SLEEP_PM_OPS(demo_suspend, demo_resume)\n"
+           b"\tSET_RUNTIME_PM_OPS(demo_rs, demo_rr, NULL)\n};\n")
+    n = normalise(src)
+    assert b",," not in n.source.replace(b"\n", b"").replace(b"\t", b"") and "macro_run_item" not in n.by_class
+    assert not ts.parse(n.source).root_node.has_error
