@@ -187,12 +187,16 @@ def _contexts(src: bytes, offsets: list[int]) -> list[tuple[int, int]]:
 
 
 def _enclosing(src: bytes, at: int) -> int:
-    """The unmatched `{` before at (braces in strings and comments are not told apart: kernel tables have none)."""
+    """The unmatched `{` before at (a brace inside a string on its line is skipped; in a comment, not)."""
     depth = 0
     while True:
         opened, closed = src.rfind(b"{", 0, at), src.rfind(b"}", 0, at)
         if opened < 0:
             return -1
+        brace = max(opened, closed)
+        if src.count(b'"', src.rfind(b"\n", 0, brace) + 1, brace) % 2:  # `"bpf_{list_head}"`
+            at = brace
+            continue
         if closed > opened:
             depth += 1
             at = closed
