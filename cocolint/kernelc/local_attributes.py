@@ -21,8 +21,10 @@ import re
 
 from cocolint.kernelc.scan import Normalised, blank, close_paren
 
-TRIGGERS: tuple[bytes, ...] = (b"__attribute__", b"register")
-# `register <type> name asm("r0")`, led by the literal `register` (a call `register_x(` stops at its `(`)
+# an attribute, or an asm name (`asm(`, `__asm(`, `asm (`, `__asm__(`): the pass changes nothing without one
+TRIGGERS: tuple[bytes, ...] = (b"__attribute__", b"asm(", b"asm (", b"asm__(", b"asm__ (")
+# `register <type> name asm("r0")`, led by the literal `register` (a call `register_x(` stops at its `(`;
+# one search instead of the four asm literals above, which a dispatcher scanning them at once may use)
 _REGISTER_ASM = re.compile(rb"register\b[^;=(){}]*?\b((?:__asm__|__asm|asm)[ \t]*\()\"[^\"\n]*\"[ \t]*\)(?=[ \t]*[=;,])")
 _DEFINE = re.compile(rb"#[ \t]*define[ \t]+([A-Za-z_]\w*)(\([^)\n]*\))?[ \t]+__attribute__[ \t]*\(\(")
 _BEFORE_DECLARATOR = re.compile(rb"__attribute__[ \t]*\(\(")
