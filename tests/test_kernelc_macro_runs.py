@@ -112,3 +112,8 @@ def test_no_second_comma_after_an_item_another_pass_closed() -> None:
     n = normalise(src)
     assert b",," not in n.source.replace(b"\n", b"").replace(b"\t", b"") and "macro_run_item" not in n.by_class
     assert not ts.parse(n.source).root_node.has_error
+
+
+def test_no_comma_across_else_arms() -> None:
+    src = b"static const u32 stub[] = {\n#ifdef A\n\tOP_X(1),\n\tOP_END()\n#else\n\tOP_Y(2),\n\tOP_END()\n#endif\n};\n"
+    assert _runs(src)[0] == src

@@ -35,12 +35,13 @@ from cocolint.kernelc.scan import Normalised, blank, close_paren, code_before
 TRIGGERS: tuple[bytes, ...] = (b")\n", b"*/\n", b"\n}")
 _ITEM = rb"(?:(?<=[ \t])(?=[A-Z_.{}])|(?=\};))"  # the next item (after its indentation), or the struct's end
 # one search, led by the literal `)`: the line break and indentation (possessive), then the next item,
-# `};`, a directive or a comment line (then _SKIP finds the item after them); a `)` alone on its line
+# `};`, an #if/#endif or a comment line (then _SKIP finds the item after them: not across #else/#elif,
+# where the next item belongs to another arm); a `)` alone on its line
 # (`\t)`) may precede a member declaration; a comment may end the line
-_NEXT = rb"\n[ \t\n]*+(?:(?<=[ \t])(?=[A-Z_.{}])|(?=\};|#(?:if|el|end)|/\*))"
+_NEXT = rb"\n[ \t\n]*+(?:(?<=[ \t])(?=[A-Z_.{}])|(?=\};|#(?:if|endif)|/\*))"
 _CALL_GAP = re.compile(rb"\)(?:" + _NEXT + rb"|(?<=\t\))\n[ \t\n]*+(?<=[ \t])(?=[a-z_]\w*[ \t]+[A-Za-z_*])"
                        rb"|[ \t]*/\*[^\n]*?\*/" + _NEXT + rb")")
-_SKIP = re.compile(rb"(?:[ \t]*#[^\n]*\n|[ \t]*/\*[^\n]*?\*/[ \t]*\n|[ \t]*\n)*[ \t]*" + _ITEM)
+_SKIP = re.compile(rb"(?:[ \t]*#[ \t]*(?:if|endif)[^\n]*\n|[ \t]*/\*[^\n]*?\*/[ \t]*\n|[ \t]*\n)*[ \t]*" + _ITEM)
 _NAME_GAP = re.compile(rb"\n[ \t]+[A-Z][A-Za-z0-9_]*(?=(\n[ \t]*)[A-Z.{}])")
 # a name alone on the last line of a struct (`\tEMPTY_MEMBERS\n}`): its last letter becomes `;`
 _LAST_NAME = re.compile(rb"\n\}(?<=[A-Z0-9_]\n\})")
