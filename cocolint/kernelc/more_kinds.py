@@ -146,6 +146,8 @@ _DECLARATION_BEFORE = re.compile(rb"(?:extern|static|const)\Z")
 def member_declaration(src: bytes, buf: bytearray, start: int, end: int, name: str) -> tuple[int, int] | None:
     """`__uint(max_entries, 16);`, `DECLARE_HASHTABLE(h, 8);`: `NAME a[rest]`, a declaration of a typed by NAME."""
     before = code_before(src, start - 1)
+    while before >= 0 and src[src.rfind(b"\n", 0, before) + 1:before + 1].lstrip(b" \t")[:1] == b"#":
+        before = code_before(src, src.rfind(b"\n", 0, before))  # a directive line (#if/#endif) between
     if before >= 0 and src[before] not in b";{}" and not _DECLARATION_BEFORE.search(src, max(0, before - 6), before + 1):
         return None
     if src[end:end + 1] != b"(":

@@ -10,6 +10,7 @@ from typing import Callable
 
 from cocolint.kernelc import asm_templates, braced_calls, call_items, inline_directives, loop_tails, more_kinds
 from cocolint.kernelc import nested_fields, object_statements, operator_args, passes, trace_events
+from cocolint.kernelc import asm_keywords, declared_names, local_attributes, macro_runs
 from cocolint.kernelc import trailing_attributes, usage_passes
 from cocolint.kernelc import candidates as candidates_module
 from cocolint.kernelc.candidates import candidates
@@ -342,6 +343,13 @@ def _passes(m: MacroSet) -> list[tuple[str, Callable[[bytes, bytearray | None, N
         ("asm_templates", asm_templates.asm_templates, asm_templates.TRIGGERS),
         ("loop_tails", loop_tails.loop_tails, loop_tails.TRIGGERS),
         ("call_items", call_items.call_items, call_items.TRIGGERS),
+        # after every pass that adds a `,` or `;` (it reads their output); its literals (`)\n`...) are
+        # in nearly every file: no trigger
+        ("macro_runs", macro_runs.macro_runs, ()),
+        ("declared_names", declared_names.declared_names, declared_names.TRIGGERS),
+        # an `__attribute__`, or an asm name (`asm` then blanks and `(`: asm_templates' literals cover it)
+        ("local_attributes", local_attributes.local_attributes, (b"__attribute__", *asm_templates.TRIGGERS)),
+        ("asm_keywords", asm_keywords.asm_keywords, asm_keywords.TRIGGERS),
         ("trailing_attributes", trailing_attributes.trailing_attributes, trailing_attributes.TRIGGERS),
         ("trace_events", trace_events.trace_events, trace_events.TRIGGERS),
         ("braced_calls", braced_calls.braced_calls, braced_calls.TRIGGERS),

@@ -1,0 +1,69 @@
+"""Macro calls that stand for the name being declared: one identifier of the same length.
+
+    enum v4l2_code {                                 enum v4l2_code {
+            FROM_BUS_FMT(FIXED),             ->              FROM_BUS_FMT_FIXED_,
+            OPCODE(EV_TC_MODE) = PACK(1, 1),                 OPCODE_EV_TC_MODE_ = PACK(1, 1),
+    DEFINE_TEST_ARRAY_TYPED(u32, u32, u8) = {  ->   DEFINE_TEST_ARRAY_TYPED u32__u32__u8_ = {
+
+An enumerator list or a table definition often pastes the declared name together in a macro
+(`#define FROM_BUS_FMT(n) V4L2_MBUS_FMT_ ## n = MEDIA_BUS_FMT_ ## n`); a call is neither an
+enumerator nor a declarator, so tree-sitter loses the enum or the table.  Where an enumerator
+starts (after the enum's `{` or a `,`) and is followed by `,`, `=` or `}`, a capitalised call
+whose arguments are plain words becomes one identifier (its `(`, commas, blanks and `)` turn
+into `_`).  A call starting a line and followed by `= {` becomes a declaration of that type:
+`(` a blank, the arguments joined into the declared name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cocolint.kernelc.scan import Normalised, code_before
+
+TRIGGERS: tuple[bytes, ...] = (b"enum", b") = {")
+_ENUM = re.compile(rb"enum(?:[ \t\r\n]+[A-Za-z_]\w*)?[ \t\r\n]*\{")
+_ENUMERATOR = re.compile(rb"([A-Z][A-Za-z0-9_]*)\(([\w \t,]*)\)(?=[ \t]*(?:[,=}\n]|/[*/]))")
+_DECLARATOR = re.compile(rb"(?:static[ \t]+|const[ \t]+)*([A-Z][A-Za-z0-9_]*)\(([\w \t,]*)\) = \{")
+_WORD = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_JOIN = bytes(b if chr(b).isalnum() or b == 0x5F else 0x5F for b in range(256))
+
+
+def declared_names(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
+    """Rewrite every enumerator or declarator written as a macro call."""
+    if TRIGGERS[0] in src:
+        for m in _ENUM.finditer(src):
+            if m.start() and src[m.start() - 1] in _WORD:
+                continue
+            end = src.find(b"}", m.end())
+            if end < 0 or src.find(b"(", m.end(), end) < 0:  # no call in this enum
+                continue
+            for e in _ENUMERATOR.finditer(src, m.end(), end):
+                before = code_before(src, e.start() - 1)
+                if before < 0 or src[before] not in b"{,":
+                    continue
+                buf = _join(src, buf, out, e.end(1), e.end(), "enumerator_call")
+    at = src.find(TRIGGERS[1])
+    while at >= 0:  # `NAME(args) = {` starting its line
+        line = src.rfind(b"\n", 0, at) + 1
+        m = _DECLARATOR.match(src, line)
+        if m is not None and m.end() == at + len(TRIGGERS[1]):
+            buf = _join(src, buf, out, m.end(1), m.end(2) + 1, "declarator_call", declaration=True)
+        at = src.find(TRIGGERS[1], at + 1)
+    return buf
+
+
+def _join(src: bytes, buf: bytearray | None, out: Normalised, start: int, end: int, kind: str,
+          declaration: bool = False) -> bytearray | None:
+    """`(a, b)` at start..end as `_a__b_` (or ` a__b_` for a declaration), unless another pass changed it."""
+    args = src[start + 1:end - 1].strip()
+    if not args or b"\n" in args or (buf is not None and buf[start:end] != src[start:end]):
+        return buf
+    if buf is None:
+        buf = bytearray(src)
+    joined = src[start:end].translate(_JOIN)
+    if declaration:  # ` a__b_`: the leading blanks kept, the name starting at the first argument
+        lead = len(src[start + 1:end]) - len(src[start + 1:end].lstrip())
+        joined = b" " * (1 + lead) + joined[1 + lead:]
+    buf[start:end] = joined
+    out.count(kind, sum(1 for a, b in zip(src[start:end], joined) if a != b))
+    return buf
