@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from cocolint.record import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-from dataclasses import dataclass, field, replace
+from cocolint.record import dataclass, field, replace
 from pathlib import Path
 
 from cocolint.engine.files import DEFAULT_SUFFIXES

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from cocolint.record import dataclass
 
 
 @dataclass(frozen=True, order=True)

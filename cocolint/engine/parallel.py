@@ -14,7 +14,7 @@ import itertools
 import os
 import signal
 from collections import deque
-from dataclasses import dataclass, field
+from cocolint.record import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 

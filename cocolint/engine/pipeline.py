@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import replace
+from cocolint.record import replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from cocolint.record import dataclass
 
 from cocolint import ts
 from cocolint.engine.functions import function_node

@@ -12,7 +12,7 @@ one that matches no finding of an active rule is reported as `unused-suppression
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from cocolint.record import dataclass, field
 from typing import Iterator
 
 from cocolint.engine.findings import Finding, Suppressed

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from cocolint.record import dataclass, field
 
 from cocolint.kernelc.conditionals import directive_end
 

@@ -7,7 +7,7 @@ import hashlib
 import json
 import os
 import re
-from dataclasses import dataclass, field
+from cocolint.record import dataclass, field
 from pathlib import Path
 from typing import Iterable, Mapping
 

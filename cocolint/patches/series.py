@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from cocolint.record import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Callable
 

@@ -11,7 +11,7 @@ still decides every match, so the findings are the same (tests/test_anchored.py)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from cocolint.record import dataclass
 
 from cocolint import ts
 

@@ -9,7 +9,7 @@ and tries both operand orders of commutative operators, so the matching runs in 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from cocolint.record import dataclass
 from typing import Callable
 
 from cocolint import ts

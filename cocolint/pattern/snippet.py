@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from cocolint.record import dataclass
 
 from cocolint import ts
 

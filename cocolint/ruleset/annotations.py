@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from cocolint.record import dataclass
 
 from cocolint.engine.findings import Finding
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from cocolint.record import dataclass, field
 
 from cocolint.pattern import CompiledPattern
 
