@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-import argparse
-from cocolint import record
-from cocolint.record import dataclass, field
 from pathlib import Path
 
+from cocolint import record
 from cocolint.config import Config, check_rule_ids, find_config, load_config
 from cocolint.engine.suppress import PSEUDO_RULES
 from cocolint.errors import CocolintError
+from cocolint.record import dataclass, field
 from cocolint.ruleset import Rule, load_rules
 from cocolint.ruleset.model import CONFIDENCES
+
+TYPE_CHECKING = False  # argparse is not imported for a plain check (start-up time)
+if TYPE_CHECKING:
+    import argparse
 
 DEFAULT_MIN_CONFIDENCE = "medium"
 

@@ -12,6 +12,7 @@ import pytest
 from cocolint import record
 
 
+
 def _pair(**options: bool):  # type: ignore[no-untyped-def]
     """The same class body made by dataclasses and by cocolint.record."""
     out = []
@@ -111,12 +112,12 @@ def test_misuse_is_an_error_at_definition() -> None:
         record.field(default=1, default_factory=list)
 
 
-def test_a_check_does_not_import_dataclasses_or_inspect(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_check_does_not_import_dataclasses_inspect_typing_or_argparse(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """The start-up path of `cocolint check FILE` stays free of the slow-to-import modules."""
     src = tmp_path / "a.c"
     src.write_text("int f(void)\n{\n\treturn hv_is_isolation_supported();\n}\n")
     code = ("import sys\nfrom cocolint.cli import main\nrc = main(['check', '--quiet', '--no-config', sys.argv[1]])\n"
-            "print(' '.join(m for m in ('dataclasses', 'inspect') if m in sys.modules))\n")
+            "print(' '.join(m for m in ('dataclasses', 'inspect', 'typing', 'argparse') if m in sys.modules))\n")
     out = subprocess.run([sys.executable, "-c", code, str(src)], capture_output=True, text=True, check=False)
     assert out.returncode in (0, 1), out.stderr
     assert out.stdout.strip().splitlines()[-1:] in ([], [""]), out.stdout

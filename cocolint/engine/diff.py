@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-from cocolint.record import dataclass, field, replace
 from pathlib import Path
 
 from cocolint.engine.files import DEFAULT_SUFFIXES
@@ -12,6 +11,7 @@ from cocolint.engine.run import FileResult
 from cocolint.errors import CocolintError
 from cocolint.patches.command import tree_root
 from cocolint.patches.unidiff import DiffError, parse
+from cocolint.record import dataclass, field, replace
 
 
 @dataclass

@@ -7,10 +7,10 @@ steps (baseline, --diff) can be chained after this one the same way.
 
 from __future__ import annotations
 
-from cocolint import record
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
+from cocolint import record
 from cocolint.engine import suppress
 from cocolint.engine.findings import Finding, Suppressed
 from cocolint.engine.paths import matches_any, scope_path

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from cocolint.record import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from cocolint import ts
 from cocolint.engine import anchored
@@ -17,7 +15,12 @@ from cocolint.engine.supersede import superseded
 from cocolint.engine.text import Text
 from cocolint.kernelc.views import View, parse_views
 from cocolint.pattern.compiler import MATCH, CompiledPattern
+from cocolint.record import dataclass, field
 from cocolint.ruleset.model import Region, Rule
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Iterator
 
 
 @dataclass

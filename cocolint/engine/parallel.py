@@ -14,9 +14,7 @@ import itertools
 import os
 import signal
 from collections import deque
-from cocolint.record import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from cocolint.engine import run as engine
 from cocolint.engine.files import DEFAULT_SUFFIXES
@@ -25,6 +23,7 @@ from cocolint.engine.matcher import Matcher
 from cocolint.engine.source import SourceError, binary_at, read_source
 from cocolint.engine.suppress import MARKER as DIRECTIVE_MARKER
 from cocolint.engine.walk import walk
+from cocolint.record import dataclass, field
 from cocolint.ruleset.model import Rule
 
 CHUNK = 48  # files per task: enough to make IPC cheap, small enough to balance
@@ -32,7 +31,10 @@ SETTLED_AHEAD = 256  # chunks grep settled that may wait behind a parsing worker
 IN_PROCESS_MAX = 8  # runs this small never start a worker (one-file latency)
 Item = tuple[str, "str | None"]  # (path, discovery error)
 SKIPPED = "\0skipped by grep"  # in place of a discovery error: the pre-filter's answer is known without reading
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
 if TYPE_CHECKING:
+    from typing import Any, Callable, Iterable, Iterator
+
     from multiprocessing.connection import Connection
 
 

@@ -23,7 +23,7 @@ parsing may blank or replace code with keywords and punctuation, but must not cr
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 _WORD = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 _LETTER = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")

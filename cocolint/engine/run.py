@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from cocolint.record import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from cocolint.engine.files import Discovered, discover
 from cocolint.engine.findings import FileError, Finding, Suppressed
@@ -15,7 +13,12 @@ from cocolint.engine.paths import scope_path
 from cocolint.engine.source import SourceError, binary_at, read_source
 from cocolint.engine.suppress import MARKER as DIRECTIVE_MARKER
 from cocolint.kernelc.filekind import not_c
+from cocolint.record import dataclass, field, replace
 from cocolint.ruleset.model import Rule
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Callable, Iterable, Iterator
 
 
 @dataclass

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from cocolint.record import dataclass
-
 from cocolint import ts
 from cocolint.engine.functions import function_node
 from cocolint.engine.paths import matches_any
+from cocolint.record import dataclass
 from cocolint.ruleset.model import Region, Rule, Scope
 
 RegionKey = tuple[str, "str | None"]

@@ -12,13 +12,16 @@ one that matches no finding of an active rule is reported as `unused-suppression
 from __future__ import annotations
 
 import re
-from cocolint.record import dataclass, field
-from typing import Iterator
 
 from cocolint.engine.findings import Finding, Suppressed
 from cocolint.engine.functions import layout_function
 from cocolint.engine.text import Text
+from cocolint.record import dataclass, field
 from cocolint.ruleset.model import Rule
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Iterator
 
 UNUSED, INVALID = "unused-suppression", "invalid-suppression"
 MARKER = b"cocolint:"

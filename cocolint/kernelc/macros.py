@@ -7,13 +7,16 @@ import hashlib
 import json
 import os
 import re
-from cocolint.record import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping
 
 from cocolint.engine.paths import find_root
 from cocolint.errors import CocolintError
 from cocolint.kernelc import more_kinds
+from cocolint.record import dataclass, field
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Iterable, Mapping
 
 _KEYS = {"attributes": "attribute", "iterators": "iterator", "definition-headers": "definition_header",
          "typed-declarations": "typed_declaration", "declarations": "declaration",

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from cocolint.record import dataclass
 from pathlib import Path
 
 from cocolint.kernelc import conditionals, fragments
 from cocolint.kernelc.inline_directives import inline_directives
 from cocolint.kernelc.normalise import normalise
+from cocolint.record import dataclass
 
 
 @dataclass

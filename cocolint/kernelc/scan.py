@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+
 from cocolint.record import dataclass, field
 
 _SPACE = ord(" ")

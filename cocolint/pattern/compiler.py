@@ -9,13 +9,16 @@ and tries both operand orders of commutative operators, so the matching runs in 
 from __future__ import annotations
 
 import re
-from cocolint.record import dataclass
-from typing import Callable
 
 from cocolint import ts
 from cocolint.pattern import qcache
 from cocolint.pattern.anchor import Anchor, find_anchor, first_leaf
 from cocolint.pattern.snippet import SnippetError, metavariable_of, parse_snippet
+from cocolint.record import dataclass
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Callable
 
 MATCH = "match"  # capture naming the node a finding points at
 

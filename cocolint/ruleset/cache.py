@@ -15,7 +15,10 @@ import hashlib
 import os
 import pickle
 from pathlib import Path
-from typing import Any
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
 
 _STAMP: str | None = None
 _FORMAT = b"cocolint-rule-cache-1"

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Iterable
 
 from cocolint.errors import CocolintError
 from cocolint.pattern import CompiledPattern, PatternError, compile_pattern, compile_raw_query
 from cocolint.ruleset.cache import cache_key, load_cached, store_cached
 from cocolint.ruleset.model import Example, Region, Rule, Scope
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Any, Iterable
 
 
 def builtin_rules_dir() -> Path:
