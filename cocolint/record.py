@@ -4,7 +4,7 @@
 methods per class; over the classes a `cocolint check` loads that was ~40 ms of a ~180 ms
 start.  `@dataclass` here reads the same annotations and `field()` options and behaves
 like the standard one for what cocolint uses: the generated `__init__` (one small compile
-per class, so creating instances stays as fast), `__repr__`, `__eq__`, `__hash__` (frozen
+per class, on its first instance, so creating instances stays as fast), `__repr__`, `__eq__`, `__hash__` (frozen
 classes hash by their compared fields, other classes are unhashable), `order=True`,
 `frozen=True`, `__post_init__`, and `replace()`.  Anything else is a TypeError at class
 definition, so a use it does not cover cannot go unnoticed.
@@ -74,7 +74,7 @@ def _process(cls: type, frozen: bool, order: bool, eq: bool) -> type:
         elif seen_default:
             raise TypeError(f"non-default argument {f.name!r} follows default argument")
     cls.__record_fields__ = fields  # type: ignore[attr-defined]
-    cls.__init__ = _make_init(cls, fields, frozen)  # type: ignore[misc]
+    cls.__init__ = _lazy_init(cls, fields, frozen)  # type: ignore[misc]
     cls.__match_args__ = tuple(fields)  # type: ignore[attr-defined]
     if "__repr__" not in cls.__dict__:
         cls.__repr__ = _repr  # type: ignore[assignment]
@@ -95,6 +95,18 @@ def _process(cls: type, frozen: bool, order: bool, eq: bool) -> type:
         cls.__setattr__ = _frozen_setattr  # type: ignore[assignment,method-assign]
         cls.__delattr__ = _frozen_delattr  # type: ignore[assignment,method-assign]
     return cls
+
+
+def _lazy_init(cls: type, fields: dict[str, Field], frozen: bool):  # type: ignore[no-untyped-def]
+    """An __init__ that compiles the real one on first use (a third of the classes a check loads are never created)."""
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if cls.__dict__.get("__init__") is __init__:
+            cls.__init__ = _make_init(cls, fields, frozen)  # type: ignore[misc]
+        cls.__dict__["__init__"](self, *args, **kwargs)
+
+    __init__.__qualname__ = f"{cls.__qualname__}.__init__"
+    return __init__
 
 
 def _make_init(cls: type, fields: dict[str, Field], frozen: bool):  # type: ignore[no-untyped-def]

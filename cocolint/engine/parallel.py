@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import signal
 from collections import deque
 from pathlib import Path
 
@@ -96,6 +95,8 @@ _matcher: Matcher | None = None
 
 def _worker(conn: "Connection", rules: list[Rule] | None, prefilter: bool, exhaustive: bool = False) -> None:
     """Answer (key, items) with (key, [(index, result) for files worth sending]) until None."""
+    import signal  # only in a worker (start-up time)
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     matcher = _matcher if rules is None and _matcher is not None else Matcher(rules or [], prefilter, exhaustive=exhaustive)
     while True:

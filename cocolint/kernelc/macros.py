@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import os
 import re
@@ -11,6 +10,7 @@ from pathlib import Path
 
 from cocolint.engine.paths import find_root
 from cocolint.errors import CocolintError
+from cocolint.hashes import sha256
 from cocolint.kernelc import more_kinds
 from cocolint.record import dataclass, field
 
@@ -120,7 +120,7 @@ def _packaged_cache(here: Path, names: list[str]) -> Path | None:
         except OSError:
             continue
         parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
-    key = hashlib.sha256("|".join([str(here), *parts]).encode()).hexdigest()[:32]
+    key = sha256("|".join([str(here), *parts]).encode()).hexdigest()[:32]
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "cocolint" / "macros" / f"{key}.json"
 
