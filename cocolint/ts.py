@@ -10,7 +10,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "C_LANGUAGE", "Node", "Tree", "Query", "QueryError",
-    "parse", "parse_ranges", "compile_query", "matches",
+    "parse", "parse_ranges", "compile_query", "matches", "pattern_starts",
 ]
 
 
@@ -94,6 +94,11 @@ def compile_query(text: str) -> Query:
         return Query(C_LANGUAGE, text)
     except Exception as exc:  # tree_sitter.QueryError moved between releases
         raise QueryError(str(exc)) from None
+
+
+def pattern_starts(query: Query) -> list[int]:
+    """Where each of the query's patterns starts in its text (a byte offset)."""
+    return [query.start_byte_for_pattern(i) for i in range(query.pattern_count)]
 
 
 def matches(query: Query, node: Node) -> list[tuple[int, dict[str, list[Node]]]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from pathlib import Path
 
 from cocolint import ts
@@ -35,6 +36,7 @@ class _Entry:
 
 _FIND, _LIMITS = ("find",), ("not", "region")
 _Hit = tuple[ts.Node, dict[str, list[ts.Node]], View, int]  # node, captures, view, pattern position
+_Run = tuple[str, "list[ts.Node] | None", "list[_Entry]"]  # query text, nodes to run it at (None: the tree), entries
 
 
 @dataclass
@@ -75,7 +77,9 @@ class Matcher:
             self.plans.append(plan)
             self.groups.append(([e for e, _ in plan], "\n".join(p.query for _, p in plan)))
         self._queries: dict[int, ts.Query] = {}
-        self._compiled: dict[str, ts.Query] = {}  # anchored and whole-tree queries by text
+        # anchored and whole-tree queries by text: the query holding them, and their patterns' indices in it
+        # (None: all of them; texts compiled together by _prepared share one query)
+        self._compiled: dict[str, tuple[ts.Query, range | None]] = {}
         # with the pre-filter off every rule runs on every file: one combined query walks the
         # tree once instead of once per rule (about half the matching time)
         self._combined = not prefilter and len(rules) > 1
@@ -132,17 +136,21 @@ class Matcher:
         else:
             named = set(self._names.admitted(source, active))  # rules not named here match nowhere by name
             occurrences = [anchored.Occurrences(view.tree.root_node) for view in views]
-            for view, occ in zip(views, occurrences):
-                for i in active:
-                    for captures, entry in self._anchored(i, _FIND, view.tree, occ, i in named):
-                        take(captures, entry, view)
+            finds = [(view, self._runs(i, _FIND, occ, i in named)) for view, occ in zip(views, occurrences)
+                     for i in active]
+            for view, runs in self._prepared(finds):
+                for captures, entry in self._execute(runs, view.tree):
+                    take(captures, entry, view)
             # patterns-not and regions only ever remove findings: needed only for rules that found something
             done: set[tuple[str, str | None]] = set()
+            limits = []
             for i in (i for i in active if found[i]):
                 for view, occ in zip(views, occurrences):
-                    for captures, entry in self._anchored(i, _LIMITS, view.tree, occ, True, done):
-                        take(captures, entry, view)
+                    limits.append((view, self._runs(i, _LIMITS, occ, True, done)))
                 done.update(scopes.region_key(e.region) for e, _ in self.plans[i] if e.role == "region")
+            for view, runs in self._prepared(limits):
+                for captures, entry in self._execute(runs, view.tree):
+                    take(captures, entry, view)
         ctx = scopes.Context(path=path, source=source, regions=regions)
         text = Text(source, code)
         for i in active:
@@ -152,10 +160,10 @@ class Matcher:
         result.findings.sort()
         return result
 
-    def _anchored(self, i: int, roles: tuple[str, ...], tree: ts.Tree, occ: anchored.Occurrences, named: bool,
-                  done: set[tuple[str, str | None]] | frozenset = frozenset()
-                  ) -> Iterator[tuple[dict[str, list[ts.Node]], _Entry]]:
-        """Rule i's matches of the given roles: patterns with names where they occur, the others over the tree."""
+    def _runs(self, i: int, roles: tuple[str, ...], occ: anchored.Occurrences, named: bool,
+              done: set[tuple[str, str | None]] | frozenset = frozenset()) -> list[_Run]:
+        """What rule i's patterns of the given roles run on: patterns with names at the nodes where those
+        occur, the others over the whole tree (nodes None) as one query."""
         if (i, roles) not in self._plans:
             plan = [(e, p) for e, p in self.plans[i] if e.role in roles]
             self._plans[i, roles] = ([x for x in plan if x[1].anchor is not None],
@@ -164,6 +172,7 @@ class Matcher:
         if done:
             by_name = [x for x in by_name if x[0].region is None or scopes.region_key(x[0].region) not in done]
             anywhere = [x for x in anywhere if x[0].region is None or scopes.region_key(x[0].region) not in done]
+        runs: list[_Run] = []
         for entry, p in by_name if named else ():
             found = anchored.candidates(occ, p.anchor)
             if not found:
@@ -173,17 +182,53 @@ class Matcher:
             for query, side in ((p.query, None), *((q, s) for q, s in zip(p.halves or (), ("right", "left")))):
                 nodes = [n for n, s in found if (s if split else None) == side]
                 if nodes:
-                    for _, captures in anchored.matches_at(self._compile(query), nodes, MATCH):
-                        yield captures, entry
+                    runs.append((query, nodes, [entry]))
         if anywhere:
-            query = self._compile("\n".join(p.query for _, p in anywhere))
-            for index, captures in ts.matches(query, tree.root_node):
-                yield captures, anywhere[index][0]
+            runs.append(("\n".join(p.query for _, p in anywhere), None, [e for e, _ in anywhere]))
+        return runs
 
-    def _compile(self, text: str) -> ts.Query:
-        if text not in self._compiled:
-            self._compiled[text] = ts.compile_query(text)
-        return self._compiled[text]
+    def _prepared(self, steps: list[tuple[View, list[_Run]]]) -> list[tuple[View, list[_Run]]]:
+        """steps, after compiling the queries they run at given nodes that are new to this process as one query.
+
+        tree-sitter analyses every parse state of the grammar for each query it compiles: ~1.5 ms
+        a query whatever its size, paid once here for all of them.  Each text keeps its own
+        patterns' indices in the shared query (matches of the others are skipped); queries run
+        over whole trees are compiled alone, so no other pattern is tried at every node.
+        """
+        new = list(dict.fromkeys(text for _, runs in steps for text, nodes, _ in runs
+                                 if nodes is not None and text not in self._compiled))
+        if len(new) < 2:
+            return steps
+        try:
+            query = ts.compile_query("\n".join(new))
+        except ts.QueryError:
+            return steps  # each compiles, and reports its error, on its own
+        bounds, pos = [], 0
+        for text in new:
+            bounds.append(pos)
+            pos += len(text.encode("utf-8")) + 1
+        owner = [bisect.bisect_right(bounds, start) - 1 for start in ts.pattern_starts(query)]
+        for k, text in enumerate(new):
+            if k in owner:
+                first = owner.index(k)
+                self._compiled[text] = (query, range(first, first + owner.count(k)))
+        return steps
+
+    def _execute(self, runs: list[_Run], tree: ts.Tree) -> Iterator[tuple[dict[str, list[ts.Node]], _Entry]]:
+        for text, nodes, entries in runs:
+            if text not in self._compiled:
+                self._compiled[text] = (ts.compile_query(text), None)
+            query, patterns = self._compiled[text]
+            if nodes is not None:
+                for _, captures in anchored.matches_at(query, nodes, MATCH, patterns):
+                    yield captures, entries[0]
+            else:
+                for index, captures in ts.matches(query, tree.root_node):
+                    if patterns is not None:
+                        if index not in patterns:
+                            continue
+                        index -= patterns.start
+                    yield captures, entries[index]
 
     def query(self, i: int) -> ts.Query:
         """Rule i's query, compiled once per process."""
