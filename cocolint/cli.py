@@ -256,3 +256,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("cocolint: interrupted", file=sys.stderr)
         return 130
+
+
+def run() -> None:
+    """The `cocolint` command: main(), then exit at once with its status.
+
+    Everything cocolint writes is flushed or closed by then (reports, caches, worker
+    processes), so the interpreter's teardown (collecting every object, unloading every
+    module: ~4 % of a one-file check) is skipped with os._exit.  An exception main() does
+    not handle still ends the usual way, with its traceback.
+    """
+    import os
+
+    status = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BrokenPipeError:  # the reader went away: as main() treats it, not an error
+            pass
+        except (OSError, ValueError):
+            pass
+    os._exit(status)
