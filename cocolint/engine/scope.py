@@ -5,7 +5,7 @@ from __future__ import annotations
 from cocolint import ts
 from cocolint.engine.functions import function_node
 from cocolint.engine.paths import matches_any
-from cocolint.record import dataclass
+from cocolint.record import dataclass, field
 from cocolint.ruleset.model import Region, Rule, Scope
 
 RegionKey = tuple[str, "str | None"]
@@ -28,6 +28,9 @@ class Context:
     source: bytes
     regions: dict[tuple[str, str | None], list[tuple[int, int]]]
     root: ts.Node | None = None  # the tree's root: finding ancestors from it is linear in the depth
+    # names declared (parameters, locals) in each function seen, by the function node's id: one walk
+    # per function, not one per finding (a function with thousands of findings stays linear)
+    declared: dict[int, frozenset[str]] = field(default_factory=dict)
 
 
 def _path_ok(scope: Scope, path: str) -> bool:
@@ -69,10 +72,11 @@ def allowed(rule: Rule, node: ts.Node, function: str | None, ctx: Context) -> bo
         return False
     if scope.any_of and not any(_scope_ok(alt, node, function, ctx) for alt in scope.any_of):
         return False
-    return not (rule.globals and _shadows_global(node, rule.globals, ctx.root))
+    return not (rule.globals and _shadows_global(node, rule.globals, ctx.root, ctx.declared))
 
 
-def _shadows_global(node: ts.Node, names: tuple[str, ...], root: ts.Node | None = None) -> bool:
+def _shadows_global(node: ts.Node, names: tuple[str, ...], root: ts.Node | None = None,
+                    declared: dict[int, frozenset[str]] | None = None) -> bool:
     """True if a name the match uses is declared as a parameter or local of its function."""
     used = {n for n in names if n.encode() in (node.text or b"")}
     if not used:
@@ -80,12 +84,21 @@ def _shadows_global(node: ts.Node, names: tuple[str, ...], root: ts.Node | None 
     func = function_node(node, root)
     if func is None:
         return False
+    known = declared if declared is not None else {}
+    if func.id not in known:
+        known[func.id] = _declared_names(func)
+    return not used.isdisjoint(known[func.id])
+
+
+def _declared_names(func: ts.Node) -> frozenset[str]:
+    """Every name a declarator of func declares (its parameters and locals)."""
+    out = set()
     stack = [func]
     while stack:
         cur = stack.pop()
         if cur.type == "identifier" and cur.parent is not None and cur.parent.type in _DECLARATORS:
             # only the declared name counts, not an initial value or an array size: `u64 m = cc_mask;`
-            if cur.text.decode("utf-8", "replace") in used and cur in cur.parent.children_by_field_name("declarator"):
-                return True
+            if cur in cur.parent.children_by_field_name("declarator"):
+                out.add(cur.text.decode("utf-8", "replace"))
         stack.extend(cur.named_children)
-    return False
+    return frozenset(out)
