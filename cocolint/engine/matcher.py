@@ -15,7 +15,7 @@ from cocolint.engine.prefilter import Prefilter
 from cocolint.engine.supersede import superseded
 from cocolint.engine.text import Text
 from cocolint.kernelc.views import View, parse_views
-from cocolint.pattern.compiler import MATCH, CompiledPattern
+from cocolint.pattern.model import MATCH, CompiledPattern
 from cocolint.record import dataclass, field
 from cocolint.ruleset.model import Region, Rule
 

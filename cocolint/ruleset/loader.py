@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from cocolint.errors import CocolintError
-from cocolint.pattern import CompiledPattern, PatternError, compile_pattern, compile_raw_query
+from cocolint.pattern import CompiledPattern, PatternError
 from cocolint.ruleset.cache import cache_key, load_cached, store_cached
 from cocolint.ruleset.model import Example, Region, Rule, Scope
 
@@ -80,6 +80,8 @@ def load_rule_file(path: Path) -> Rule:
 
 
 def _build(data: dict[str, Any], path: Path, text: str) -> Rule:
+    from cocolint.pattern.compiler import compile_pattern, compile_raw_query  # a rule cache miss only
+
     shown = str(path)
     regexes: dict[str, list[tuple[str, bool]]] = {}
     for w in data.get("where", []):
@@ -142,6 +144,8 @@ def _build(data: dict[str, Any], path: Path, text: str) -> Rule:
 
 
 def _scope(data: dict[str, Any], shown: str, text: str) -> Scope:
+    from cocolint.pattern.compiler import compile_pattern, compile_raw_query
+
     def regions(key: str) -> tuple[Region, ...]:
         out = []
         for item in data.get(key, []):
