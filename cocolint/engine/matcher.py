@@ -116,6 +116,7 @@ class Matcher:
         found: dict[int, list[_Hit]] = {i: [] for i in active}
         excluded: dict[int, set[tuple[int, int]]] = {i: set() for i in active}
         regions: dict[tuple[str, str | None], list[tuple[int, int]]] = {}
+        by_type: dict[tuple[str, str | None], str] = {}  # regions looked up by node type (scope.by_type)
 
         def take(captures: dict[str, list[ts.Node]], entry: _Entry, view: View) -> None:
             node = captures[MATCH][0]
@@ -145,13 +146,19 @@ class Matcher:
             done: set[tuple[str, str | None]] = set()
             limits = []
             for i in (i for i in active if found[i]):
+                for e, _ in self.plans[i]:  # every node of one type: looked up among a finding's ancestors
+                    if e.role == "region" and scopes.region_key(e.region) not in done:
+                        kind = scopes.by_type(e.region)
+                        if kind is not None:
+                            by_type[scopes.region_key(e.region)] = kind
                 for view, occ in zip(views, occurrences):
-                    limits.append((view, self._runs(i, _LIMITS, occ, True, done)))
+                    limits.append((view, self._runs(i, _LIMITS, occ, True, done | by_type.keys())))
                 done.update(scopes.region_key(e.region) for e, _ in self.plans[i] if e.role == "region")
             for view, runs in self._prepared(limits):
                 for captures, entry in self._execute(runs, view.tree):
                     take(captures, entry, view)
-        ctx = scopes.Context(path=path, source=source, regions=regions)
+        ctx = scopes.Context(path=path, source=source, regions=regions, by_type=by_type,
+                             roots=[view.tree.root_node for view in views])
         text = Text(source, code)
         for i in active:
             if found[i]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from cocolint import ts
 from cocolint.engine.functions import function_node
 from cocolint.engine.paths import matches_any
@@ -9,6 +11,7 @@ from cocolint.record import dataclass, field
 from cocolint.ruleset.model import Region, Rule, Scope
 
 RegionKey = tuple[str, "str | None"]
+_BY_TYPE = re.compile(r"\A\s*\(\s*([a-z][a-z0-9_]*)\s*\)\s*@match\s*\Z")
 _DECLARATORS = frozenset({
     "init_declarator", "pointer_declarator", "array_declarator", "declaration",
     "parameter_declaration", "parenthesized_declarator",
@@ -31,6 +34,10 @@ class Context:
     # names declared (parameters, locals) in each function seen, by the function node's id: one walk
     # per function, not one per finding (a function with thousands of findings stays linear)
     declared: dict[int, frozenset[str]] = field(default_factory=dict)
+    # regions that are every node of one type (`(enumerator) @match`), by key -> the type: not matched
+    # over whole trees but looked up among a finding's ancestors in every view (`roots`), see by_type()
+    by_type: dict[tuple[str, str | None], str] = field(default_factory=dict)
+    roots: list[ts.Node] = field(default_factory=list)
 
 
 def _path_ok(scope: Scope, path: str) -> bool:
@@ -46,9 +53,46 @@ def path_allowed(scope: Scope, path: str) -> bool:
     return not scope.any_of or any(_path_ok(alt, path) for alt in scope.any_of)
 
 
+def by_type(region: Region) -> str | None:
+    """The node type, when region is every named node of one type (a raw `(type) @match`, no focus).
+
+    Such a region holds a finding exactly when a node of that type spans it, and for a non-empty
+    span those nodes are the smallest node covering it and that node's ancestors: a few parent
+    steps per finding instead of compiling the query and matching it over every node of every view.
+    """
+    m = _BY_TYPE.match(region.pattern.query) if region.at is None else None
+    return m.group(1) if m else None
+
+
 def _inside(node: ts.Node, regions: tuple[Region, ...], ctx: Context) -> bool:
     start, end = node.start_byte, node.end_byte
-    return any(s <= start and end <= e for r in regions for s, e in ctx.regions.get(region_key(r), ()))
+    for r in regions:
+        key = region_key(r)
+        if any(s <= start and end <= e for s, e in ctx.regions.get(key, ())):
+            return True
+        if key in ctx.by_type and _has_ancestor(ctx, ctx.by_type[key], start, end):
+            return True
+    return False
+
+
+def _has_ancestor(ctx: Context, kind: str, start: int, end: int) -> bool:
+    """Whether a named node of type kind spans start..end in one of the views."""
+    for root in ctx.roots:
+        if start == end:  # an empty span also lies in nodes ending or starting there: look at them all
+            cursor = [root]
+            while cursor:
+                cur = cursor.pop()
+                if cur.start_byte <= start and end <= cur.end_byte:
+                    if cur.is_named and cur.type == kind:
+                        return True
+                    cursor.extend(cur.children)
+            continue
+        cur = root.descendant_for_byte_range(start, end)
+        while cur is not None:
+            if cur.is_named and cur.type == kind and cur.start_byte <= start and end <= cur.end_byte:
+                return True
+            cur = cur.parent
+    return False
 
 
 def _scope_ok(scope: Scope, node: ts.Node, function: str | None, ctx: Context) -> bool:
