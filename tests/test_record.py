@@ -67,6 +67,27 @@ def test_same_behaviour_as_dataclasses(options: dict[str, bool]) -> None:
         assert p.x == 5
 
 
+def test_the_compiled_init_behaves_as_the_generic_one() -> None:
+    """A class's first instances bind arguments generically, later ones through its compiled __init__."""
+    for options in ({}, {"frozen": True}):
+        std, rec = _pair(**options)
+        calls = [((1,), {}), ((1, 2), {}), ((), {"x": 3, "note": "n"}), ((1,), {"tags": ["a"]})]
+        bad = [((), {}), ((1, 2, [], "", 5), {}), ((1,), {"x": 2}), ((1,), {"z": 2})]
+        for _ in range(record.COMPILE_AFTER // len(calls) + 2):
+            for args, kwargs in calls:
+                a, b = std(*args, **kwargs), rec(*args, **kwargs)
+                assert (a.x, a.y, a.tags, a.note) == (b.x, b.y, b.tags, b.note)
+            for args, kwargs in bad:
+                with pytest.raises(TypeError) as std_error:
+                    std(*args, **kwargs)
+                with pytest.raises(TypeError) as rec_error:
+                    rec(*args, **kwargs)
+                assert str(rec_error.value).split("(", 1)[-1] == str(std_error.value).split("(", 1)[-1]
+        assert rec.__dict__["__init__"].__code__.co_name == "__init__"  # the compiled one is in place
+        assert "made" not in rec.__dict__["__init__"].__code__.co_freevars
+    assert _Post(4).doubled == 8 and all(_Post(i).doubled == 2 * i for i in range(record.COMPILE_AFTER + 3))
+
+
 def test_replace_pickle_and_fields() -> None:
     _, rec = _pair(frozen=True)
     p = rec(1, 2, tags=["t"], note="n")
