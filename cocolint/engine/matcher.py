@@ -14,7 +14,6 @@ from cocolint.engine.functions import enclosing_function
 from cocolint.engine.prefilter import Prefilter
 from cocolint.engine.supersede import superseded
 from cocolint.engine.text import Text
-from cocolint.kernelc.views import View, parse_views
 from cocolint.pattern.model import MATCH, CompiledPattern
 from cocolint.record import dataclass, field
 from cocolint.ruleset.model import Region, Rule
@@ -22,6 +21,8 @@ from cocolint.ruleset.model import Region, Rule
 TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
 if TYPE_CHECKING:
     from typing import Iterator
+
+    from cocolint.kernelc.views import View
 
 
 @dataclass
@@ -35,7 +36,7 @@ class _Entry:
 
 
 _FIND, _LIMITS = ("find",), ("not", "region")
-_Hit = tuple[ts.Node, dict[str, list[ts.Node]], View, int]  # node, captures, view, pattern position
+_Hit = tuple[ts.Node, dict[str, list[ts.Node]], "View", int]  # node, captures, view, pattern position
 _Run = tuple[str, "list[ts.Node] | None", "list[_Entry]"]  # query text, nodes to run it at (None: the tree), entries
 
 
@@ -110,6 +111,8 @@ class Matcher:
             return result
         code = blank_comments(source)
         sets = [self._literal_bytes[i] for i in active]
+        from cocolint.kernelc.views import parse_views  # kernel C loads when a file is parsed (start-up time)
+
         views, _ = parse_views(code, file, lambda text: _may_match(sets, text), self.normalise)
         result.parsed = True
         result.damaged = views[0].tree.root_node.has_error

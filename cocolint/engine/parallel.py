@@ -138,6 +138,9 @@ class Pool:
         global _matcher
         import multiprocessing
 
+        import cocolint.kernelc.filekind
+        import cocolint.kernelc.views  # noqa: F401 - loaded once before the workers fork, not in each
+
         try:
             self.ctx = multiprocessing.get_context("fork")
             _matcher, self.args = matcher, (None, prefilter, matcher.exhaustive)  # inherited: no rule loading
