@@ -1,6 +1,7 @@
 """Whole-tree audit speed, as ratios against baselines measured in the same run (never asserted).
 
 Usage: benchmarks/audit_speed.py [--tree DIR] [--jobs N] [--sample SUBDIR,...] [--soundness SUBDIR] [--skip-tools]
+       benchmarks/audit_speed.py --one-file-only [--tree DIR] [--repeat N]
 
 Reports, in one table: cocolint's whole-tree wall time and peak RSS (largest process and all
 processes together) next to `git grep -l -F` of the rules' names over the same .c/.h files;
@@ -174,6 +175,29 @@ def one_file(one: Path, runs: int) -> dict:
     return out
 
 
+def one_file_only(tree: Path, runs: int) -> int:
+    """Only the one-file rows, for iterating on start-up latency."""
+    load = os.getloadavg()
+    o = one_file(tree / ONE_FILE, runs)
+    print(f"tree {tree}, load average {load[0]:.2f} before / {os.getloadavg()[0]:.2f} after, {runs} runs (median)")
+    for row in one_file_rows(o):
+        print("  ".join(row))
+    return 0
+
+
+def one_file_rows(o: dict) -> list[tuple[str, str, str]]:
+    """The one-file table rows: pip-installed (when it could be installed) and this checkout."""
+    rows = []
+    if "installed" in o:
+        rows.append(("one file (set_memory.c), pip-installed",
+                     f"{o['installed'] * 1000:.0f} ms wall, {o['installed_cpu'] * 1000:.0f} ms CPU",
+                     f"python -c pass: {o['installed_python_pass'] * 1000:.0f} ms wall, "
+                     f"{o['installed_python_pass_cpu'] * 1000:.0f} ms CPU; target: under 100 ms wall"))
+    rows.append(("one file, this checkout" + (" (no .pyc: PYTHONDONTWRITEBYTECODE)" if o["dont_write_bytecode"] else ""),
+                 f"{o['checkout'] * 1000:.0f} ms", f"python -c pass: {o['checkout_python_pass'] * 1000:.0f} ms"))
+    return rows
+
+
 def stage_costs(files: list[Path], tree: Path) -> dict:
     """One process, sources read beforehand: CPU of raw parsing, of parse plus kernel-C preparation, of a full match.
 
@@ -293,12 +317,16 @@ def main() -> int:
     ap.add_argument("--soundness", default="", help="subtree to compare findings with and without the pre-filter")
     ap.add_argument("--repeat", type=int, default=3, help="runs per figure (the median is reported)")
     ap.add_argument("--skip-tools", action="store_true", help="do not run semgrep, ast-grep or Coccinelle")
+    ap.add_argument("--one-file-only", action="store_true",
+                    help="measure only the one-file latency rows (pip-installed and this checkout, next to python -c pass)")
     args = ap.parse_args()
     tree = args.tree.expanduser()
     if not (tree / "MAINTAINERS").exists():
         print(f"{tree}: not an unpacked kernel tree (scripts/kernel_source.py fetches Debian's linux-source-6.1)",
               file=sys.stderr)
         return 2
+    if args.one_file_only:
+        return one_file_only(tree, args.repeat + 2)
     j = str(args.jobs)
     res: dict = {"tree": str(tree), "jobs": args.jobs, "python": sys.version.split()[0],
                  "load_before": os.getloadavg()}
@@ -368,13 +396,7 @@ def print_table(r: dict) -> None:
         ("  ratio cocolint / git grep", f"{c['wall'] / g['wall']:.2f}x wall, {c['cpu'] / max(g['cpu'], 1e-9):.2f}x CPU",
          "target: at most 2x"),
     ]
-    if "installed" in o:
-        rows.append(("one file (set_memory.c), pip-installed",
-                     f"{o['installed'] * 1000:.0f} ms wall, {o['installed_cpu'] * 1000:.0f} ms CPU",
-                     f"python -c pass: {o['installed_python_pass'] * 1000:.0f} ms wall, "
-                     f"{o['installed_python_pass_cpu'] * 1000:.0f} ms CPU; target: under 100 ms wall"))
-    rows.append(("one file, this checkout" + (" (no .pyc: PYTHONDONTWRITEBYTECODE)" if o["dont_write_bytecode"] else ""),
-                 f"{o['checkout'] * 1000:.0f} ms", f"python -c pass: {o['checkout_python_pass'] * 1000:.0f} ms"))
+    rows += one_file_rows(o)
     for p in r["prefilter_off"]:
         raw = p["raw_mb_per_cpu_s"]
         st = p["stages"]

@@ -1,7 +1,5 @@
 """Entry point for `python -m cocolint`."""
 
-import sys
+from cocolint.cli import run
 
-from cocolint.cli import main
-
-sys.exit(main())
+run()

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
 
 from cocolint.errors import CocolintError
+from cocolint.record import dataclass, field
 from cocolint.tomlcheck import loads, scalar_problem, type_name
 from cocolint.ruleset.model import CONFIDENCES, SEVERITIES
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Any, Iterable
 
 CONFIG_NAME = ".cocolint.toml"
 PYPROJECT = "pyproject.toml"

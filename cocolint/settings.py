@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-import argparse
-import dataclasses
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from cocolint import record
 from cocolint.config import Config, check_rule_ids, find_config, load_config
 from cocolint.engine.suppress import PSEUDO_RULES
 from cocolint.errors import CocolintError
+from cocolint.record import dataclass, field
 from cocolint.ruleset import Rule, load_rules
 from cocolint.ruleset.model import CONFIDENCES
+
+TYPE_CHECKING = False  # argparse is not imported for a plain check (start-up time)
+if TYPE_CHECKING:
+    import argparse
 
 DEFAULT_MIN_CONFIDENCE = "medium"
 
@@ -77,7 +80,7 @@ def resolve(args: argparse.Namespace, builtin: bool = True) -> Settings:
     floor = getattr(args, "min_confidence", None) or cfg.min_confidence or DEFAULT_MIN_CONFIDENCE
     rules = [r for r in all_rules if (not select or r.id in select) and r.id not in ignore
              and CONFIDENCES.index(r.confidence) <= CONFIDENCES.index(floor)]
-    rules = [dataclasses.replace(r, severity=cfg.severity[r.id]) if r.id in cfg.severity else r for r in rules]
-    pseudo = {rid: dataclasses.replace(r, severity=cfg.severity.get(rid, r.severity))
+    rules = [record.replace(r, severity=cfg.severity[r.id]) if r.id in cfg.severity else r for r in rules]
+    pseudo = {rid: record.replace(r, severity=cfg.severity.get(rid, r.severity))
               for rid, r in PSEUDO_RULES.items() if rid not in ignore}
     return Settings(config=cfg, all_rules=all_rules, rules=rules, pseudo=pseudo)

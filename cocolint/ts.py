@@ -3,42 +3,57 @@
 from __future__ import annotations
 
 import os
-from typing import Iterable
 
-from tree_sitter import Language, Node, Parser, Query, QueryCursor, Range, Tree
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Iterable
 
 __all__ = [
     "C_LANGUAGE", "Node", "Tree", "Query", "QueryError",
-    "parse", "parse_ranges", "compile_query", "matches",
+    "parse", "parse_ranges", "compile_query", "matches", "pattern_starts",
 ]
 
 
-def _c_binding():  # type: ignore[no-untyped-def]
-    """tree_sitter_c's compiled grammar, without its package __init__ when possible.
+def _binding(package: str):  # type: ignore[no-untyped-def]
+    """package's compiled `_binding` module, without running the package's __init__ when possible.
 
-    The package imports importlib.resources (and with it tempfile, shutil, zlib, bz2, lzma,
-    random) for query files cocolint never reads: several milliseconds on every start.
+    tree_sitter_c's __init__ imports importlib.resources (and with it tempfile, shutil, zlib,
+    bz2, lzma, random) for query files cocolint never reads, and tree_sitter's imports typing
+    for one Protocol: several milliseconds on every start.  The module is registered under its
+    own name, so a later `import tree_sitter` finds the same one.
     """
     import importlib.machinery as machinery
+    import sys
 
+    name = package + "._binding"
+    if name in sys.modules:
+        return sys.modules[name]
     try:
-        spec = machinery.PathFinder.find_spec("tree_sitter_c")
+        spec = machinery.PathFinder.find_spec(package)
         for folder in (spec.submodule_search_locations or []) if spec else []:
             for suffix in machinery.EXTENSION_SUFFIXES:
                 path = os.path.join(folder, "_binding" + suffix)
                 if os.path.exists(path):
-                    loader = machinery.ExtensionFileLoader("tree_sitter_c._binding", path)
-                    binding = loader.create_module(machinery.ModuleSpec(loader.name, loader, origin=path))
+                    loader = machinery.ExtensionFileLoader(name, path)
+                    binding = loader.create_module(machinery.ModuleSpec(name, loader, origin=path))
                     loader.exec_module(binding)
+                    sys.modules[name] = binding
                     return binding
     except (ImportError, OSError, AttributeError):
         pass
-    import tree_sitter_c
+    import importlib
 
-    return tree_sitter_c
+    return importlib.import_module(package)
 
 
-C_LANGUAGE = Language(_c_binding().language())
+if TYPE_CHECKING:
+    from tree_sitter import Language, Node, Parser, Query, QueryCursor, Range, Tree
+else:
+    _ts = _binding("tree_sitter")
+    Language, Node, Parser, Query, QueryCursor, Range, Tree = (
+        _ts.Language, _ts.Node, _ts.Parser, _ts.Query, _ts.QueryCursor, _ts.Range, _ts.Tree)
+
+C_LANGUAGE = Language(_binding("tree_sitter_c").language())
 
 _parser = Parser(C_LANGUAGE)
 
@@ -81,6 +96,11 @@ def compile_query(text: str) -> Query:
         raise QueryError(str(exc)) from None
 
 
+def pattern_starts(query: Query) -> list[int]:
+    """Where each of the query's patterns starts in its text (a byte offset)."""
+    return [query.start_byte_for_pattern(i) for i in range(query.pattern_count)]
+
+
 def matches(query: Query, node: Node) -> list[tuple[int, dict[str, list[Node]]]]:
     """All matches of query under node: (pattern index, captures by name)."""
     return QueryCursor(query).matches(node)
@@ -90,11 +110,10 @@ def build_id() -> str:
     """Identifies the installed tree-sitter and grammar builds (size and mtime of their binaries)."""
     import importlib.machinery as machinery
 
-    import tree_sitter
-
+    library = machinery.PathFinder.find_spec("tree_sitter")  # the package's __init__.py, not imported
     grammar = machinery.PathFinder.find_spec("tree_sitter_c")
     parts = []
-    for file in (tree_sitter.__file__, grammar.origin if grammar is not None else None):
+    for file in (library.origin if library is not None else None, grammar.origin if grammar is not None else None):
         st = os.stat(file or ".")
         parts.append(f"{st.st_size:x}{int(st.st_mtime):x}")
     return "-".join(parts)

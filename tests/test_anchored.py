@@ -125,6 +125,23 @@ def test_patterns_not_and_regions_apply_as_over_the_whole_tree(tmp_path):
     assert [f.line for f in both([r], code)] == [3]  # line 6 is the patterns-not spelling
 
 
+def test_regions_of_one_node_type_are_looked_up_among_ancestors(tmp_path):
+    """`(type) @match` regions are not matched over the tree but found above each finding: same findings."""
+    extra = ('[scope]\nnot-inside = [{ query = "(enumerator) @match" }, { query = "( initializer_list ) @match" }]\n'
+             '[[scope.any-of]]\ninside = [{ query = "(compound_statement) @match" }]\n'
+             '[[scope.any-of]]\ninside = [{ query = "(enumerator_list) @match" }]\n')
+    r = rule(tmp_path, "VENDOR_HV", extra=extra)
+    code = ("enum vendor { VENDOR_NONE, VENDOR_HV = 4, VENDOR_X = VENDOR_HV + 1 };\n"
+            "static int table[] = { VENDOR_HV, 2 };\n"
+            "int pick(int v)\n{\n"
+            "#ifdef CONFIG_A\n\tif (v == VENDOR_HV)\n\t\treturn 1;\n"
+            "#else\n\tenum { LOCAL = VENDOR_HV };\n\treturn VENDOR_HV;\n#endif\n"
+            "\tswitch (v) {\n\tcase VENDOR_HV:\n\t\treturn 2;\n\t}\n\treturn 0;\n}\n"
+            "int g = VENDOR_HV;\n")
+    lines = [f.line for f in both([r], code)]
+    assert lines == [6, 10, 13], lines  # not in the enumerators, the initialiser, or outside functions
+
+
 def test_macro_bodies_and_if_arms(tmp_path):
     r = rule(tmp_path, "$X | MASK_BIT")
     code = ("#define SHARED(x) ((x) | MASK_BIT)\n"

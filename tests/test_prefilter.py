@@ -41,6 +41,34 @@ def test_every_name_contains_an_anchor(names: set[str]) -> None:
     assert len(anchors) <= len(names)
 
 
+def _reference_anchors(keys: set[str]) -> tuple[str, ...]:
+    """The straightforward form of choose_anchors (every substring, sorted, re-counted each round)."""
+    uncovered, anchors = set(keys), []
+    while len(uncovered) > 1:
+        holders: dict[str, set[str]] = {}
+        for k in uncovered:
+            for size in range(8, min(len(k), 24) + 1):
+                for i in range(len(k) - size + 1):
+                    holders.setdefault(k[i:i + size], set()).add(k)
+        best = max(sorted(holders), key=lambda g: (len(holders[g]), len(g)), default=None)
+        if best is None or len(holders[best]) < 2:
+            break
+        anchors.append(best)
+        uncovered -= holders[best]
+    for k in sorted(uncovered, key=len):
+        if not any(a in k for a in anchors):
+            anchors.append(k)
+    return tuple(sorted(anchors))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sets(st.lists(st.sampled_from(["hv_", "isolation", "_type", "_snp", "cc_", "mask", "shared_gpa",
+                                         "_boundary", "visibility", "_PAGE", "ENC", "x", "abcdefgh"]),
+                        min_size=1, max_size=5).map("".join), min_size=1, max_size=12))
+def test_anchors_are_those_of_the_reference(names: set[str]) -> None:
+    assert choose_anchors(set(names)) == _reference_anchors(set(names))
+
+
 def test_shared_substrings_become_one_anchor() -> None:
     names = {"hv_isolation_type_snp", "hv_isolation_type_tdx", "hv_get_isolation_type", "shared_gpa_boundary"}
     anchors = choose_anchors(names)

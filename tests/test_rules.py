@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from pathlib import Path
 
 import pytest
 
-from cocolint import ts
+from cocolint import record, ts
 from cocolint.cli import main
 from cocolint.engine.matcher import Matcher
 from cocolint.pattern import compile_pattern
@@ -86,7 +85,7 @@ def test_rule_sample_passes(path):
 @pytest.mark.parametrize("path", RULE_FILES, ids=_rid)
 def test_rule_that_matches_nothing_fails_its_examples_and_sample(path):
     """The examples and the sample really test the patterns: without them, both fail."""
-    rule = dataclasses.replace(load_rule_file(path), patterns=(NEVER,), patterns_not=())
+    rule = record.replace(load_rule_file(path), patterns=(NEVER,), patterns_not=())
     assert any("is not flagged" in p for p in check_examples(rule))
     assert any("expected a finding" in p for p in check_sample(Matcher([rule]), sample_for(rule), {rule.id}))
 
@@ -100,7 +99,7 @@ def _has_quiet_zones(path: Path) -> bool:
 def test_quiet_zones_are_tested(path):
     """Without its scope and globals a rule fires on some good example or `ok` line: the quiet zones are exercised."""
     rule = load_rule_file(path)
-    bare = dataclasses.replace(rule, scope=type(rule.scope)(), globals=())
+    bare = record.replace(rule, scope=type(rule.scope)(), globals=())
     problems = check_examples(bare) + check_sample(Matcher([bare]), sample_for(rule), {rule.id})
     assert problems, "removing the rule's scope changes nothing in its examples or sample"
 

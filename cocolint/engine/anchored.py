@@ -77,11 +77,17 @@ def candidates(occ: Occurrences, anchor: Anchor) -> list[tuple[ts.Node, str | No
     return sorted(out.values(), key=lambda x: (x[0].start_byte, -x[0].end_byte))
 
 
-def matches_at(query: ts.Query, nodes: list[ts.Node], match: str) -> list[tuple[int, Captures]]:
-    """The query's matches rooted at each of nodes (capture `match` is the root)."""
+def matches_at(query: ts.Query, nodes: list[ts.Node], match: str,
+               patterns: range | None = None) -> list[tuple[int, Captures]]:
+    """The query's matches rooted at each of nodes (capture `match` is the root); with patterns, only
+    those patterns' matches, numbered from the first of them (a query compiled with others)."""
     out = []
     for node in nodes:
         for index, captures in ts.matches(query, node):
+            if patterns is not None:
+                if index not in patterns:
+                    continue
+                index -= patterns.start
             root = captures.get(match)
             if root and root[0] == node:
                 out.append((index, captures))

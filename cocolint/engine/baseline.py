@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable
 
 from cocolint.engine.findings import Finding
 from cocolint.engine.paths import scope_path
 from cocolint.engine.run import FileResult, Summary
 from cocolint.errors import CocolintError
+from cocolint.record import dataclass, field, replace
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Iterable
 
 VERSION = 1
 _KEYS = {"fingerprint", "path", "rule", "function", "code", "count"}

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import os
 import subprocess
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cocolint.engine.files import DEFAULT_SUFFIXES
 from cocolint.engine.run import FileResult
 from cocolint.errors import CocolintError
-from cocolint.patches.command import tree_root
 from cocolint.patches.unidiff import DiffError, parse
+from cocolint.record import dataclass, field, replace
 
 
 @dataclass
@@ -62,23 +61,37 @@ def _git(args: list[str], cwd: Path) -> str:
 def from_git(rev: str, cwd: Path | None = None) -> ChangedLines:
     """Lines added or changed in the working tree relative to rev (untracked files count as new)."""
     cwd = cwd or Path.cwd()
-    try:
-        top = Path(_git(["rev-parse", "--show-toplevel"], cwd).strip())
-    except (OSError, subprocess.CalledProcessError):
-        raise CocolintError("cocolint", f"--diff {rev}: {cwd} is not inside a git work tree (use --diff-file PATCH)") from None
-    base = _resolve(rev, top)
-    try:
-        out = subprocess.run(
-            ["git", "-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff", "--no-textconv",
+    top, base = _top_and_base(rev, cwd)
+    # the diff and the list of untracked files are independent: both git processes run at once
+    cmds = (["git", "-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff", "--no-textconv",
              "--unified=0", "--find-renames", "--src-prefix=a/", "--dst-prefix=b/", base, "--"],
-            cwd=top, capture_output=True, check=True).stdout
-        untracked = _git(["ls-files", "-z", "--others", "--exclude-standard"], top)
-    except subprocess.CalledProcessError as exc:
-        msg = exc.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise CocolintError("cocolint", f"--diff {rev}: git diff failed: {msg[0] if msg else exc}") from None
+            ["git", "-c", "core.quotePath=false", "ls-files", "-z", "--others", "--exclude-standard"])
+    procs = [subprocess.Popen(c, cwd=top, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for c in cmds]
+    (out, out_err), (listed, listed_err) = (p.communicate() for p in procs)
+    for p, err, shown in ((procs[0], out_err, cmds[0]), (procs[1], listed_err, cmds[1][3:])):
+        if p.returncode != 0:
+            msg = err.decode("utf-8", "replace").strip().splitlines()
+            exc = subprocess.CalledProcessError(p.returncode, shown)
+            raise CocolintError("cocolint", f"--diff {rev}: git diff failed: {msg[0] if msg else exc}")
+    untracked = listed.decode("utf-8", "surrogateescape")
     changed = _from_diff(out, [top], "git diff")
     changed.whole.update(os.path.realpath(top / n) for n in untracked.split("\0") if n)
     return changed
+
+
+def _top_and_base(rev: str, cwd: Path) -> tuple[Path, str]:
+    """The work tree's top and rev as a commit id: one git process when both are there to find."""
+    try:
+        top, base = _git(["rev-parse", "--show-toplevel", "--verify", "--end-of-options", f"{rev}^{{commit}}"],
+                         cwd).splitlines()
+        return Path(top), base.strip()
+    except (OSError, subprocess.CalledProcessError, ValueError):
+        pass  # asked again one at a time, for the right message (or an unborn HEAD)
+    try:
+        top_dir = Path(_git(["rev-parse", "--show-toplevel"], cwd).strip())
+    except (OSError, subprocess.CalledProcessError):
+        raise CocolintError("cocolint", f"--diff {rev}: {cwd} is not inside a git work tree (use --diff-file PATCH)") from None
+    return top_dir, _resolve(rev, top_dir)
 
 
 def _resolve(rev: str, top: Path) -> str:
@@ -106,6 +119,8 @@ def from_file(patch: Path, cwd: Path | None = None, strip: int = 1) -> ChangedLi
     try:
         roots.insert(0, Path(_git(["rev-parse", "--show-toplevel"], cwd).strip()))
     except (OSError, subprocess.CalledProcessError):
+        from cocolint.patches.command import tree_root  # (it loads the whole patch series code)
+
         roots.insert(0, tree_root(cwd))  # a plain tree: MAINTAINERS marks its top
     return _from_diff(data, roots, str(patch), strip)
 

@@ -7,10 +7,10 @@ steps (baseline, --diff) can be chained after this one the same way.
 
 from __future__ import annotations
 
-import dataclasses
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
+from cocolint import record
 from cocolint.engine import suppress
 from cocolint.engine.findings import Finding, Suppressed
 from cocolint.engine.paths import matches_any, scope_path
@@ -54,7 +54,7 @@ class ConfigFilter:
                 kept.append(f)
         kept, inline = self._inline(result, kept)
         kept = [self._severity(f) for f in kept]
-        return dataclasses.replace(result, findings=kept, suppressed=suppressed + inline)
+        return record.replace(result, findings=kept, suppressed=suppressed + inline)
 
     def _quiet(self, f: Finding, rel: str) -> bool:
         opts = self.cfg.rule_options.get(f.rule)
@@ -93,4 +93,4 @@ class ConfigFilter:
 
     def _severity(self, f: Finding) -> Finding:
         rule = self.settings.pseudo.get(f.rule)
-        return dataclasses.replace(f, severity=rule.severity) if rule and rule.severity != f.severity else f
+        return record.replace(f, severity=rule.severity) if rule and rule.severity != f.severity else f

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass
+
+from cocolint.hashes import sha256
+from cocolint.record import dataclass
 
 
 @dataclass(frozen=True, order=True)
@@ -28,7 +29,7 @@ class Finding:
     def fingerprint(self) -> str:
         """Stable identity: rule, tree path, enclosing function and matched code (not line numbers)."""
         key = "\0".join((self.rule, self.tree_path or self.path, self.function or "", self.code))
-        return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+        return sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready dict (reporters' shared view of a finding)."""

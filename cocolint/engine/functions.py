@@ -10,7 +10,8 @@ _DECLARATOR_WRAPPERS = ("pointer_declarator", "parenthesized_declarator", "attri
 # a kernel function header ends in `name(params)` just before a `{` at column 0
 # (or, for a function returning a function pointer, `(*name(params))(params)`)
 _PARAMS = rb"\((?:[^()]|\([^()]*\))*\)"
-_HEADER_NAME = re.compile(rb"([A-Za-z_][A-Za-z0-9_]*)\s*" + _PARAMS + rb"(?:\s*\)\s*" + _PARAMS + rb")?[^;{}()=]*$")
+# compiled by re on first use (and kept in its cache): most checks never need it
+_HEADER_NAME = rb"([A-Za-z_][A-Za-z0-9_]*)\s*" + _PARAMS + rb"(?:\s*\)\s*" + _PARAMS + rb")?[^;{}()=]*$"
 
 
 def function_node(node: ts.Node, root: ts.Node | None = None) -> ts.Node | None:
@@ -85,7 +86,7 @@ def layout_function(source: bytes, offset: int) -> str | None:
         cut = max(header.rfind(b";\n"), header.rfind(b"}\n"), header.rfind(b"*/\n"))
         header = header[cut + 2:] if cut >= 0 else header
         header = re.sub(rb"/\*.*?\*/", b" ", header, flags=re.S)
-        m = _HEADER_NAME.search(header.strip())
+        m = re.search(_HEADER_NAME, header.strip())
         if m:
             return m.group(1).decode("utf-8", "surrogateescape")
         # a `{` at column 0 that is not a function body (struct initialiser): look further up

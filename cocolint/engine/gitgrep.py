@@ -20,7 +20,10 @@ import os
 import shutil
 import subprocess
 import tempfile
-from typing import Iterable, Iterator, Sequence
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Iterable, Iterator, Sequence
 
 Item = tuple[str, "str | None"]
 _GLOB = set("*?[]\\:!")

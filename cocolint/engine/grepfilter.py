@@ -19,7 +19,10 @@ from __future__ import annotations
 
 import os
 import stat
-from typing import Iterable, Iterator, Sequence
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Iterable, Iterator, Sequence
 
 Item = tuple[str, "str | None"]
 SMALL = 64  # fewer files than this: not worth starting grep

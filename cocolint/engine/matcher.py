@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import bisect
 from pathlib import Path
-from typing import Iterator
 
 from cocolint import ts
 from cocolint.engine import anchored
@@ -15,9 +14,15 @@ from cocolint.engine.functions import enclosing_function
 from cocolint.engine.prefilter import Prefilter
 from cocolint.engine.supersede import superseded
 from cocolint.engine.text import Text
-from cocolint.kernelc.views import View, parse_views
-from cocolint.pattern.compiler import MATCH, CompiledPattern
+from cocolint.pattern.model import MATCH, CompiledPattern
+from cocolint.record import dataclass, field
 from cocolint.ruleset.model import Region, Rule
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Iterator
+
+    from cocolint.kernelc.views import View
 
 
 @dataclass
@@ -31,7 +36,8 @@ class _Entry:
 
 
 _FIND, _LIMITS = ("find",), ("not", "region")
-_Hit = tuple[ts.Node, dict[str, list[ts.Node]], View, int]  # node, captures, view, pattern position
+_Hit = tuple[ts.Node, dict[str, list[ts.Node]], "View", int]  # node, captures, view, pattern position
+_Run = tuple[str, "list[ts.Node] | None", "list[_Entry]"]  # query text, nodes to run it at (None: the tree), entries
 
 
 @dataclass
@@ -72,7 +78,9 @@ class Matcher:
             self.plans.append(plan)
             self.groups.append(([e for e, _ in plan], "\n".join(p.query for _, p in plan)))
         self._queries: dict[int, ts.Query] = {}
-        self._compiled: dict[str, ts.Query] = {}  # anchored and whole-tree queries by text
+        # anchored and whole-tree queries by text: the query holding them, and their patterns' indices in it
+        # (None: all of them; texts compiled together by _prepared share one query)
+        self._compiled: dict[str, tuple[ts.Query, range | None]] = {}
         # with the pre-filter off every rule runs on every file: one combined query walks the
         # tree once instead of once per rule (about half the matching time)
         self._combined = not prefilter and len(rules) > 1
@@ -103,6 +111,8 @@ class Matcher:
             return result
         code = blank_comments(source)
         sets = [self._literal_bytes[i] for i in active]
+        from cocolint.kernelc.views import parse_views  # kernel C loads when a file is parsed (start-up time)
+
         views, prepared = parse_views(code, file, lambda text: _may_match(sets, text), self.normalise,
                                       self._names.anchors, extra_needed=bool(self._names.anchors)
                                       and all(s is not None for s in sets))
@@ -111,6 +121,7 @@ class Matcher:
         found: dict[int, list[_Hit]] = {i: [] for i in active}
         excluded: dict[int, set[tuple[int, int]]] = {i: set() for i in active}
         regions: dict[tuple[str, str | None], list[tuple[int, int]]] = {}
+        by_type: dict[tuple[str, str | None], str] = {}  # regions looked up by node type (scope.by_type)
 
         def take(captures: dict[str, list[ts.Node]], entry: _Entry, view: View) -> None:
             node = captures[MATCH][0]
@@ -134,18 +145,28 @@ class Matcher:
             seen = prepared.present if prepared is not None else None
             named = set(self._names.admitted(source, active, None if seen is None else bool(seen)))
             occurrences = [anchored.Occurrences(view.tree.root_node) for view in views]
-            for view, occ in zip(views, occurrences):
-                for i in active:
-                    for captures, entry in self._anchored(i, _FIND, view.tree, occ, i in named):
-                        take(captures, entry, view)
+            finds = [(view, self._runs(i, _FIND, occ, i in named)) for view, occ in zip(views, occurrences)
+                     for i in active]
+            for view, runs in self._prepared(finds):
+                for captures, entry in self._execute(runs, view.tree):
+                    take(captures, entry, view)
             # patterns-not and regions only ever remove findings: needed only for rules that found something
             done: set[tuple[str, str | None]] = set()
+            limits = []
             for i in (i for i in active if found[i]):
+                for e, _ in self.plans[i]:  # every node of one type: looked up among a finding's ancestors
+                    if e.role == "region" and scopes.region_key(e.region) not in done:
+                        kind = scopes.by_type(e.region)
+                        if kind is not None:
+                            by_type[scopes.region_key(e.region)] = kind
                 for view, occ in zip(views, occurrences):
-                    for captures, entry in self._anchored(i, _LIMITS, view.tree, occ, True, done):
-                        take(captures, entry, view)
+                    limits.append((view, self._runs(i, _LIMITS, occ, True, done | by_type.keys())))
                 done.update(scopes.region_key(e.region) for e, _ in self.plans[i] if e.role == "region")
-        ctx = scopes.Context(path=path, source=source, regions=regions)
+            for view, runs in self._prepared(limits):
+                for captures, entry in self._execute(runs, view.tree):
+                    take(captures, entry, view)
+        ctx = scopes.Context(path=path, source=source, regions=regions, by_type=by_type,
+                             roots=[view.tree.root_node for view in views])
         text = Text(source, code)
         for i in active:
             if found[i]:
@@ -154,10 +175,10 @@ class Matcher:
         result.findings.sort()
         return result
 
-    def _anchored(self, i: int, roles: tuple[str, ...], tree: ts.Tree, occ: anchored.Occurrences, named: bool,
-                  done: set[tuple[str, str | None]] | frozenset = frozenset()
-                  ) -> Iterator[tuple[dict[str, list[ts.Node]], _Entry]]:
-        """Rule i's matches of the given roles: patterns with names where they occur, the others over the tree."""
+    def _runs(self, i: int, roles: tuple[str, ...], occ: anchored.Occurrences, named: bool,
+              done: set[tuple[str, str | None]] | frozenset = frozenset()) -> list[_Run]:
+        """What rule i's patterns of the given roles run on: patterns with names at the nodes where those
+        occur, the others over the whole tree (nodes None) as one query."""
         if (i, roles) not in self._plans:
             plan = [(e, p) for e, p in self.plans[i] if e.role in roles]
             self._plans[i, roles] = ([x for x in plan if x[1].anchor is not None],
@@ -166,6 +187,7 @@ class Matcher:
         if done:
             by_name = [x for x in by_name if x[0].region is None or scopes.region_key(x[0].region) not in done]
             anywhere = [x for x in anywhere if x[0].region is None or scopes.region_key(x[0].region) not in done]
+        runs: list[_Run] = []
         for entry, p in by_name if named else ():
             found = anchored.candidates(occ, p.anchor)
             if not found:
@@ -175,17 +197,53 @@ class Matcher:
             for query, side in ((p.query, None), *((q, s) for q, s in zip(p.halves or (), ("right", "left")))):
                 nodes = [n for n, s in found if (s if split else None) == side]
                 if nodes:
-                    for _, captures in anchored.matches_at(self._compile(query), nodes, MATCH):
-                        yield captures, entry
+                    runs.append((query, nodes, [entry]))
         if anywhere:
-            query = self._compile("\n".join(p.query for _, p in anywhere))
-            for index, captures in ts.matches(query, tree.root_node):
-                yield captures, anywhere[index][0]
+            runs.append(("\n".join(p.query for _, p in anywhere), None, [e for e, _ in anywhere]))
+        return runs
 
-    def _compile(self, text: str) -> ts.Query:
-        if text not in self._compiled:
-            self._compiled[text] = ts.compile_query(text)
-        return self._compiled[text]
+    def _prepared(self, steps: list[tuple[View, list[_Run]]]) -> list[tuple[View, list[_Run]]]:
+        """steps, after compiling the queries they run at given nodes that are new to this process as one query.
+
+        tree-sitter analyses every parse state of the grammar for each query it compiles: ~1.5 ms
+        a query whatever its size, paid once here for all of them.  Each text keeps its own
+        patterns' indices in the shared query (matches of the others are skipped); queries run
+        over whole trees are compiled alone, so no other pattern is tried at every node.
+        """
+        new = list(dict.fromkeys(text for _, runs in steps for text, nodes, _ in runs
+                                 if nodes is not None and text not in self._compiled))
+        if len(new) < 2:
+            return steps
+        try:
+            query = ts.compile_query("\n".join(new))
+        except ts.QueryError:
+            return steps  # each compiles, and reports its error, on its own
+        bounds, pos = [], 0
+        for text in new:
+            bounds.append(pos)
+            pos += len(text.encode("utf-8")) + 1
+        owner = [bisect.bisect_right(bounds, start) - 1 for start in ts.pattern_starts(query)]
+        for k, text in enumerate(new):
+            if k in owner:
+                first = owner.index(k)
+                self._compiled[text] = (query, range(first, first + owner.count(k)))
+        return steps
+
+    def _execute(self, runs: list[_Run], tree: ts.Tree) -> Iterator[tuple[dict[str, list[ts.Node]], _Entry]]:
+        for text, nodes, entries in runs:
+            if text not in self._compiled:
+                self._compiled[text] = (ts.compile_query(text), None)
+            query, patterns = self._compiled[text]
+            if nodes is not None:
+                for _, captures in anchored.matches_at(query, nodes, MATCH, patterns):
+                    yield captures, entries[0]
+            else:
+                for index, captures in ts.matches(query, tree.root_node):
+                    if patterns is not None:
+                        if index not in patterns:
+                            continue
+                        index -= patterns.start
+                    yield captures, entries[index]
 
     def query(self, i: int) -> ts.Query:
         """Rule i's query, compiled once per process."""

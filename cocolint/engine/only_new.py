@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, Iterable
 
-from typing import TYPE_CHECKING
-
+TYPE_CHECKING = False  # typing and argparse are not imported at run time (start-up time)
 if TYPE_CHECKING:  # diff and baseline (and the patch code diff uses) load only when a flag needs them
+    import argparse
+    from typing import Iterable
+
     from cocolint.engine.run import FileResult, Summary
     from cocolint.ruleset.model import Rule
 

@@ -12,11 +12,8 @@ from __future__ import annotations
 
 import itertools
 import os
-import signal
 from collections import deque
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from cocolint.engine import run as engine
 from cocolint.engine.files import DEFAULT_SUFFIXES
@@ -25,6 +22,7 @@ from cocolint.engine.matcher import Matcher
 from cocolint.engine.source import SourceError, binary_at, read_source
 from cocolint.engine.suppress import MARKER as DIRECTIVE_MARKER
 from cocolint.engine.walk import walk
+from cocolint.record import dataclass, field
 from cocolint.ruleset.model import Rule
 
 CHUNK = 48  # files per task: enough to make IPC cheap, small enough to balance
@@ -32,7 +30,10 @@ SETTLED_AHEAD = 256  # chunks grep settled that may wait behind a parsing worker
 IN_PROCESS_MAX = 8  # runs this small never start a worker (one-file latency)
 Item = tuple[str, "str | None"]  # (path, discovery error)
 SKIPPED = "\0skipped by grep"  # in place of a discovery error: the pre-filter's answer is known without reading
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
 if TYPE_CHECKING:
+    from typing import Any, Callable, Iterable, Iterator
+
     from multiprocessing.connection import Connection
 
 
@@ -94,6 +95,8 @@ _matcher: Matcher | None = None
 
 def _worker(conn: "Connection", rules: list[Rule] | None, prefilter: bool, exhaustive: bool = False) -> None:
     """Answer (key, items) with (key, [(index, result) for files worth sending]) until None."""
+    import signal  # only in a worker (start-up time)
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     matcher = _matcher if rules is None and _matcher is not None else Matcher(rules or [], prefilter, exhaustive=exhaustive)
     while True:
@@ -134,6 +137,9 @@ class Pool:
     def __init__(self, matcher: Matcher, rules: list[Rule], prefilter: bool, jobs: int) -> None:
         global _matcher
         import multiprocessing
+
+        import cocolint.kernelc.filekind
+        import cocolint.kernelc.views  # noqa: F401 - loaded once before the workers fork, not in each
 
         try:
             self.ctx = multiprocessing.get_context("fork")

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
 
 from cocolint.engine.filters import ConfigFilter, FindingFilter, excluded
 from cocolint.engine.parallel import Progress, RunOptions, check_paths_parallel, default_jobs
 from cocolint.engine.run import FileResult, Summary
+from cocolint.record import replace
 from cocolint.report import Reporter
 from cocolint.settings import Settings
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Callable, Iterable, Iterator, Sequence
 
 
 def results(settings: Settings, paths: Iterable[Path], extra: Sequence[FindingFilter] = (),

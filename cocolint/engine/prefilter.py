@@ -23,7 +23,8 @@ parsing may blank or replace code with keywords and punctuation, but must not cr
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections import Counter
+from collections.abc import Sequence
 
 _WORD = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 _LETTER = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
@@ -55,18 +56,18 @@ def choose_anchors(keys: set[str]) -> tuple[str, ...]:
     """Substrings such that every key contains one: shared ones first, the rest as themselves."""
     uncovered = set(keys)
     anchors: list[str] = []
+    # each key's substrings of 8 to 24 bytes, once per key
+    subs = {k: {k[i:i + size] for size in range(MIN_SHARED_ANCHOR, min(len(k), MAX_SHARED_ANCHOR) + 1)
+                for i in range(len(k) - size + 1)} for k in keys}
     while len(uncovered) > 1:
-        # substrings (8 to 24 bytes) that several uncovered keys share; the most shared, then the longest
-        holders: dict[str, set[str]] = {}
-        for k in uncovered:
-            for size in range(MIN_SHARED_ANCHOR, min(len(k), MAX_SHARED_ANCHOR) + 1):
-                for i in range(len(k) - size + 1):
-                    holders.setdefault(k[i:i + size], set()).add(k)
-        best = max(sorted(holders), key=lambda g: (len(holders[g]), len(g)), default=None)
-        if best is None or len(holders[best]) < 2:
+        # the substring most uncovered keys share, then the longest, then the first in sorted order
+        counts = Counter(g for k in uncovered for g in subs[k])
+        shared = [g for g, n in counts.items() if n >= 2]
+        if not shared:
             break
+        best = min(shared, key=lambda g: (-counts[g], -len(g), g))
         anchors.append(best)
-        uncovered -= holders[best]
+        uncovered = {k for k in uncovered if best not in subs[k]}
     # a key containing another key is covered by the shorter one
     for k in sorted(uncovered, key=len):
         if not any(a in k for a in anchors):

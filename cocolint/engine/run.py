@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from cocolint.engine.files import Discovered, discover
 from cocolint.engine.findings import FileError, Finding, Suppressed
@@ -14,8 +12,12 @@ from cocolint.engine.matcher import Matcher
 from cocolint.engine.paths import scope_path
 from cocolint.engine.source import SourceError, binary_at, read_source
 from cocolint.engine.suppress import MARKER as DIRECTIVE_MARKER
-from cocolint.kernelc.filekind import not_c
+from cocolint.record import dataclass, field, replace
 from cocolint.ruleset.model import Rule
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Callable, Iterable, Iterator
 
 
 @dataclass
@@ -112,6 +114,8 @@ def check_file(matcher: Matcher, path: Path, source: bytes | None = None) -> Fil
     result.directives = DIRECTIVE_MARKER in source  # the suppression filter re-reads only these files
     if not matcher.may_match(source):
         return result  # no rule can match: skipped by the pre-filter, not parsed
+    from cocolint.kernelc.filekind import not_c  # only for files that may match (start-up time)
+
     result.not_c = not_c(source, path.as_posix())
     if result.not_c:
         return result  # an assembler header or linker script: counted, not parsed

@@ -12,21 +12,25 @@ one that matches no finding of an active rule is reported as `unused-suppression
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Iterator
 
 from cocolint.engine.findings import Finding, Suppressed
 from cocolint.engine.functions import layout_function
 from cocolint.engine.text import Text
+from cocolint.record import dataclass, field
 from cocolint.ruleset.model import Rule
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Iterator
 
 UNUSED, INVALID = "unused-suppression", "invalid-suppression"
 MARKER = b"cocolint:"
 
 # strings and character literals are consumed whole so comment markers inside them are never seen
-_TOKENS = re.compile(r'"(?:\\.|[^"\\\n])*"?|\'(?:\\.|[^\'\\\n])*\'?|//(?:\\\n|[^\n])*|/\*.*?(?:\*/|\Z)', re.S)
-_DIRECTIVE = re.compile(r"^[ \t]*(?:/[/*]+|\*+)?[ \t]*cocolint:[ \t]*(.*?)[ \t]*(?:\*+/)?[ \t]*$")
-_IGNORE = re.compile(r"^ignore\b[ \t]*(?:\[([^\]]*)\])?(.*)$")
+# pattern texts, compiled by re (and kept in its cache) on first use: only files with a directive need them
+_TOKENS = r'"(?:\\.|[^"\\\n])*"?|\'(?:\\.|[^\'\\\n])*\'?|//(?:\\\n|[^\n])*|/\*.*?(?:\*/|\Z)'
+_DIRECTIVE = r"^[ \t]*(?:/[/*]+|\*+)?[ \t]*cocolint:[ \t]*(.*?)[ \t]*(?:\*+/)?[ \t]*$"
+_IGNORE = r"^ignore\b[ \t]*(?:\[([^\]]*)\])?(.*)$"
 
 
 @dataclass
@@ -52,7 +56,7 @@ class Directive:
 
 def comments(source: str) -> Iterator[tuple[int, int]]:
     """(start, end) character offsets of every comment, skipping string and character literals."""
-    for m in _TOKENS.finditer(source):
+    for m in re.finditer(_TOKENS, source, re.S):
         if m.group().startswith("/"):
             yield m.start(), m.end()
 
@@ -75,7 +79,7 @@ def directives(source: bytes, known: set[str]) -> list[Directive]:
         offset = start
         for i, line_text in enumerate(body.split("\n")):
             raw = line_text.rstrip("\r")
-            m = _DIRECTIVE.match(raw)
+            m = re.match(_DIRECTIVE, raw)
             if m:
                 line = first_line + i
                 shift = start - line_start if i == 0 else 0
@@ -92,7 +96,7 @@ def directives(source: bytes, known: set[str]) -> list[Directive]:
     return out
 
 
-_COMMENT_TAIL = re.compile(r"\s*(?://.*|/\*.*)$")
+_COMMENT_TAIL = r"\s*(?://.*|/\*.*)$"
 STATEMENT_LINES = 12  # how far down a statement may run and still be covered
 
 
@@ -102,7 +106,7 @@ def statement_end(lines: list[str], first: int) -> int:
     macro = False
     for n in range(first, last + 1):
         raw = lines[n - 1].rstrip("\r")
-        code = _COMMENT_TAIL.sub("", raw).rstrip()
+        code = re.sub(_COMMENT_TAIL, "", raw).rstrip()
         macro = macro or (n == first and code.lstrip().startswith("#"))
         if macro:
             if not raw.rstrip().endswith("\\"):
@@ -116,7 +120,7 @@ def statement_end(lines: list[str], first: int) -> int:
 
 
 def _parse(d: Directive, rest: str, known: set[str]) -> None:
-    m = _IGNORE.match(rest)
+    m = re.match(_IGNORE, rest)
     if not m:
         word = rest.split()[0] if rest.split() else ""
         d.problem = (f"unknown cocolint directive {word!r}; the only one is `cocolint: ignore[rule-id] reason`"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 
 from cocolint import ts
 
@@ -18,14 +19,9 @@ class Text:
     @property
     def starts(self) -> list[int]:
         """The byte offset at which each line starts."""
-        if self._starts is None:
-            starts = [0]
-            find = self.source.find
-            pos = find(b"\n")
-            while pos >= 0:
-                starts.append(pos + 1)
-                pos = find(b"\n", pos + 1)
-            self._starts = starts
+        if self._starts is None:  # after each newline: the running sum of the lines' lengths
+            self._starts = list(itertools.accumulate((len(line) + 1 for line in self.source.split(b"\n")[:-1]),
+                                                     initial=0))
         return self._starts
 
     def position(self, offset: int) -> tuple[int, int]:

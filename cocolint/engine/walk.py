@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from cocolint.engine.files import DEFAULT_SUFFIXES, _git_files
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Iterable, Iterator
 
 Found = tuple[str, "str | None"]  # (path as shown, error)
 

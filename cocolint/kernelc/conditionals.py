@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from cocolint.record import dataclass, field
 
 _DIRECTIVE = re.compile(rb"#[ \t]*(ifdef|ifndef|if|elif|else|endif|include)\b")
 _BLANK = bytes(b if b == 0x0A else 0x20 for b in range(256))

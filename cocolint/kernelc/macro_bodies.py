@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 
 from cocolint.kernelc.conditionals import directive_end
+from cocolint.record import dataclass, field
 
 # `body`: the rest of a one-line #define (no backslash, no `/*` on it), blanks before it skipped
 _DEFINE = re.compile(rb"#[ \t]*define[ \t]+([A-Za-z_]\w*)(\([^)\n]*\))?"

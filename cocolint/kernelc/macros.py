@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping
 
 from cocolint.engine.paths import find_root
 from cocolint.errors import CocolintError
+from cocolint.hashes import sha256
 from cocolint.kernelc import more_kinds
+from cocolint.record import dataclass, field
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Iterable, Mapping
 
 _KEYS = {"attributes": "attribute", "iterators": "iterator", "definition-headers": "definition_header",
          "typed-declarations": "typed_declaration", "declarations": "declaration",
@@ -117,7 +120,7 @@ def _packaged_cache(here: Path, names: list[str]) -> Path | None:
         except OSError:
             continue
         parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
-    key = hashlib.sha256("|".join([str(here), *parts]).encode()).hexdigest()[:32]
+    key = sha256("|".join([str(here), *parts]).encode()).hexdigest()[:32]
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "cocolint" / "macros" / f"{key}.json"
 

@@ -6,7 +6,9 @@ import functools
 import os
 import re
 from pathlib import Path
-from typing import Callable
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Callable
 
 from cocolint.kernelc import asm_templates, braced_calls, call_items, inline_directives, loop_tails, more_kinds
 from cocolint.kernelc import nested_fields, object_statements, operator_args, passes, trace_events

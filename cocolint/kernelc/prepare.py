@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from cocolint.kernelc import conditionals, fragments
 from cocolint.kernelc.inline_directives import inline_directives
 from cocolint.kernelc.normalise import normalise
+from cocolint.record import dataclass
 
 
 # the rewrite classes that write a `{` or an `=` (blanking never makes `= {` or `={`: it moves no byte)

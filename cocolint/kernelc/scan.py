@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from cocolint.record import dataclass, field
 
 _SPACE = ord(" ")
 _NL = ord("\n")

@@ -10,7 +10,9 @@ Either way the output is the same, because the triggers are necessary conditions
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Callable, Sequence
 
 from cocolint.kernelc import candidates
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from cocolint import ts
 from cocolint.kernelc import macro_bodies
 from cocolint.kernelc.conditionals import view
 from cocolint.kernelc.prepare import Prepared, prepare
+from cocolint.record import dataclass
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Callable
 
 Span = tuple[int, int]
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
@@ -15,6 +14,7 @@ from cocolint.engine.source import binary_at
 from cocolint.patches.apply import ApplyError, apply_hunks
 from cocolint.patches.mbox import PatchMail
 from cocolint.patches.unidiff import DiffError, FileDiff, parse
+from cocolint.record import dataclass, field, replace
 from cocolint.ruleset.model import Rule
 
 

@@ -11,9 +11,8 @@ still decides every match, so the findings are the same (tests/test_anchored.py)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from cocolint import ts
+from cocolint.record import dataclass
 
 PAREN = "parenthesized_expression"
 NAMES = frozenset({"identifier", "field_identifier", "type_identifier", "statement_identifier"})

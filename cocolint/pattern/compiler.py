@@ -9,15 +9,16 @@ and tries both operand orders of commutative operators, so the matching runs in 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Callable
 
 from cocolint import ts
 from cocolint.pattern import qcache
-from cocolint.pattern.anchor import Anchor, find_anchor, first_leaf
+from cocolint.pattern.anchor import find_anchor, first_leaf
+from cocolint.pattern.model import MATCH, CompiledPattern, PatternError
 from cocolint.pattern.snippet import SnippetError, metavariable_of, parse_snippet
 
-MATCH = "match"  # capture naming the node a finding points at
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Callable
 
 COMMUTATIVE = frozenset({"|", "&", "+", "^", "*", "==", "!="})
 VARIADIC = frozenset({
@@ -40,22 +41,6 @@ SYNTACTIC_PARENS = frozenset({
 # places where C code never wraps a name in parentheses
 NO_PARENS = frozenset({("field_expression", "argument"), ("call_expression", "function")})
 PAREN_DEPTH = 2  # `((x))` still matches `x`
-
-
-class PatternError(ValueError):
-    """A pattern or raw query that cannot be compiled."""
-
-
-@dataclass(frozen=True)
-class CompiledPattern:
-    """One pattern, compiled: the query text and what the pre-filter may rely on."""
-
-    source: str
-    query: str
-    metavariables: tuple[str, ...]
-    literals: frozenset[str]  # names every match contains (empty: no pre-filter)
-    anchor: Anchor | None = None  # where matches can be (None: anywhere, e.g. a raw query)
-    halves: tuple[str, str] | None = None  # commutative root: the query by the side the anchor is on
 
 
 Constraint = tuple[str, bool]  # (regex, must_match): a `where` entry on one metavariable

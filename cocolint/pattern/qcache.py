@@ -10,12 +10,11 @@ directory; when it cannot be read or written, every query is simply compiled.
 
 from __future__ import annotations
 
-import hashlib
 import os
-
 from pathlib import Path
 
 from cocolint import ts
+from cocolint.hashes import sha256
 
 _known: set[str] | None = None
 _added: set[str] = set()
@@ -27,7 +26,7 @@ def _file() -> Path:
 
 
 def _key(query: str) -> str:
-    return hashlib.sha256(query.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    return sha256(query.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 def known_good(query: str) -> bool:

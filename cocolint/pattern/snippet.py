@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from cocolint import ts
+from cocolint.record import dataclass
 
 MV_PREFIX = "__cocolint_mv_"
 ELLIPSIS_PREFIX = "__cocolint_mvs_"

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Protocol, TextIO
 
 from cocolint.engine.run import FileResult, Summary
 from cocolint.ruleset.model import Rule
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Protocol, TextIO
+else:
+    Protocol = object
 
 
 class Reporter(Protocol):

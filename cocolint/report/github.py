@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TextIO
 
 from cocolint.engine.findings import Finding
 from cocolint.engine.run import FileResult, Summary
 from cocolint.report.location import annotation_path, source_root
 from cocolint.report.text import summary_lines
 from cocolint.ruleset.model import Rule
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import TextIO
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from typing import Any, TextIO
 
 from cocolint.engine.run import FileResult, Summary
 from cocolint.report.location import annotation_path, source_root
 from cocolint.ruleset.model import Rule
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Any, TextIO
 
 SEVERITIES = {"error": "critical", "warning": "major", "info": "info"}
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
-from typing import TextIO
 
 from cocolint.engine.run import FileResult, Summary
 from cocolint.ruleset.model import Rule
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import TextIO
 
 VERSION = 1
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import time
-from typing import TextIO
 
 from cocolint.engine.parallel import Progress
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import TextIO
 
 DELAY = 0.5  # seconds before the bar appears: short runs never show one
 INTERVAL = 0.1  # seconds between redraws

@@ -6,7 +6,6 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Any, TextIO
 
 from cocolint import __version__
 from cocolint.engine.findings import Finding
@@ -14,6 +13,10 @@ from cocolint.engine.run import FileResult, Summary
 from cocolint.report.location import artifact_location, source_root
 from cocolint.ruleset.docs import render
 from cocolint.ruleset.model import Rule
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Any, TextIO
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TextIO
 
 from cocolint.engine.findings import Finding
 from cocolint.engine.run import FileResult, Summary
 from cocolint.ruleset.model import Rule
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import TextIO
 
 
 def format_finding(f: Finding) -> str:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from cocolint.engine.findings import Finding
+from cocolint.record import dataclass
 
 _ANNOTATION = re.compile(r"/\*\s*(expect|ok|todo-expect|todo-ok)\s*:\s*([a-z0-9,\s-]+?)\s*\*/")
 _PATH = re.compile(r"/\*\s*cocolint-path:\s*(\S+)\s*\*/")

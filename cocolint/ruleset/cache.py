@@ -11,11 +11,15 @@ unwritable entry means the rule is simply compiled; COCOLINT_NO_RULE_CACHE turns
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 from pathlib import Path
-from typing import Any
+
+from cocolint.hashes import sha256
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
 
 _STAMP: str | None = None
 _FORMAT = b"cocolint-rule-cache-1"
@@ -50,7 +54,7 @@ def cache_key(shown: str, raw: bytes) -> str | None:
     if os.environ.get("COCOLINT_NO_RULE_CACHE"):
         return None
     try:
-        h = hashlib.sha256(_FORMAT)
+        h = sha256(_FORMAT)
         h.update(_stamp().encode())
         h.update(b"\0" + os.fsencode(shown) + b"\0")
         h.update(raw)

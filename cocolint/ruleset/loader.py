@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Iterable
 
 from cocolint.errors import CocolintError
-from cocolint.pattern import CompiledPattern, PatternError, compile_pattern, compile_raw_query
+from cocolint.pattern import CompiledPattern, PatternError
 from cocolint.ruleset.cache import cache_key, load_cached, store_cached
 from cocolint.ruleset.model import Example, Region, Rule, Scope
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Any, Iterable
 
 
 def builtin_rules_dir() -> Path:
@@ -77,6 +80,8 @@ def load_rule_file(path: Path) -> Rule:
 
 
 def _build(data: dict[str, Any], path: Path, text: str) -> Rule:
+    from cocolint.pattern.compiler import compile_pattern, compile_raw_query  # a rule cache miss only
+
     shown = str(path)
     regexes: dict[str, list[tuple[str, bool]]] = {}
     for w in data.get("where", []):
@@ -139,6 +144,8 @@ def _build(data: dict[str, Any], path: Path, text: str) -> Rule:
 
 
 def _scope(data: dict[str, Any], shown: str, text: str) -> Scope:
+    from cocolint.pattern.compiler import compile_pattern, compile_raw_query
+
     def regions(key: str) -> tuple[Region, ...]:
         out = []
         for item in data.get(key, []):

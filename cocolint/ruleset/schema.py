@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
 
 from cocolint.errors import CocolintError
+from cocolint.record import dataclass
 from cocolint.tomlcheck import scalar_problem
 from cocolint.ruleset.model import CONFIDENCES, SEVERITIES
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @dataclass(frozen=True)
