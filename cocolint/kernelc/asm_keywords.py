@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 
 from cocolint.kernelc.scan import Normalised, blank
+from cocolint.lazyre import lazy_compile
 
 TRIGGERS: tuple[bytes, ...] = (b"asm_inline",)
-_USE = re.compile(rb"asm_inline\b")
+_USE = lazy_compile(rb"asm_inline\b")
 _IS_WORD = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 
 from cocolint.kernelc.scan import Normalised, after, close_paren, top_commas
+from cocolint.lazyre import lazy_compile
 
 # `asm`, `asm__` (and `__asm`) followed by a blank or `(`: every asm statement has one of them
 TRIGGERS = after([b"asm", b"asm__"], [b"(", b" ", b"\t", b"\n", b"\r", b"\f", b"\v"])
 
-_ASM = re.compile(rb"asm(?:__)?(?:\s+(?:volatile|__volatile__|__volatile|goto|inline|__inline__|asm_inline))*"
+_ASM = lazy_compile(rb"asm(?:__)?(?:\s+(?:volatile|__volatile__|__volatile|goto|inline|__inline__|asm_inline))*"
                   rb"\s*\(")
-_TOKEN = re.compile(rb'"(?:[^"\\\n]|\\.)*"|/\*.*?\*/|[A-Za-z_]\w*\s*\(|[():]', re.S)
+_TOKEN = lazy_compile(rb'"(?:[^"\\\n]|\\.)*"|/\*.*?\*/|[A-Za-z_]\w*\s*\(|[():]', re.S)
 
 
 def asm_templates(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:

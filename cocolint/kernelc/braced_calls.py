@@ -12,19 +12,18 @@ after `=`).  Without this, tree-sitter reads the whole file as one ERROR.
 
 from __future__ import annotations
 
-import re
-
 from cocolint.kernelc.scan import Normalised, blank, close_paren, code_before, skip_space
+from cocolint.lazyre import lazy_compile
 
 TRIGGERS = (b", {", b", .")  # `, {` or `, .member = {`
 
 # `x, {` or `x, .field = {`: a braced item or argument after another.  Only this literal-led
 # layout is looked for: `,\n\t{` too would cost a scan of every line break (3% of parse time)
-_HIT = re.compile(rb", (?:\.[A-Za-z_]\w*[ \t]*=[ \t]*)?\{")
+_HIT = lazy_compile(rb", (?:\.[A-Za-z_]\w*[ \t]*=[ \t]*)?\{")
 _ITEM_BEFORE = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_)]\"'")
-_BRACKETS = re.compile(rb"[(){}\[\]]")
-_CAPITALS = re.compile(rb"[A-Z][A-Z0-9_]*\Z")
-_DEFINE_FN = re.compile(rb"#[ \t]*+define[ \t]++([A-Za-z_]\w*+)\(")
+_BRACKETS = lazy_compile(rb"[(){}\[\]]")
+_CAPITALS = lazy_compile(rb"[A-Z][A-Z0-9_]*\Z")
+_DEFINE_FN = lazy_compile(rb"#[ \t]*+define[ \t]++([A-Za-z_]\w*+)\(")
 _IS_WORD = bytes(1 if chr(b).isascii() and (chr(b).isalnum() or b == 0x5F) else 0 for b in range(256))
 _OPEN = {0x29: 0x28, 0x7D: 0x7B, 0x5D: 0x5B}
 WINDOW = 3000  # how far back the call's `(` is looked for

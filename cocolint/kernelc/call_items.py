@@ -8,13 +8,12 @@ capitalised call right after an initialiser's `{` is followed on its line by ano
 
 from __future__ import annotations
 
-import re
-
 from cocolint.kernelc.scan import UPPER, Normalised, after, close_paren
+from cocolint.lazyre import lazy_compile
 
 TRIGGERS = after([b"{ "], UPPER)
 
-_ITEM = re.compile(rb"\{ ([A-Z][A-Z0-9_]*)\(")
+_ITEM = lazy_compile(rb"\{ ([A-Z][A-Z0-9_]*)\(")
 
 
 def call_items(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:

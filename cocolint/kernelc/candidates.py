@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from cocolint.kernelc.macros import MacroSet
+from cocolint.lazyre import lazy_compile
 
 try:  # optional accelerator: a multi-pattern search in native code
     import ahocorasick_rs as _ac
@@ -18,8 +19,8 @@ except ImportError:  # pragma: no cover - exercised when the package is absent
     _ac = None
 
 _WORD_CHARS = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
-_WORD_AFTER = re.compile(rb"\w*")
-_IDENTIFIER = re.compile(rb"[A-Za-z_]\w*")
+_WORD_AFTER = lazy_compile(rb"\w*")
+_IDENTIFIER = lazy_compile(rb"[A-Za-z_]\w*")
 _NAMES: dict[int, tuple[MacroSet, frozenset[bytes]]] = {}
 Span = tuple[int, int]
 
@@ -68,8 +69,9 @@ def names(m: MacroSet) -> frozenset[bytes]:
     if cached is None or cached[0] is not m:
         if len(_NAMES) > 64:
             _NAMES.clear()
-        cached = _NAMES[id(m)] = (m, frozenset(n.encode("ascii") for n in m.kinds
-                                               if not any(a in n for a in m.anchors)))
+        holds = re.compile("|".join(re.escape(a) for a in m.anchors)).search if m.anchors else None
+        cached = _NAMES[id(m)] = (m, frozenset(n.encode("ascii") for n in m.kinds  # one search per name
+                                               if holds is None or not holds(n)))
     return cached[1]
 
 

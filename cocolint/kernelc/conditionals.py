@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 from cocolint.record import dataclass, field
+from cocolint.lazyre import lazy_compile
 
-_DIRECTIVE = re.compile(rb"#[ \t]*(ifdef|ifndef|if|elif|else|endif|include)\b")
+_DIRECTIVE = lazy_compile(rb"#[ \t]*(ifdef|ifndef|if|elif|else|endif|include)\b")
 _BLANK = bytes(b if b == 0x0A else 0x20 for b in range(256))
 # conditions whose arm is never C: assembler and C++ (`#if 0` code is read: it is usually old C)
-_DEAD_IF = re.compile(rb"\s*defined\s*\(?\s*(?:__ASSEMBLY__|__cplusplus)\b")
-_DEAD_IFDEF = re.compile(rb"\s*(?:__ASSEMBLY__|__cplusplus)\b")
+_DEAD_IF = lazy_compile(rb"\s*defined\s*\(?\s*(?:__ASSEMBLY__|__cplusplus)\b")
+_DEAD_IFDEF = lazy_compile(rb"\s*(?:__ASSEMBLY__|__cplusplus)\b")
 _LIVE_IFNDEF = _DEAD_IFDEF  # `#ifndef __ASSEMBLY__`: the first arm is C, the #else arm is not
 _BLANKS = frozenset(b" \t\r\n\f\v")
 _OPENERS = frozenset(b"{,(=")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from cocolint.kernelc import conditionals
+from cocolint.lazyre import lazy_compile
 
 # gas directives at the start of a line (not a designated initialiser: `.size = 4,`, `.set = fn,`)
 _GAS = (rb"^[ \t]*\.(?:macro|endm|irp|irpc|rept|endr|purgem|text|data|globl|global|align|balign|p2align"
@@ -19,24 +20,24 @@ _GAS = (rb"^[ \t]*\.(?:macro|endm|irp|irpc|rept|endr|purgem|text|data|globl|glob
         rb"|ifc|ifnc|ifb|ifnb|ifdef|ifndef|if|else|endif|err|error|inst|insn|org|fill|space|skip|ltorg|pool"
         rb"|cfi_\w+|arch|arch_extension|cpu|fpu|arm|thumb|syntax|option|set|module|ent|end|frame|mask|fmask"
         rb"|noreorder|reorder|local|weak|hidden|asciz|ascii|string|rodata|bss)\b(?![ \t]*[=.\[,;)])")
-_GAS_LINE = re.compile(_GAS, re.M)
+_GAS_LINE = lazy_compile(_GAS, re.M)
 # assembler entry and end markers of the kernel's linkage.h
-_ENTRY_LINE = re.compile(rb"^[ \t]*(?:SYM_(?:FUNC|CODE|DATA|INNER_LABEL)\w*|ENTRY|END|ENDPROC|GLOBAL|WEAK"
+_ENTRY_LINE = lazy_compile(rb"^[ \t]*(?:SYM_(?:FUNC|CODE|DATA|INNER_LABEL)\w*|ENTRY|END|ENDPROC|GLOBAL|WEAK"
                          rb"|_?ASM_NOKPROBE|LEAF|NESTED|FEXPORT|EXPORT)\([^)\n]*\)[ \t]*$", re.M)
 # linker-script commands at the start of a line
-_LINKER_LINE = re.compile(rb"^[ \t]*(?:\.[ \t]*=[ \t]*ALIGN\(|\*\(\.|KEEP\(\*|SECTIONS\b|PROVIDE(?:_HIDDEN)?\("
+_LINKER_LINE = lazy_compile(rb"^[ \t]*(?:\.[ \t]*=[ \t]*ALIGN\(|\*\(\.|KEEP\(\*|SECTIONS\b|PROVIDE(?:_HIDDEN)?\("
                           rb"|\.[\w.$]+[ \t]+(?:\([^)\n]*\)[ \t]*)?:[ \t]*(?:AT\(|ALIGN\(|\{|$))", re.M)
 # a line that starts like assembler or a linker script; `\n` first: a fast literal search
-_TRIGGER = re.compile(rb"\n[ \t]*(?:\.(?:macro|endm|text|globl|global|align|p2align|section|pushsection|word"
+_TRIGGER = lazy_compile(rb"\n[ \t]*(?:\.(?:macro|endm|text|globl|global|align|p2align|section|pushsection|word"
                       rb"|long|quad|set|type|size|byte|short|cfi_\w+|if|ifdef)\b(?![ \t]*[=.\[,;)])"
                       rb"|\*\(\.|SECTIONS\b|\.[ \t]*=[ \t]*ALIGN\()")
 # what C looks like line by line: a statement or declaration ending in `;`, a function body opening
 # (a line naming a gas macro argument `\reg` or starting with a numeric label `1:` is assembler)
-_C_LINE = re.compile(rb"^(?![ \t]*\d+:)(?![^\n]*\\\w)[^\n]*(?:;|^\{|\)[ \t]*\{)[ \t]*$", re.M)
-_GAS_ARGUMENT = re.compile(rb"^[^\n]*\\[A-Za-z_]", re.M)  # `\reg`: never C outside strings and directives
-_COMMENT = re.compile(rb"/\*.*?\*/|//[^\n]*", re.S)
-_STRING = re.compile(rb'"(?:[^"\\\n]|\\[\s\S])*"|\'(?:[^\'\\\n]|\\[\s\S])*\'')  # `\` continues it
-_DIRECTIVE = re.compile(rb"^[ \t]*#(?:[^\n]*\\\r?\n)*[^\n]*", re.M)
+_C_LINE = lazy_compile(rb"^(?![ \t]*\d+:)(?![^\n]*\\\w)[^\n]*(?:;|^\{|\)[ \t]*\{)[ \t]*$", re.M)
+_GAS_ARGUMENT = lazy_compile(rb"^[^\n]*\\[A-Za-z_]", re.M)  # `\reg`: never C outside strings and directives
+_COMMENT = lazy_compile(rb"/\*.*?\*/|//[^\n]*", re.S)
+_STRING = lazy_compile(rb'"(?:[^"\\\n]|\\[\s\S])*"|\'(?:[^\'\\\n]|\\[\s\S])*\'')  # `\` continues it
+_DIRECTIVE = lazy_compile(rb"^[ \t]*#(?:[^\n]*\\\r?\n)*[^\n]*", re.M)
 
 ASSEMBLER = "assembler (gas directives; included from .S files, never compiled as C)"
 LINKER_SCRIPT = "linker script (section layout; included from .lds.S, never compiled as C)"

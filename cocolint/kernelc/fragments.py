@@ -20,17 +20,18 @@ from __future__ import annotations
 import re
 
 from cocolint.kernelc.scan import Normalised, blank
+from cocolint.lazyre import lazy_compile
 
 _LOOK = 1 << 14  # a table fragment's first item comes within this many bytes
 ARRAY = (b"int __f[]={", b"\n};\n")  # initialiser items, designators, enumerators
 
 _COMMENT = rb"/\*[^*]*+\*++(?:[^/*][^*]*+\*++)*+/"  # `/\*.*?\*/` unrolled: no step per byte back into the regex
-_LEAD = re.compile(rb"(?:\s+|" + _COMMENT + rb"|//[^\n]*)*")  # blank lines and comments
-_SKIP = re.compile(rb"(?:\s+|" + _COMMENT + rb"|//[^\n]*|#(?:[^\n]*\\\r?\n)*[^\n]*)*")  # ... and directives
-_ITEM_START = re.compile(rb"\{|\[[^\]\n]*\][ \t]*=|\.[A-Za-z_]\w*[ \t]*=[^=]|\"")
-_ENUMERATOR = re.compile(rb"[A-Za-z_]\w*[ \t]*(?:,|=[^=][^;{}]*,)")  # `NAME,` or `NAME = 3,`
-_CALL_ITEM = re.compile(rb"[A-Z_][A-Z0-9_]*[ \t]*\(")
-_NOISE = re.compile(rb"/\*.*?\*/|//[^\n]*|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'", re.S)
+_LEAD = lazy_compile(rb"(?:\s+|" + _COMMENT + rb"|//[^\n]*)*")  # blank lines and comments
+_SKIP = lazy_compile(rb"(?:\s+|" + _COMMENT + rb"|//[^\n]*|#(?:[^\n]*\\\r?\n)*[^\n]*)*")  # ... and directives
+_ITEM_START = lazy_compile(rb"\{|\[[^\]\n]*\][ \t]*=|\.[A-Za-z_]\w*[ \t]*=[^=]|\"")
+_ENUMERATOR = lazy_compile(rb"[A-Za-z_]\w*[ \t]*(?:,|=[^=][^;{}]*,)")  # `NAME,` or `NAME = 3,`
+_CALL_ITEM = lazy_compile(rb"[A-Z_][A-Z0-9_]*[ \t]*\(")
+_NOISE = lazy_compile(rb"/\*.*?\*/|//[^\n]*|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'", re.S)
 
 
 def kind(src: bytes) -> tuple[bytes, bytes] | None:
@@ -75,7 +76,7 @@ def wrap(src: bytes, out: Normalised) -> tuple[bytes, bytes]:
     return bytes(buf), closing
 
 
-_FIRST_STRING = re.compile(rb'\{\s*("[^"\\\n]*")[ \t]*,')
+_FIRST_STRING = lazy_compile(rb'\{\s*("[^"\\\n]*")[ \t]*,')
 
 
 def _wrap_first_string(src: bytes, opening: bytes, closing: bytes, out: Normalised) -> tuple[bytes, bytes]:

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from cocolint import ts
 from cocolint.engine.functions import definition_name
+from cocolint.lazyre import lazy_compile
 
 _QUERY = ts.compile_query("(ERROR) @error (MISSING) @missing (function_definition body: (_) @body) @function")
 # what a damaged parse reads as a function's name (`if (x)\n{` as `int if(x) {`): never one
 _NOT_NAMES = frozenset({None, "if", "while", "for", "switch", "return", "sizeof", "do", "else"})
 # kernel layout: a function body opens with `{` at column 0 right after a line ending in `)`
-_LAYOUT_BODY = re.compile(rb"\)[ \t]*(?:/\*[^\n]*\*/[ \t]*)?\n\{")
+_LAYOUT_BODY = lazy_compile(rb"\)[ \t]*(?:/\*[^\n]*\*/[ \t]*)?\n\{")
 
 
 @dataclass

@@ -13,11 +13,12 @@ import re
 
 from cocolint.kernelc.conditionals import directive_end
 from cocolint.kernelc.scan import code_before
+from cocolint.lazyre import lazy_compile
 
 Span = tuple[int, int]
-_DIRECTIVE = re.compile(rb"^[ \t]*#[ \t]*(define|undef|pragma|error|warning)\b", re.M)
-_FRAGMENT_DIRECTIVE = re.compile(rb"^[ \t]*#[ \t]*(define|undef|pragma|error|warning|include)\b", re.M)
-_ANY_DIRECTIVE = re.compile(rb"^[ \t]*#", re.M)
+_DIRECTIVE = lazy_compile(rb"^[ \t]*#[ \t]*(define|undef|pragma|error|warning)\b", re.M)
+_FRAGMENT_DIRECTIVE = lazy_compile(rb"^[ \t]*#[ \t]*(define|undef|pragma|error|warning|include)\b", re.M)
+_ANY_DIRECTIVE = lazy_compile(rb"^[ \t]*#", re.M)
 _OPENS = frozenset(b",({=")  # the last code before the line: the line is inside an expression
 TRIGGERS = (b"enum", b"= {", b"={")  # an initialiser or enum to be inside (checked in the normaliser's scan)
 

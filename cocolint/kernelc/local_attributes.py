@@ -20,15 +20,16 @@ from __future__ import annotations
 import re
 
 from cocolint.kernelc.scan import Normalised, blank, close_paren
+from cocolint.lazyre import lazy_compile
 
 # an attribute, or an asm name (`asm(`, `__asm(`, `asm (`, `__asm__(`): the pass changes nothing without one
 TRIGGERS: tuple[bytes, ...] = (b"__attribute__", b"asm(", b"asm (", b"asm__(", b"asm__ (")
 # `register <type> name asm("r0")`, led by the literal `register` (a call `register_x(` stops at its `(`;
 # one search instead of the four asm literals above, which a dispatcher scanning them at once may use)
-_REGISTER_ASM = re.compile(rb"register\b[^;=(){}]*?\b((?:__asm__|__asm|asm)[ \t]*\()\"[^\"\n]*\"[ \t]*\)(?=[ \t]*[=;,])")
-_DEFINE = re.compile(rb"#[ \t]*define[ \t]+([A-Za-z_]\w*)(\([^)\n]*\))?[ \t]+__attribute__[ \t]*\(\(")
-_BEFORE_DECLARATOR = re.compile(rb"__attribute__[ \t]*\(\(")
-_LINE_START = re.compile(rb"[ \t]*#")
+_REGISTER_ASM = lazy_compile(rb"register\b[^;=(){}]*?\b((?:__asm__|__asm|asm)[ \t]*\()\"[^\"\n]*\"[ \t]*\)(?=[ \t]*[=;,])")
+_DEFINE = lazy_compile(rb"#[ \t]*define[ \t]+([A-Za-z_]\w*)(\([^)\n]*\))?[ \t]+__attribute__[ \t]*\(\(")
+_BEFORE_DECLARATOR = lazy_compile(rb"__attribute__[ \t]*\(\(")
+_LINE_START = lazy_compile(rb"[ \t]*#")
 
 
 def local_attributes(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:

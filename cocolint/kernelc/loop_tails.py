@@ -8,13 +8,12 @@ so the tail reads `} while (g, t);`: the `do` the opening macro stands for (rewr
 
 from __future__ import annotations
 
-import re
-
 from cocolint.kernelc.scan import Normalised, blank, close_paren
+from cocolint.lazyre import lazy_compile
 
 TRIGGERS = (b"} while_", b"} for_each_")  # what the pass looks for first
 
-_TAIL = re.compile(rb"\}[ \t]*((?:while_|for_each_)\w+)[ \t]*\(")
+_TAIL = lazy_compile(rb"\}[ \t]*((?:while_|for_each_)\w+)[ \t]*\(")
 
 
 def loop_tails(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import bisect
-import re
 
 from cocolint.kernelc.conditionals import directive_end
 from cocolint.record import dataclass, field
+from cocolint.lazyre import lazy_compile
 
 # `body`: the rest of a one-line #define (no backslash, no `/*` on it), blanks before it skipped
-_DEFINE = re.compile(rb"#[ \t]*define[ \t]+([A-Za-z_]\w*)(\([^)\n]*\))?"
+_DEFINE = lazy_compile(rb"#[ \t]*define[ \t]+([A-Za-z_]\w*)(\([^)\n]*\))?"
                      rb"(?:[ \t\r]*+(?P<body>[^\n\\/]*+(?:/(?!\*)[^\n\\/]*+)*+)(?=\n|\Z))?")
 _BLANK = bytes(b if b == 0x0A else 0x20 for b in range(256))
-_LEADING = re.compile(rb"[ \t\\\r\n]*")
+_LEADING = lazy_compile(rb"[ \t\\\r\n]*")
 
 
 @dataclass

@@ -25,9 +25,8 @@ the search starts at the literal `)\n` (or `*/\n` after a comment).
 
 from __future__ import annotations
 
-import re
-
 from cocolint.kernelc.scan import Normalised, blank, close_paren, code_before
+from cocolint.lazyre import lazy_compile
 
 # `)\n` (or `*/\n`, a comment after the `)`) ends a call's line; `\n}` closes a struct, block or table.
 # Nearly every file has one, so the pass does not test them (that cost 20% of its time): the
@@ -39,17 +38,17 @@ _ITEM = rb"(?:(?<=[ \t])(?=[A-Z_.{}])|(?=\};))"  # the next item (after its inde
 # where the next item belongs to another arm); a `)` alone on its line
 # (`\t)`) may precede a member declaration; a comment may end the line
 _NEXT = rb"\n[ \t\n]*+(?:(?<=[ \t])(?=[A-Z_.{}])|(?=\};|#(?:if|endif)|/\*))"
-_CALL_GAP = re.compile(rb"\)(?:" + _NEXT + rb"|(?<=\t\))\n[ \t\n]*+(?<=[ \t])(?=[a-z_]\w*[ \t]+[A-Za-z_*])"
+_CALL_GAP = lazy_compile(rb"\)(?:" + _NEXT + rb"|(?<=\t\))\n[ \t\n]*+(?<=[ \t])(?=[a-z_]\w*[ \t]+[A-Za-z_*])"
                        rb"|[ \t]*/\*[^\n]*?\*/" + _NEXT + rb")")
-_SKIP = re.compile(rb"(?:[ \t]*#[ \t]*(?:if|endif)[^\n]*\n|[ \t]*/\*[^\n]*?\*/[ \t]*\n|[ \t]*\n)*[ \t]*" + _ITEM)
-_NAME_GAP = re.compile(rb"\n[ \t]+[A-Z][A-Za-z0-9_]*(?=(\n[ \t]*)[A-Z.{}])")
+_SKIP = lazy_compile(rb"(?:[ \t]*#[ \t]*(?:if|endif)[^\n]*\n|[ \t]*/\*[^\n]*?\*/[ \t]*\n|[ \t]*\n)*[ \t]*" + _ITEM)
+_NAME_GAP = lazy_compile(rb"\n[ \t]+[A-Z][A-Za-z0-9_]*(?=(\n[ \t]*)[A-Z.{}])")
 # a name alone on the last line of a struct (`\tEMPTY_MEMBERS\n}`): its last letter becomes `;`
-_LAST_NAME = re.compile(rb"\n\}(?<=[A-Z0-9_]\n\})")
-_LONE_NAME = re.compile(rb"[ \t]+[A-Z][A-Z0-9_]{3,}\n")
-_LINE_CALL = re.compile(rb"([A-Za-z_]\w*)[ \t]*\(")
-_NAME_BEFORE = re.compile(rb"([A-Za-z_]\w*)[ \t]*\Z")
-_CAPITAL = re.compile(rb"[A-Z]")
-_STRUCT = re.compile(rb"\b(?:struct|union)(?:[ \t\r\n]+[A-Za-z_]\w*)?[ \t\r\n]*\Z")
+_LAST_NAME = lazy_compile(rb"\n\}(?<=[A-Z0-9_]\n\})")
+_LONE_NAME = lazy_compile(rb"[ \t]+[A-Z][A-Z0-9_]{3,}\n")
+_LINE_CALL = lazy_compile(rb"([A-Za-z_]\w*)[ \t]*\(")
+_NAME_BEFORE = lazy_compile(rb"([A-Za-z_]\w*)[ \t]*\Z")
+_CAPITAL = lazy_compile(rb"[A-Z]")
+_STRUCT = lazy_compile(rb"\b(?:struct|union)(?:[ \t\r\n]+[A-Za-z_]\w*)?[ \t\r\n]*\Z")
 _INIT, _STRUCT_BODY, _BLOCK, _OTHER = 1, 2, 3, 4
 _MEMBER_START = frozenset(b"{;})")
 _LINE_STARTS = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ_{)")

@@ -13,6 +13,7 @@ from cocolint.errors import CocolintError
 from cocolint.hashes import sha256
 from cocolint.kernelc import more_kinds
 from cocolint.record import dataclass, field
+from cocolint.lazyre import lazy_compile
 
 TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ TYPE_KEYWORDS = frozenset({
     "size_t", "ssize_t", "uintptr_t", "intptr_t", "ptrdiff_t", "uint8_t", "uint16_t", "uint32_t",
     "uint64_t", "int8_t", "int16_t", "int32_t", "int64_t", "char16_t", "char32_t",
 })
-_CLANG_ITEM = re.compile(rb"^\s*-\s*'([A-Za-z_]\w*)'", re.M)
+_CLANG_ITEM = lazy_compile(rb"^\s*-\s*'([A-Za-z_]\w*)'", re.M)
 
 
 @dataclass(frozen=True)

@@ -7,18 +7,18 @@ macros_derived.toml (proposed by benchmarks/macro_definitions.py from the kernel
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from cocolint.kernelc.scan import blank, close_paren, code_before, skip_space, top_commas
+from cocolint.lazyre import lazy_compile
 
 # macros.toml-style keys of the classes handled here -> the kind name
 KEYS = {"specifiers": "specifier", "string-calls": "string_call", "statement-calls": "statement_call",
         "member-declarations": "member_declaration", "wrappers": "wrapper", "operator-calls": "operator_call"}
 _EXPRESSION_BEFORE = frozenset(b",({[=!&|+-<>?:%^~/")
 _STATEMENT_BEFORE = frozenset(b";{}):")
-_STATEMENT_WORD = re.compile(rb"\s*(?:if|for|while|do|return|break|continue|goto|switch)\b|\s*\{")
-_WORD_BEFORE = re.compile(rb"(?:case|return|sizeof|goto)\Z")
+_STATEMENT_WORD = lazy_compile(rb"\s*(?:if|for|while|do|return|break|continue|goto|switch)\b|\s*\{")
+_WORD_BEFORE = lazy_compile(rb"(?:case|return|sizeof|goto)\Z")
 FILES = ("macros_more.toml", "macros_derived.toml")
 
 
@@ -137,10 +137,10 @@ def _has_top_semicolon(arg: bytes) -> bool:
     return False
 
 
-_NOT_WORD = re.compile(rb"[^A-Za-z0-9_\n\r\\]")
-_KEYWORD_ARG = re.compile(rb"(?:int|char|long|short|unsigned|signed|bool|_Bool|void|float|double)\Z")
-_TYPE_ARG = re.compile(rb"(?:struct|union|enum|unsigned|signed|const)\b|\w+\s*\*[\s*]*\Z")
-_DECLARATION_BEFORE = re.compile(rb"(?:extern|static|const)\Z")
+_NOT_WORD = lazy_compile(rb"[^A-Za-z0-9_\n\r\\]")
+_KEYWORD_ARG = lazy_compile(rb"(?:int|char|long|short|unsigned|signed|bool|_Bool|void|float|double)\Z")
+_TYPE_ARG = lazy_compile(rb"(?:struct|union|enum|unsigned|signed|const)\b|\w+\s*\*[\s*]*\Z")
+_DECLARATION_BEFORE = lazy_compile(rb"(?:extern|static|const)\Z")
 
 
 def member_declaration(src: bytes, buf: bytearray, start: int, end: int, name: str) -> tuple[int, int] | None:
@@ -191,7 +191,7 @@ def wrapper(src: bytes, buf: bytearray, start: int, end: int, name: str) -> tupl
     return blank(buf, start, end + 1) + blank(buf, close, close + 1), end + 1
 
 
-_OPERATOR_ARG = re.compile(rb"\s*[=!<>&|~^+*/%-]{1,3}\s*\Z")
+_OPERATOR_ARG = lazy_compile(rb"\s*[=!<>&|~^+*/%-]{1,3}\s*\Z")
 
 
 def operator_call(src: bytes, buf: bytearray, start: int, end: int, name: str) -> tuple[int, int] | None:

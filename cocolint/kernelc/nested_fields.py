@@ -17,9 +17,10 @@ import re
 
 from cocolint.kernelc.conditionals import directive_end
 from cocolint.kernelc.scan import Normalised, blank
+from cocolint.lazyre import lazy_compile
 
 
-_COMMENT = re.compile(rb"/\*.*?\*/", re.S)
+_COMMENT = lazy_compile(rb"/\*.*?\*/", re.S)
 
 
 @functools.lru_cache(maxsize=1)

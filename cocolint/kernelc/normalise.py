@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 from pathlib import Path
+
 TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
 if TYPE_CHECKING:
     from typing import Callable
@@ -20,16 +20,17 @@ from cocolint.kernelc.macros import MacroSet, macro_set
 from cocolint.kernelc.triggers import Gate, run_pass
 from cocolint.kernelc.scan import Normalised, blank as _blank, call_parens, close_paren as _close_paren
 from cocolint.kernelc.scan import code_before as _before, skip_space as _skip_space, top_commas as _top_commas
+from cocolint.lazyre import lazy_compile
 
 __all__ = ["Normalised", "Normaliser", "normalise"]
 
-_DIRECTIVE_NAME = re.compile(rb"#\s*(?:define|undef|ifdef|ifndef|elif|if)\s+$|defined\s*\(?\s*$")
-_WORD = re.compile(rb"[A-Za-z0-9_]")
+_DIRECTIVE_NAME = lazy_compile(rb"#\s*(?:define|undef|ifdef|ifndef|elif|if)\s+$|defined\s*\(?\s*$")
+_WORD = lazy_compile(rb"[A-Za-z0-9_]")
 _IS_WORD = bytes(1 if chr(b).isascii() and (chr(b).isalnum() or b == 0x5F) else 0 for b in range(256))
-_TYPE_START = re.compile(
+_TYPE_START = lazy_compile(
     rb"(?:const|volatile|struct|union|enum|unsigned|signed|short|long|int|char|float|double"
     rb"|_Bool|bool|void|typeof|__typeof__)\b|[A-Za-z_]\w*\s*\*[\s*]*(?:const\s*)?\Z")
-_PLAIN_ID = re.compile(rb"[A-Za-z_]\w*\Z")
+_PLAIN_ID = lazy_compile(rb"[A-Za-z_]\w*\Z")
 _STATEMENT_BEFORE = frozenset(b";{}):")
 
 

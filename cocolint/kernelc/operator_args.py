@@ -10,14 +10,13 @@ written with a space (`CASE(w,  , acq_, 32)`, `BUILD(i, 32, )`) gets a `0` in it
 
 from __future__ import annotations
 
-import re
-
 from cocolint.kernelc.scan import SPACES, Normalised, after
+from cocolint.lazyre import lazy_compile
 
 _OPS = rb"(?:<<=|>>=|<<|>>|==|!=|<=|>=|&&|\|\||[-+*/%&|^]=|[-+*/%&|^~!<>])"
 # an argument after the first that is only an operator, or empty with a space in it (the regex
 # starts with a literal `,`: a fast search; an operator or empty first argument is not looked for)
-_AFTER_COMMA = re.compile(rb",(?:([ \t]*)(" + _OPS + rb")[ \t]*|([ \t]+))(?=[,)])")
+_AFTER_COMMA = lazy_compile(rb",(?:([ \t]*)(" + _OPS + rb")[ \t]*|([ \t]+))(?=[,)])")
 _OP_LIST = (b"<<=", b">>=", b"<<", b">>", b"==", b"!=", b"<=", b">=", b"&&", b"||",
             *after([bytes([c]) for c in b"-+*/%&|^"], [b"="]), *(bytes([c]) for c in b"-+*/%&|^~!<>"))
 _ENDS = (b",", b")")

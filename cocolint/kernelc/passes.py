@@ -8,6 +8,7 @@ from cocolint.kernelc.conditionals import directive_end
 from cocolint.kernelc.macros import MacroSet
 from cocolint.kernelc.scan import Normalised, blank as _blank, close_paren as _close_paren, skip_space as _skip_space
 from cocolint.kernelc.scan import SPACES, UPPER, after
+from cocolint.lazyre import lazy_compile
 
 # triggers (triggers.py): literals one of which every source a pass changes contains
 STATIC_TRIGGERS = after(after([b"static", b"const"], SPACES), UPPER + SPACES)  # `static[ \t]+(const[ \t]+)?[A-Z]`
@@ -18,14 +19,14 @@ DEFINE_COMMENT_TRIGGERS = (b"\\\n", b"\\\r")  # a continued line
 STATEMENT_TRIGGERS = ()  # `define` is in most files and in thousands of places: a trigger would cost more than it saves
 
 # possessive (`*+`, `++`) where giving bytes back could never help: no backtracking through long names
-_STATIC_CALL = re.compile(rb"(static[ \t]++(?:const[ \t]++)?)([A-Z][A-Z0-9_]*+)\(")
-_RANGE_BEFORE = re.compile(rb"(?:\bcase\b[^:;]*|\[[^\];]*)\Z")
-_BARE_CALL = re.compile(rb"\n([A-Z][A-Z0-9_]++)(?=\(|[ \t]*\r?\n)")
-_BARE_FIRST = re.compile(rb"([A-Z][A-Z0-9_]++)(?=\(|[ \t]*\r?\n)")
+_STATIC_CALL = lazy_compile(rb"(static[ \t]++(?:const[ \t]++)?)([A-Z][A-Z0-9_]*+)\(")
+_RANGE_BEFORE = lazy_compile(rb"(?:\bcase\b[^:;]*|\[[^\];]*)\Z")
+_BARE_CALL = lazy_compile(rb"\n([A-Z][A-Z0-9_]++)(?=\(|[ \t]*\r?\n)")
+_BARE_FIRST = lazy_compile(rb"([A-Z][A-Z0-9_]++)(?=\(|[ \t]*\r?\n)")
 # a call's simple arguments (no parentheses, quotes or comments) and its `;`, on one line
-ONE_LINE_STATEMENT = re.compile(rb"\([^()\n\"'/]*+\)[ \t]*+;")
+ONE_LINE_STATEMENT = lazy_compile(rb"\([^()\n\"'/]*+\)[ \t]*+;")
 _IS_WORD = bytes(1 if chr(b).isascii() and (chr(b).isalnum() or b == 0x5F) else 0 for b in range(256))
-_ONE_IDENT = re.compile(rb"\s*[A-Za-z_]\w*\s*")
+_ONE_IDENT = lazy_compile(rb"\s*[A-Za-z_]\w*\s*")
 _BARE_KINDS = (None, "declaration", "type_arguments")  # kinds a bare or `static` invocation may have
 
 
@@ -80,7 +81,7 @@ def bare_macros(macros: MacroSet, src: bytes, buf: bytearray | None, out: Normal
     return buf
 
 
-_VARIADIC_DEFINE = re.compile(rb"#[ \t]*+define[ \t]++\w++\([^)\n]*?(\w+)\.\.\.\)")
+_VARIADIC_DEFINE = lazy_compile(rb"#[ \t]*+define[ \t]++\w++\([^)\n]*?(\w+)\.\.\.\)")
 
 
 def variadic_params(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
@@ -98,9 +99,9 @@ def variadic_params(src: bytes, buf: bytearray | None, out: Normalised) -> bytea
     return buf
 
 
-_DEFINE_START = re.compile(rb"[ \t]*#[ \t]*define\b")
-_CONTINUATION = re.compile(rb"\\\r?\n")
-_COMMENT = re.compile(rb"/\*.*?\*/", re.S)
+_DEFINE_START = lazy_compile(rb"[ \t]*#[ \t]*define\b")
+_CONTINUATION = lazy_compile(rb"\\\r?\n")
+_COMMENT = lazy_compile(rb"/\*.*?\*/", re.S)
 
 
 def define_comments(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
@@ -138,9 +139,9 @@ def ranges(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | No
 
 
 _NOT_BEFORE_CALL = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.>#")
-_DEFINE_FN = re.compile(rb"#[ \t]*+define[ \t]++([A-Za-z_]\w*+)\(")
+_DEFINE_FN = lazy_compile(rb"#[ \t]*+define[ \t]++([A-Za-z_]\w*+)\(")
 # ... whose first line has a `;`, opens a comment or continues (a one-line #define with none has no `;`)
-_DEFINE_FN_LONG = re.compile(rb"#[ \t]*+define[ \t]++([A-Za-z_]\w*+)\((?=[^\n]*;|[^\n]*/\*|[^\n]*\\[ \t\r]*(?:\n|\Z))")
+_DEFINE_FN_LONG = lazy_compile(rb"#[ \t]*+define[ \t]++([A-Za-z_]\w*+)\((?=[^\n]*;|[^\n]*/\*|[^\n]*\\[ \t\r]*(?:\n|\Z))")
 
 
 def statement_macros(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 
 from cocolint.record import dataclass, field
+from cocolint.lazyre import lazy_compile
 
 _SPACE = ord(" ")
 _NL = ord("\n")
 _BLANK = bytes(b if b == _NL else _SPACE for b in range(256))
-_SPECIAL = re.compile(rb"[()\"';{}]|/\*")
+_SPECIAL = lazy_compile(rb"[()\"';{}]|/\*")
 _STRING = {0x22: re.compile(rb'"(?:[^"\\\n]|\\[\s\S])*'), 0x27: re.compile(rb"'(?:[^'\\\n]|\\[\s\S])*")}
-_NESTING = re.compile(rb"[()\[\],]")
+_NESTING = lazy_compile(rb"[()\[\],]")
 MAX_ARGS = 4000  # a macro's argument list longer than this is not rewritten
 # spelling character classes out as literals, for the passes' triggers (triggers.py)
 UPPER = tuple(bytes([c]) for c in range(ord("A"), ord("Z") + 1))

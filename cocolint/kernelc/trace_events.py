@@ -11,15 +11,16 @@ from __future__ import annotations
 import re
 
 from cocolint.kernelc.scan import Normalised, blank, close_paren, top_commas
+from cocolint.lazyre import lazy_compile
 
 TRIGGERS = (b"TP_PROTO",)
 
 # searched anywhere (a `^` would test every byte) and kept only at the start of a line
-_EVENT = re.compile(rb"((?:TRACE_EVENT|DECLARE_EVENT_CLASS|DEFINE_EVENT|DECLARE_TRACE)\w*+)\(")
-_ITEM = re.compile(rb"\s*([A-Za-z_]\w*)\s*\(")
+_EVENT = lazy_compile(rb"((?:TRACE_EVENT|DECLARE_EVENT_CLASS|DEFINE_EVENT|DECLARE_TRACE)\w*+)\(")
+_ITEM = lazy_compile(rb"\s*([A-Za-z_]\w*)\s*\(")
 # in TP_STRUCT__entry: `/* why */`, or `LOCAL_ENTRY` (an object-like macro of __field()s): blanked
-_NAME = re.compile(rb"[A-Za-z_]\w*")
-_BARE_FIELDS = re.compile(rb"\s*(?:/\*.*?\*/|([A-Za-z_]\w*)\b(?!\s*\())", re.S)
+_NAME = lazy_compile(rb"[A-Za-z_]\w*")
+_BARE_FIELDS = lazy_compile(rb"\s*(?:/\*.*?\*/|([A-Za-z_]\w*)\b(?!\s*\())", re.S)
 _TYPE_FIRST = frozenset({
     b"__field", b"__field_ext", b"__field_struct", b"__field_struct_ext", b"__field_packed", b"__array",
     b"__dynamic_array", b"__rel_dynamic_array", b"__field_desc", b"__array_desc",

@@ -9,13 +9,12 @@ are blanked by the attribute class already.
 
 from __future__ import annotations
 
-import re
-
 from cocolint.kernelc.scan import Normalised, blank, close_paren, skip_space
+from cocolint.lazyre import lazy_compile
 
 TRIGGERS = (b"__attribute__",)
 
-_ATTRIBUTE = re.compile(rb"__attribute__[ \t]*\(")
+_ATTRIBUTE = lazy_compile(rb"__attribute__[ \t]*\(")
 _WORD = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_]")
 
 

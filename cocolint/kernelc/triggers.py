@@ -24,6 +24,13 @@ class Gate:
 
     def __init__(self, anchors: Sequence[bytes], passes: Sequence[tuple[str, Sequence[Trigger]]],
                  names: Sequence[bytes] = (), extra: Sequence[bytes] = ()) -> None:
+        self._spec = (anchors, passes, names, extra)  # the tables are built on the first native search
+        self.literals: list[bytes] = []
+        self._automaton: object | None = None
+        self._searched = 0  # bytes searched with the quick-to-build automaton
+
+    def _build(self) -> None:
+        anchors, passes, names, extra = self._spec
         literals: dict[bytes, int] = {}
         for a in anchors:
             literals.setdefault(a, len(literals))
@@ -44,14 +51,16 @@ class Gate:
         self.names = frozenset(literals.setdefault(n, len(literals)) for n in names)
         self.extra = {literals.setdefault(x, len(literals)): x for x in extra}  # the caller's own literals
         self.literals = list(literals)
-        self._automaton: object | None = None
-        self._searched = 0  # bytes searched with the quick-to-build automaton
 
     def _search(self, src: bytes) -> list[tuple[int, int, int]] | None:
         """Every occurrence of every literal, overlapping: (literal, start, end)."""
         ac = candidates._ac
-        if ac is None or not self.literals:  # (tests switch the accelerator off)
+        if ac is None:  # (tests switch the accelerator off)
             return None
+        if not self.literals:
+            self._build()
+            if not self.literals:
+                return None
         before, after = self._searched, self._searched + len(src)
         if self._automaton is None or before <= candidates.DFA_AFTER < after:
             # a one-file check gets a contiguous NFA (a few ms to build); after a few MB, a DFA

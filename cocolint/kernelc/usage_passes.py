@@ -7,15 +7,14 @@ the form costs one search.  Every rewrite keeps the length and every newline.
 
 from __future__ import annotations
 
-import re
-
 from cocolint.kernelc.more_kinds import as_string
 from cocolint.kernelc.asm_templates import TRIGGERS as _ASM_TRIGGERS
 from cocolint.kernelc.scan import Normalised, blank, close_paren, code_before, skip_space, top_commas
+from cocolint.lazyre import lazy_compile
 
-_NOT_WORD = re.compile(rb"[^A-Za-z0-9_]")
-_PLAIN = re.compile(rb"\s*[A-Za-z_]\w*\s*\Z")
-_TYPE_WORDS = re.compile(rb"\s*(?:struct|union|enum|typeof|__typeof__|const|unsigned|signed)\b")
+_NOT_WORD = lazy_compile(rb"[^A-Za-z0-9_]")
+_PLAIN = lazy_compile(rb"\s*[A-Za-z_]\w*\s*\Z")
+_TYPE_WORDS = lazy_compile(rb"\s*(?:struct|union|enum|typeof|__typeof__|const|unsigned|signed)\b")
 
 
 def _join(buf: bytearray, src: bytes, a: int, b: int) -> int:
@@ -81,7 +80,7 @@ def typeof_declarations(src: bytes, buf: bytearray, out: Normalised) -> None:
             at = src.find(word, open_at)
 
 
-_CASE_BEFORE = re.compile(rb"(?:\bcase\b[^:;]*|\[[^\];]*)\Z")
+_CASE_BEFORE = lazy_compile(rb"(?:\bcase\b[^:;]*|\[[^\];]*)\Z")
 
 
 def case_ranges(src: bytes, buf: bytearray, out: Normalised) -> None:
@@ -98,8 +97,8 @@ def case_ranges(src: bytes, buf: bytearray, out: Normalised) -> None:
         at = src.find(b"...", at + 3)
 
 
-_ASM = re.compile(rb"(?:asm|__asm__|__asm)\b(?:\s+(?:volatile|__volatile__|__volatile|goto|inline))*\s*\(")
-_ITEM = re.compile(rb"\s*(?:\[\s*\w+\s*\]\s*)?\"")
+_ASM = lazy_compile(rb"(?:asm|__asm__|__asm)\b(?:\s+(?:volatile|__volatile__|__volatile|goto|inline))*\s*\(")
+_ITEM = lazy_compile(rb"\s*(?:\[\s*\w+\s*\]\s*)?\"")
 
 
 def asm_macros(src: bytes, buf: bytearray, out: Normalised) -> None:
@@ -144,10 +143,10 @@ def _colons(src: bytes, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
-_COLON_STOPS = re.compile(rb'["()\[\]:]')
-_STRING_BODY = re.compile(rb'(?:[^"\\]|\\[\s\S])*+')  # a string literal's bytes after its opening quote
-_TEMPLATE_STOPS = re.compile(rb'["/#A-Za-z_]')  # what the template scan acts on; other bytes are passed over
-_NAME = re.compile(rb"[A-Za-z_]\w*")
+_COLON_STOPS = lazy_compile(rb'["()\[\]:]')
+_STRING_BODY = lazy_compile(rb'(?:[^"\\]|\\[\s\S])*+')  # a string literal's bytes after its opening quote
+_TEMPLATE_STOPS = lazy_compile(rb'["/#A-Za-z_]')  # what the template scan acts on; other bytes are passed over
+_NAME = lazy_compile(rb"[A-Za-z_]\w*")
 
 
 def _template(src: bytes, buf: bytearray, a: int, b: int, out: Normalised) -> None:
