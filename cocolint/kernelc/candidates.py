@@ -69,9 +69,11 @@ def names(m: MacroSet) -> frozenset[bytes]:
     if cached is None or cached[0] is not m:
         if len(_NAMES) > 64:
             _NAMES.clear()
-        holds = re.compile("|".join(re.escape(a) for a in m.anchors)).search if m.anchors else None
-        cached = _NAMES[id(m)] = (m, frozenset(n.encode("ascii") for n in m.kinds  # one search per name
-                                               if holds is None or not holds(n)))
+        listed = "\n" + "\n".join(m.kinds) + "\n"
+        holding = set()  # the names holding an anchor word, found by one search of them all
+        for hit in re.finditer("|".join(re.escape(a) for a in m.anchors), listed) if m.anchors else ():
+            holding.add(listed[listed.rfind("\n", 0, hit.start()) + 1:listed.find("\n", hit.end())])
+        cached = _NAMES[id(m)] = (m, frozenset(n.encode("ascii") for n in m.kinds if n not in holding))
     return cached[1]
 
 

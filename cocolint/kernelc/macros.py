@@ -83,6 +83,12 @@ class MacroSet:
         return ()
 
 
+@functools.lru_cache(maxsize=1)
+def packaged_once() -> dict:
+    """packaged(), read once per process (its callers only read it)."""
+    return packaged()
+
+
 def packaged() -> dict:
     """The packaged macro lists (macros.toml and the files more_kinds adds) as one dict."""
     here = Path(__file__).resolve().parent
@@ -156,7 +162,7 @@ def macro_set(root: Path | None = None, extra: Mapping[str, Iterable[str]] | Non
     "definition-headers" to names, and "type-arguments"
     to a mapping of name -> argument positions (the same keys as macros.toml).
     """
-    data = packaged()
+    data = packaged_once()
     unknown = sorted(set(extra or {}) - set(_KEYS) - {"type-arguments", "struct-groups"})
     if unknown:
         raise CocolintError("kernel macros", f"unknown macro class {unknown[0]!r} (known: {', '.join(sorted(_KEYS))}, "

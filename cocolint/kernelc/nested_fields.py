@@ -25,7 +25,7 @@ _COMMENT = lazy_compile(rb"/\*.*?\*/", re.S)
 
 @functools.lru_cache(maxsize=1)
 def _names() -> tuple[bytes, ...]:
-    from cocolint.kernelc.macros import packaged
+    from cocolint.kernelc.macros import packaged_once as packaged
 
     return tuple(n.encode("ascii") for n in packaged().get("nested-fields", {}).get("names", ()))
 

@@ -29,7 +29,7 @@ _NOT_AFTER = frozenset(b";(,)=[.-+*/|&?<>")  # the name is already a statement, 
 
 @functools.lru_cache(maxsize=1)
 def _packaged() -> tuple[bytes, ...]:
-    from cocolint.kernelc.macros import packaged
+    from cocolint.kernelc.macros import packaged_once as packaged
 
     return tuple(n.encode("ascii") for n in packaged().get("member-lists", {}).get("names", ()))
 

@@ -32,8 +32,13 @@ class Gate:
     def _build(self) -> None:
         anchors, passes, names, extra = self._spec
         literals: dict[bytes, int] = {}
-        for a in anchors:
-            literals.setdefault(a, len(literals))
+
+        def add(items: Sequence[bytes]) -> None:  # new literals get the next ids, in order
+            for lit in items:
+                if lit not in literals:
+                    literals[lit] = len(literals)
+
+        add(anchors)
         self.anchor_count = len(literals)
         self.always: set[str] = set()  # passes with no trigger
         self.by_literal: dict[int, set[str]] = {}  # a literal that alone runs these passes
@@ -41,15 +46,22 @@ class Gate:
         for name, triggers in passes:
             if not triggers:
                 self.always.add(name)
-            for t in triggers:
-                group = (t,) if isinstance(t, bytes) else tuple(t)
-                ids = frozenset(literals.setdefault(lit, len(literals)) for lit in group)
+                continue
+            singles = [t for t in triggers if isinstance(t, bytes)]
+            add(singles)
+            for lit in singles:
+                self.by_literal.setdefault(literals[lit], set()).add(name)
+            for group in (t for t in triggers if not isinstance(t, bytes)):
+                add(group)
+                ids = frozenset(literals[lit] for lit in group)
                 if len(ids) == 1:
                     self.by_literal.setdefault(next(iter(ids)), set()).add(name)
                 else:
                     self.groups.append((name, ids))
-        self.names = frozenset(literals.setdefault(n, len(literals)) for n in names)
-        self.extra = {literals.setdefault(x, len(literals)): x for x in extra}  # the caller's own literals
+        add(names)
+        self.names = frozenset(map(literals.__getitem__, names))
+        add(extra)
+        self.extra = {literals[x]: x for x in extra}  # the caller's own literals
         self.literals = list(literals)
 
     def _search(self, src: bytes) -> list[tuple[int, int, int]] | None:
