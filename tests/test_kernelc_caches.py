@@ -15,7 +15,7 @@ def test_cached_macro_lists_equal_the_toml(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.delenv("COCOLINT_NO_RULE_CACHE", raising=False)
     first = macros.packaged()  # parses the TOML and writes the cache
-    assert list((tmp_path / "cocolint" / "macros").glob("*.json"))
+    assert list((tmp_path / "cocolint" / "macros").glob("*.marshal"))
     again = macros.packaged()  # read from the cache
     monkeypatch.setenv("COCOLINT_NO_RULE_CACHE", "1")
     assert first == again == macros.packaged()
@@ -26,7 +26,7 @@ def test_a_corrupt_cache_entry_is_ignored(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.delenv("COCOLINT_NO_RULE_CACHE", raising=False)
     good = macros.packaged()
-    for entry in (tmp_path / "cocolint" / "macros").glob("*.json"):
+    for entry in (tmp_path / "cocolint" / "macros").glob("*.marshal"):
         entry.write_bytes(b"{not json")
     assert macros.packaged() == good
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import functools
-import json
+import marshal
 import os
 import re
+import sys
 from pathlib import Path
 
 from cocolint.engine.paths import find_root
@@ -96,8 +97,10 @@ def packaged() -> dict:
     cache = _packaged_cache(here, names)
     if cache is not None:
         try:
-            return json.loads(cache.read_bytes())
-        except (OSError, ValueError):
+            data = marshal.loads(cache.read_bytes())
+            if isinstance(data, dict):
+                return data
+        except (OSError, ValueError, EOFError, TypeError):
             pass
     # next to this module in every install (wheel or checkout); importlib.resources would cost a
     # one-file check its import of zipfile and friends
@@ -106,10 +109,10 @@ def packaged() -> dict:
 
     data = more_kinds.merged(tomllib.loads(text.decode("utf-8")))
     if cache is not None:
-        try:  # a one-file check reads 80 KB of TOML in ~30 ms, the same as JSON in ~1 ms
+        try:  # a one-file check reads 80 KB of TOML in ~30 ms, the same in marshal format in well under 1 ms
             cache.parent.mkdir(parents=True, exist_ok=True)
             tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(data))
+            tmp.write_bytes(marshal.dumps(data))
             os.replace(tmp, cache)
         except OSError:
             pass
@@ -117,7 +120,8 @@ def packaged() -> dict:
 
 
 def _packaged_cache(here: Path, names: list[str]) -> Path | None:
-    """Where the merged lists are cached as JSON, keyed by the files they come from (None: no cache)."""
+    """Where the merged lists are cached (marshal: no import, fastest to read), keyed by the files they
+    come from and the Python that wrote them (None: no cache)."""
     if os.environ.get("COCOLINT_NO_RULE_CACHE"):
         return None
     parts = []
@@ -127,9 +131,10 @@ def _packaged_cache(here: Path, names: list[str]) -> Path | None:
         except OSError:
             continue
         parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+    parts.append(f"{sys.version_info[:2]}:{marshal.version}")
     key = sha256("|".join([str(here), *parts]).encode()).hexdigest()[:32]
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "cocolint" / "macros" / f"{key}.json"
+    return Path(base) / "cocolint" / "macros" / f"{key}.marshal"
 
 
 def clang_format_iterators(root: Path) -> list[str]:
