@@ -113,6 +113,15 @@ def load_rule(tmp_path: Path, text: str) -> Rule:
     return load_rule_file(write_rule(tmp_path / "loaded-rules", text))
 
 
+def rewrite(pass_fn, src: bytes) -> tuple[bytes, dict[str, int]]:
+    """What one kernel-C normalisation pass makes of src on its own, and the bytes it counted by class."""
+    from cocolint.kernelc.scan import Normalised
+
+    out = Normalised(src)
+    buf = pass_fn(src, None, out)
+    return (src if buf is None else bytes(buf)), out.by_class
+
+
 def check_code(rules: list[Rule], code: str, path: str = "drivers/x/probe.c") -> list[Finding]:
     """Findings of rules on code, as if it sat at path in a kernel tree."""
     return Matcher(rules).match(path, code.encode("utf-8", "surrogateescape")).findings

@@ -6,13 +6,11 @@ import pytest
 
 from cocolint import ts
 from cocolint.kernelc import declared_names
-from cocolint.kernelc.scan import Normalised
+from conftest import rewrite
 
 
 def _names(src: bytes) -> tuple[bytes, dict[str, int]]:
-    out = Normalised(src)
-    buf = declared_names.declared_names(src, None, out)
-    return (src if buf is None else bytes(buf)), out.by_class
+    return rewrite(declared_names.declared_names, src)
 
 
 def test_enumerator_calls_become_one_identifier() -> None:

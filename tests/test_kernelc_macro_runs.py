@@ -7,13 +7,11 @@ import pytest
 from cocolint import ts
 from cocolint.kernelc import macro_runs
 from cocolint.kernelc.normalise import normalise
-from cocolint.kernelc.scan import Normalised
+from conftest import rewrite
 
 
 def _runs(src: bytes) -> tuple[bytes, dict[str, int]]:
-    out = Normalised(src)
-    buf = macro_runs.macro_runs(src, None, out)
-    return (src if buf is None else bytes(buf)), out.by_class
+    return rewrite(macro_runs.macro_runs, src)
 
 
 def test_table_items_get_their_comma_in_the_line_break() -> None:
