@@ -72,12 +72,14 @@ def test_each_pass_is_skipped_without_its_triggers() -> None:
     assert "asm_templates" not in run and "trace_events" not in run
 
 
-def test_group_triggers_need_every_literal() -> None:
-    gate = Gate([b"_walk"], [("both", [(b"abc", b"xyz")]), ("one", [b"abc"])])
-    found, run, _ = gate.scan(b"abc tree_walk")
-    assert run == {"one"} and found == ([], [(8, 13)])
-    assert gate.scan(b"xyz abc")[1] == {"both", "one"}
-    assert Gate([], [], extra=[b"abc", b"q"]).scan(b"abc")[2] == {b"abc"}
+def test_a_literal_runs_the_passes_that_name_it() -> None:
+    gate = Gate([b"_walk"], [("abc", [b"abc"]), ("abc or xyz", [b"xyz", b"abc"]), ("always", [])],
+                names=[b"tree"], extra=[b"q", b"abc"])
+    found, run, present = gate.scan(b"abc tree_walk")
+    assert run == {"abc", "abc or xyz", "always"} and present == {b"abc"}
+    assert found == ([(4, 8)], [(8, 13)])  # the name `tree` (inside tree_walk: the caller decides), the anchor
+    assert gate.scan(b"xyz")[1] == {"abc or xyz", "always"}
+    assert gate.scan(b"q")[1:] == ({"always"}, {b"q"})
 
 
 @pytest.mark.kernel

@@ -79,7 +79,7 @@ class Matcher:
             self.groups.append(([e for e, _ in plan], "\n".join(p.query for _, p in plan)))
         self._queries: dict[int, ts.Query] = {}
         # anchored and whole-tree queries by text: the query holding them, and their patterns' indices in it
-        # (None: all of them; texts compiled together by _prepared share one query)
+        # (None: all of them; texts compiled together by _compile_together share one query)
         self._compiled: dict[str, tuple[ts.Query, range | None]] = {}
         # with the pre-filter off every rule runs on every file: one combined query walks the
         # tree once instead of once per rule (about half the matching time)
@@ -147,7 +147,8 @@ class Matcher:
             occurrences = [anchored.Occurrences(view.tree.root_node) for view in views]
             finds = [(view, self._runs(i, _FIND, occ, i in named)) for view, occ in zip(views, occurrences)
                      for i in active]
-            for view, runs in self._prepared(finds):
+            self._compile_together(finds)
+            for view, runs in finds:
                 for captures, entry in self._execute(runs, view.tree):
                     take(captures, entry, view)
             # patterns-not and regions only ever remove findings: needed only for rules that found something
@@ -162,7 +163,8 @@ class Matcher:
                 for view, occ in zip(views, occurrences):
                     limits.append((view, self._runs(i, _LIMITS, occ, True, done | by_type.keys())))
                 done.update(scopes.region_key(e.region) for e, _ in self.plans[i] if e.role == "region")
-            for view, runs in self._prepared(limits):
+            self._compile_together(limits)
+            for view, runs in limits:
                 for captures, entry in self._execute(runs, view.tree):
                     take(captures, entry, view)
         ctx = scopes.Context(path=path, source=source, regions=regions, by_type=by_type,
@@ -202,8 +204,8 @@ class Matcher:
             runs.append(("\n".join(p.query for _, p in anywhere), None, [e for e, _ in anywhere]))
         return runs
 
-    def _prepared(self, steps: list[tuple[View, list[_Run]]]) -> list[tuple[View, list[_Run]]]:
-        """steps, after compiling the queries they run at given nodes that are new to this process as one query.
+    def _compile_together(self, steps: list[tuple[View, list[_Run]]]) -> None:
+        """Compile the queries steps run at given nodes that are new to this process, as one query.
 
         tree-sitter analyses every parse state of the grammar for each query it compiles: ~1.5 ms
         a query whatever its size, paid once here for all of them.  Each text keeps its own
@@ -213,11 +215,11 @@ class Matcher:
         new = list(dict.fromkeys(text for _, runs in steps for text, nodes, _ in runs
                                  if nodes is not None and text not in self._compiled))
         if len(new) < 2:
-            return steps
+            return
         try:
             query = ts.compile_query("\n".join(new))
         except ts.QueryError:
-            return steps  # each compiles, and reports its error, on its own
+            return  # each compiles, and reports its error, on its own
         bounds, pos = [], 0
         for text in new:
             bounds.append(pos)
@@ -227,7 +229,6 @@ class Matcher:
             if k in owner:
                 first = owner.index(k)
                 self._compiled[text] = (query, range(first, first + owner.count(k)))
-        return steps
 
     def _execute(self, runs: list[_Run], tree: ts.Tree) -> Iterator[tuple[dict[str, list[ts.Node]], _Entry]]:
         for text, nodes, entries in runs:

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 
-from cocolint.kernelc.scan import Normalised, blank
+from cocolint.kernelc.scan import Normalised, blank, WORD as _IS_WORD
 from cocolint.lazyre import lazy_compile
 
 TRIGGERS: tuple[bytes, ...] = (b"asm_inline",)
 _USE = lazy_compile(rb"asm_inline\b")
-_IS_WORD = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
 
 def asm_keywords(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:

@@ -12,7 +12,7 @@ after `=`).  Without this, tree-sitter reads the whole file as one ERROR.
 
 from __future__ import annotations
 
-from cocolint.kernelc.scan import Normalised, blank, close_paren, code_before, skip_space
+from cocolint.kernelc.scan import Normalised, blank, close_paren, code_before, skip_space, IS_WORD as _IS_WORD
 from cocolint.lazyre import lazy_compile
 
 TRIGGERS = (b", {", b", .")  # `, {` or `, .member = {`
@@ -24,7 +24,6 @@ _ITEM_BEFORE = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0
 _BRACKETS = lazy_compile(rb"[(){}\[\]]")
 _CAPITALS = lazy_compile(rb"[A-Z][A-Z0-9_]*\Z")
 _DEFINE_FN = lazy_compile(rb"#[ \t]*+define[ \t]++([A-Za-z_]\w*+)\(")
-_IS_WORD = bytes(1 if chr(b).isascii() and (chr(b).isalnum() or b == 0x5F) else 0 for b in range(256))
 _OPEN = {0x29: 0x28, 0x7D: 0x7B, 0x5D: 0x5B}
 WINDOW = 3000  # how far back the call's `(` is looked for
 MAX_HITS = 2000  # braced items looked at per file

@@ -16,14 +16,13 @@ into `_`).  A call starting a line and followed by `= {` becomes a declaration o
 
 from __future__ import annotations
 
-from cocolint.kernelc.scan import Normalised, code_before
+from cocolint.kernelc.scan import Normalised, code_before, WORD as _WORD
 from cocolint.lazyre import lazy_compile
 
 TRIGGERS: tuple[bytes, ...] = (b"enum", b") = {")
 _ENUM = lazy_compile(rb"enum(?:[ \t\r\n]+[A-Za-z_]\w*)?[ \t\r\n]*\{")
 _ENUMERATOR = lazy_compile(rb"([A-Z][A-Za-z0-9_]*)\(([\w \t,]*)\)(?=[ \t]*(?:[,=}\n]|/[*/]))")
 _DECLARATOR = lazy_compile(rb"(?:static[ \t]+|const[ \t]+)*([A-Z][A-Za-z0-9_]*)\(([\w \t,]*)\) = \{")
-_WORD = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 _JOIN = bytes(b if chr(b).isalnum() or b == 0x5F else 0x5F for b in range(256))
 
 

@@ -18,7 +18,7 @@ from cocolint.kernelc import candidates as candidates_module
 from cocolint.kernelc.candidates import candidates
 from cocolint.kernelc.macros import MacroSet, macro_set
 from cocolint.kernelc.triggers import Gate, run_pass
-from cocolint.kernelc.scan import Normalised, blank as _blank, call_parens, close_paren as _close_paren
+from cocolint.kernelc.scan import IS_WORD as _IS_WORD, Normalised, blank as _blank, call_parens, close_paren as _close_paren
 from cocolint.kernelc.scan import code_before as _before, skip_space as _skip_space, top_commas as _top_commas
 from cocolint.lazyre import lazy_compile
 
@@ -26,7 +26,6 @@ __all__ = ["Normalised", "Normaliser", "normalise"]
 
 _DIRECTIVE_NAME = lazy_compile(rb"#\s*(?:define|undef|ifdef|ifndef|elif|if)\s+$|defined\s*\(?\s*$")
 _WORD = lazy_compile(rb"[A-Za-z0-9_]")
-_IS_WORD = bytes(1 if chr(b).isascii() and (chr(b).isalnum() or b == 0x5F) else 0 for b in range(256))
 _TYPE_START = lazy_compile(
     rb"(?:const|volatile|struct|union|enum|unsigned|signed|short|long|int|char|float|double"
     rb"|_Bool|bool|void|typeof|__typeof__)\b|[A-Za-z_]\w*\s*\*[\s*]*(?:const\s*)?\Z")
@@ -107,9 +106,15 @@ class Normaliser:
         return out
 
     @functools.cached_property
+    def table(self) -> list[tuple[str, Callable[[bytes, bytearray | None, Normalised], bytearray | None],
+                                  tuple[bytes, ...]]]:
+        """(name, pass, triggers) of the whole-file passes, in the order they run."""
+        return _passes(self.macros)
+
+    @functools.cached_property
     def passes(self) -> list[tuple[str, Callable[[bytes, bytearray | None, Normalised], bytearray | None]]]:
         """The whole-file passes in the order they run, by name."""
-        return [(name, fn) for name, fn, _ in _passes(self.macros)]
+        return [(name, fn) for name, fn, _ in self.table]
 
     @functools.cached_property
     def gate(self) -> Gate:
@@ -123,7 +128,7 @@ class Normaliser:
             if len(gates) > 8:
                 gates.clear()
             gates[extra] = Gate([a.encode("ascii") for a in self.macros.anchors],
-                                [*((name, triggers) for name, _, triggers in _passes(self.macros)),
+                                [*((name, triggers) for name, _, triggers in self.table),
                                  ("inline_directives", inline_directives.TRIGGERS)],  # run by prepare.py
                                 sorted(candidates_module.names(self.macros)), extra)
         return gates[extra]
@@ -331,7 +336,7 @@ class Normaliser:
 
 
 def _passes(m: MacroSet) -> list[tuple[str, Callable[[bytes, bytearray | None, Normalised], bytearray | None],
-                                             tuple[object, ...]]]:
+                                             tuple[bytes, ...]]]:
     """(name, pass, triggers) of every whole-file pass, in order (triggers: see triggers.py)."""
     static = m.static_macro is not None
     table = [

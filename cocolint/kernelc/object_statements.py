@@ -17,13 +17,12 @@ from __future__ import annotations
 import functools
 import re
 
-from cocolint.kernelc.scan import Normalised, code_before
+from cocolint.kernelc.scan import Normalised, code_before, WORD as _WORD
 from cocolint.lazyre import lazy_compile
 
 _BODY_END = lazy_compile(rb"\\[ \t]*\r?\n[^\n\\]*;[ \t]*\r?\n")  # the last two lines of a macro ending in `;`
 _DEFINE = lazy_compile(rb"[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w{3,})[ \t\\]")  # object-like: no `(`
 _STARTS = frozenset(b"{;}):")
-_WORD = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 _NOT_AFTER = frozenset(b";(,)=[.-+*/|&?<>")  # the name is already a statement, or part of an expression
 
 

@@ -7,7 +7,7 @@ import re
 from cocolint.kernelc.conditionals import directive_end
 from cocolint.kernelc.macros import MacroSet
 from cocolint.kernelc.scan import Normalised, blank as _blank, close_paren as _close_paren, skip_space as _skip_space
-from cocolint.kernelc.scan import SPACES, UPPER, after
+from cocolint.kernelc.scan import IS_WORD as _IS_WORD, SPACES, UPPER, after
 from cocolint.lazyre import lazy_compile
 
 # triggers (triggers.py): literals one of which every source a pass changes contains
@@ -25,7 +25,6 @@ _BARE_CALL = lazy_compile(rb"\n([A-Z][A-Z0-9_]++)(?=\(|[ \t]*\r?\n)")
 _BARE_FIRST = lazy_compile(rb"([A-Z][A-Z0-9_]++)(?=\(|[ \t]*\r?\n)")
 # a call's simple arguments (no parentheses, quotes or comments) and its `;`, on one line
 ONE_LINE_STATEMENT = lazy_compile(rb"\([^()\n\"'/]*+\)[ \t]*+;")
-_IS_WORD = bytes(1 if chr(b).isascii() and (chr(b).isalnum() or b == 0x5F) else 0 for b in range(256))
 _ONE_IDENT = lazy_compile(rb"\s*[A-Za-z_]\w*\s*")
 _BARE_KINDS = (None, "declaration", "type_arguments")  # kinds a bare or `static` invocation may have
 

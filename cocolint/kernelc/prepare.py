@@ -6,13 +6,23 @@ from pathlib import Path
 
 from cocolint.kernelc import conditionals, fragments
 from cocolint.kernelc.inline_directives import inline_directives
-from cocolint.kernelc.normalise import normalise
+from cocolint.kernelc.normalise import Normalised, normalise
 from cocolint.record import dataclass
 
 
 # the rewrite classes that write a `{` or an `=` (blanking never makes `= {` or `={`: it moves no byte)
 _WRITES_BRACES = frozenset({"initializer_start", "initializer_declarator", "struct_group", "braced_call",
                             "trace_event", "statement_call"})
+
+
+def _inline_triggered(n: Normalised | None) -> bool | None:
+    """Whether the normaliser's scan saw an inline directive's trigger (None: look in the text)."""
+    if n is None or n.run is None:
+        return None  # no trigger scan ran
+    if "inline_directives" in n.run:
+        return True
+    # the scan saw the original: where a class wrote a `{` or `=`, the text is looked at again
+    return None if not _WRITES_BRACES.isdisjoint(n.by_class) else False
 
 
 @dataclass
@@ -51,11 +61,7 @@ def prepare(source: bytes, path: Path | None = None, macros: bool = True, conds:
         text, suffix = fragments.wrap(text, n)
     views = conditionals.analyse(text) if conds else conditionals.Views()
     if conds:
-        # the trigger scan saw the original (None: it did not run); where a class wrote a `{` or `=`,
-        # the text is looked at again
-        maybe = None if n is None or n.run is None else True if "inline_directives" in n.run else \
-            None if not _WRITES_BRACES.isdisjoint(n.by_class) else False
-        views.directives += inline_directives(text, opened=bool(suffix), maybe=maybe)
+        views.directives += inline_directives(text, opened=bool(suffix), maybe=_inline_triggered(n))
     primary = conditionals.view(text, views, 0) if conds else text
     return Prepared(primary, text, views, n.rewritten if n else 0, n.by_class if n else None,
                     suffix, n.present if n else None)

@@ -1,7 +1,7 @@
 """Which normalisation passes a source needs: one native scan for every pass's trigger literals.
 
 Each pass declares its triggers: literals at least one of which occurs in every source the pass
-would change (a tuple item lists literals that must all occur).  With the optional
+would change.  With the optional
 `ahocorasick_rs` package one overlapping automaton finds every trigger, and the iterator-pattern
 anchors the name search widens, in a single pass over the file; a pass none of whose triggers
 occurs is not run at all.  Without it every pass runs and does its own cheap checks, as before.
@@ -14,15 +14,16 @@ TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
 if TYPE_CHECKING:
     from typing import Callable, Sequence
 
-from cocolint.kernelc import candidates
+from cocolint.kernelc import candidates  # its `_ac`: the accelerator, or None
 
-Trigger = "bytes | tuple[bytes, ...]"
 Span = tuple[int, int]
+DFA_AFTER = 3_000_000  # bytes searched after which the DFA (over twice as fast, ~20 ms to build) pays for itself
+
 
 class Gate:
     """The macro names, the anchor words and the triggers of a list of passes, searched for together."""
 
-    def __init__(self, anchors: Sequence[bytes], passes: Sequence[tuple[str, Sequence[Trigger]]],
+    def __init__(self, anchors: Sequence[bytes], passes: Sequence[tuple[str, Sequence[bytes]]],
                  names: Sequence[bytes] = (), extra: Sequence[bytes] = ()) -> None:
         self._spec = (anchors, passes, names, extra)  # the tables are built on the first native search
         self.literals: list[bytes] = []
@@ -41,23 +42,13 @@ class Gate:
         add(anchors)
         self.anchor_count = len(literals)
         self.always: set[str] = set()  # passes with no trigger
-        self.by_literal: dict[int, set[str]] = {}  # a literal that alone runs these passes
-        self.groups: list[tuple[str, frozenset[int]]] = []  # literals that together run a pass
+        self.by_literal: dict[int, set[str]] = {}  # a literal -> the passes it runs
         for name, triggers in passes:
             if not triggers:
                 self.always.add(name)
-                continue
-            singles = [t for t in triggers if isinstance(t, bytes)]
-            add(singles)
-            for lit in singles:
+            add(triggers)
+            for lit in triggers:
                 self.by_literal.setdefault(literals[lit], set()).add(name)
-            for group in (t for t in triggers if not isinstance(t, bytes)):
-                add(group)
-                ids = frozenset(literals[lit] for lit in group)
-                if len(ids) == 1:
-                    self.by_literal.setdefault(next(iter(ids)), set()).add(name)
-                else:
-                    self.groups.append((name, ids))
         add(names)
         self.names = frozenset(map(literals.__getitem__, names))
         add(extra)
@@ -74,10 +65,10 @@ class Gate:
             if not self.literals:
                 return None
         before, after = self._searched, self._searched + len(src)
-        if self._automaton is None or before <= candidates.DFA_AFTER < after:
+        if self._automaton is None or before <= DFA_AFTER < after:
             # a one-file check gets a contiguous NFA (a few ms to build); after a few MB, a DFA
             # (~20 ms to build, over twice as fast)
-            impl = ac.Implementation.DFA if after > candidates.DFA_AFTER else ac.Implementation.ContiguousNFA
+            impl = ac.Implementation.DFA if after > DFA_AFTER else ac.Implementation.ContiguousNFA
             self._automaton = ac.BytesAhoCorasick(self.literals, implementation=impl)
         self._searched = after
         return self._automaton.find_matches_as_indexes(src, overlapping=True)  # type: ignore[attr-defined]
@@ -102,7 +93,6 @@ class Gate:
             passes = by_literal.get(i)
             if passes is not None:
                 run |= passes
-        run.update(name for name, ids in self.groups if ids <= found)
         extra = self.extra
         return (spans, anchors), run, ({extra[i] for i in found if i in extra} if extra else set())
 
