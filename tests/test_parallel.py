@@ -94,15 +94,15 @@ def test_a_worker_that_dies_costs_only_its_file(tmp_path: Path, monkeypatch) -> 
     boom.write_text(BODY.format(n=999))
     rules = [make_rule(tmp_path / "rules", "kzalloc-call", "patterns = ['kzalloc($...ARGS)']")]
     reference = [r.path for r in check_paths_parallel(rules, [tree], jobs=1)]
-    real = engine.check_file
+    real = engine.finish_file
 
-    def crashing(matcher, path, *source):  # fault injection: a crash in C code would look like this
-        if path.name == "boom.c":
+    def crashing(matcher, result, pending):  # fault injection: a crash in tree-sitter's C code would look like this
+        if result.path.endswith("/boom.c"):
             faulthandler.disable()  # keep pytest's crash dump out of the output
             os.kill(os.getpid(), signal.SIGSEGV)
-        return real(matcher, path, *source)
+        return real(matcher, result, pending)
 
-    monkeypatch.setattr(engine, "check_file", crashing)  # inherited by the forked workers
+    monkeypatch.setattr(engine, "finish_file", crashing)  # inherited by the forked workers
     results = list(check_paths_parallel(rules, [tree], jobs=2))
     assert [r.path for r in results] == reference  # each file once, in the same order
     bad = next(r for r in results if r.path == boom.as_posix())

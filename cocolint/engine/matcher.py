@@ -22,6 +22,7 @@ TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
 if TYPE_CHECKING:
     from typing import Iterator
 
+    from cocolint.kernelc.prepare import Prepared
     from cocolint.kernelc.views import View
 
 
@@ -38,6 +39,22 @@ class _Entry:
 _FIND, _LIMITS = ("find",), ("not", "region")
 _Hit = tuple[ts.Node, dict[str, list[ts.Node]], "View", int]  # node, captures, view, pattern position
 _Run = tuple[str, "list[ts.Node] | None", "list[_Entry]"]  # query text, nodes to run it at (None: the tree), entries
+
+
+@dataclass
+class Pending:
+    """A file Matcher.begin() has prepared and Matcher.finish() will parse and match."""
+
+    path: str
+    source: bytes
+    code: bytes  # comments blanked
+    active: list[int]  # the rules that apply
+    prepared: Prepared | None  # None: not normalised (parsed as written)
+
+    @property
+    def size(self) -> int:
+        """Bytes held (a batch of prepared files is bounded by their total)."""
+        return len(self.source) * (4 if self.prepared is not None else 2)
 
 
 @dataclass
@@ -105,17 +122,34 @@ class Matcher:
 
     def match(self, path: str, source: bytes, file: Path | None = None) -> FileMatch:
         """All findings of the rule set in one file (file: where it lives, for its tree's macro list)."""
-        result = FileMatch()
+        pending = self.begin(path, source, file)
+        return self.finish(pending) if pending is not None else FileMatch()
+
+    def begin(self, path: str, source: bytes, file: Path | None = None) -> Pending | None:
+        """The first half of match(): comments blanked and kernel C prepared, nothing parsed yet
+        (None: no rule applies to the file).  A batch of files is prepared before any is parsed:
+        interleaved with tree-sitter, the preparation's tables fall out of the CPU caches."""
         active = self.active_rules(path, source)
         if not active:
-            return result
+            return None
         code = blank_comments(source)
-        sets = [self._literal_bytes[i] for i in active]
-        from cocolint.kernelc.views import parse_views  # kernel C loads when a file is parsed (start-up time)
+        prepared = None
+        if self.normalise:
+            from cocolint.kernelc.prepare import prepare  # kernel C loads when a file is parsed (start-up time)
 
-        views, prepared = parse_views(code, file, lambda text: _may_match(sets, text), self.normalise,
-                                      self._names.anchors, extra_needed=bool(self._names.anchors)
-                                      and all(s is not None for s in sets))
+            prepared = prepare(code, file, extra=self._names.anchors)
+        return Pending(path, source, code, active, prepared)
+
+    def finish(self, pending: Pending) -> FileMatch:
+        """The second half of match(): parse the views begin() prepared and match the rules."""
+        from cocolint.kernelc.views import parse_prepared
+
+        path, source, code, active, prepared = (pending.path, pending.source, pending.code, pending.active,
+                                                pending.prepared)
+        result = FileMatch()
+        sets = [self._literal_bytes[i] for i in active]
+        views = parse_prepared(code, prepared, lambda text: _may_match(sets, text),
+                               extra_needed=bool(self._names.anchors) and all(s is not None for s in sets))
         result.parsed = True
         result.damaged = views[0].tree.root_node.has_error
         found: dict[int, list[_Hit]] = {i: [] for i in active}

@@ -18,7 +18,7 @@ from pathlib import Path
 from cocolint.engine import run as engine
 from cocolint.engine.files import DEFAULT_SUFFIXES
 from cocolint.engine.findings import FileError
-from cocolint.engine.matcher import Matcher
+from cocolint.engine.matcher import Matcher, Pending
 from cocolint.engine.source import SourceError, binary_at, read_source
 from cocolint.engine.suppress import MARKER as DIRECTIVE_MARKER
 from cocolint.engine.walk import walk
@@ -68,11 +68,16 @@ def default_jobs() -> int:
 
 
 def _check_item(matcher: Matcher, item: Item) -> engine.FileResult:
+    r, pending = _begin_item(matcher, item)
+    return engine.finish_file(matcher, r, pending) if pending is not None else r
+
+
+def _begin_item(matcher: Matcher, item: Item) -> tuple[engine.FileResult, Pending | None]:
     path, error = item
     if error == SKIPPED:  # grep vouched that the file holds no anchor, marker or NUL: not read
-        return engine.FileResult(path, directives=False)
+        return engine.FileResult(path, directives=False), None
     if error is not None:
-        return engine.FileResult(path, error=FileError(path, error))
+        return engine.FileResult(path, error=FileError(path, error)), None
     # the common case, without building a Path: a readable text file no rule can match
     try:
         source = read_source(path)
@@ -80,8 +85,13 @@ def _check_item(matcher: Matcher, item: Item) -> engine.FileResult:
         source = None  # check_file reports it
     if source is not None and binary_at(source) < 0 and DIRECTIVE_MARKER not in source \
             and not matcher.may_match(source):
-        return engine.FileResult(path, directives=False)
-    return engine.check_file(matcher, Path(path), source)  # read once
+        return engine.FileResult(path, directives=False), None
+    return engine.begin_file(matcher, Path(path), source)  # read once
+
+
+def _check_items(matcher: Matcher, items: Iterable[Item]) -> Iterator[engine.FileResult]:
+    """Each item's result, in order: prepared a batch at a time before parsing (engine.in_batches)."""
+    return engine.in_batches(matcher, (_begin_item(matcher, item) for item in items))
 
 
 def _interesting(r: engine.FileResult) -> bool:
@@ -108,8 +118,7 @@ def _worker(conn: "Connection", rules: list[Rule] | None, prefilter: bool, exhau
             return
         key, items = task
         out = []
-        for i, item in enumerate(items):
-            r = _check_item(matcher, item)
+        for i, r in enumerate(_check_items(matcher, items)):
             if _interesting(r):
                 out.append((i, r))
         conn.send((key, out))
@@ -268,11 +277,9 @@ def _check_found(matcher: Matcher, rules: list[Rule], prefilter: bool, jobs: int
         if sum(map(len, first)) > IN_PROCESS_MAX:
             break
     if jobs == 1 or sum(map(len, first)) <= IN_PROCESS_MAX:
-        for c in (*first, *chunks):
-            for item in c:
-                r = _check_item(matcher, item)
-                _count(progress, r)
-                yield r
+        for r in _check_items(matcher, (item for c in (*first, *chunks) for item in c)):
+            _count(progress, r)
+            yield r
         return
     yield from _run_pool(matcher, rules, prefilter, jobs, first, chunks, progress)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from cocolint.engine.files import Discovered, discover
 from cocolint.engine.findings import FileError, Finding, Suppressed
-from cocolint.engine.matcher import Matcher
+from cocolint.engine.matcher import Matcher, Pending
 from cocolint.engine.paths import scope_path
 from cocolint.engine.source import SourceError, binary_at, read_source
 from cocolint.engine.suppress import MARKER as DIRECTIVE_MARKER
@@ -17,7 +17,9 @@ from cocolint.ruleset.model import Rule
 
 TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
 if TYPE_CHECKING:
-    from typing import Callable, Iterable, Iterator
+    from typing import Callable, Iterable, Iterator, TypeVar
+
+    T = TypeVar("T")
 
 
 @dataclass
@@ -96,8 +98,19 @@ def display_path(path: Path) -> str:
     return path.as_posix()
 
 
+# a batch: files prepared before any of them is parsed (Matcher.begin), bounded by what they hold
+BATCH_FILES = 32
+BATCH_BYTES = 16 << 20
+
+
 def check_file(matcher: Matcher, path: Path, source: bytes | None = None) -> FileResult:
     """Check one file (source: its bytes if already read); any failure becomes a FileError, never an exception."""
+    result, pending = begin_file(matcher, path, source)
+    return finish_file(matcher, result, pending) if pending is not None else result
+
+
+def begin_file(matcher: Matcher, path: Path, source: bytes | None = None) -> tuple[FileResult, Pending | None]:
+    """Everything check_file does before parsing: (the result, final when pending is None; what to parse)."""
     shown = display_path(path)
     result = FileResult(shown)
     if source is None:
@@ -105,44 +118,74 @@ def check_file(matcher: Matcher, path: Path, source: bytes | None = None) -> Fil
             source = read_source(path)
         except SourceError as exc:
             result.error = FileError(shown, str(exc))
-            return result
+            return result, None
     nul = binary_at(source)
     if nul >= 0:
         line = source.count(b"\n", 0, nul) + 1
         result.error = FileError(shown, "binary file (NUL byte), not checked", line)
-        return result
+        return result, None
     result.directives = DIRECTIVE_MARKER in source  # the suppression filter re-reads only these files
     if not matcher.may_match(source):
-        return result  # no rule can match: skipped by the pre-filter, not parsed
+        return result, None  # no rule can match: skipped by the pre-filter, not parsed
     from cocolint.kernelc.filekind import not_c  # only for files that may match (start-up time)
 
     result.not_c = not_c(source, path.as_posix())
     if result.not_c:
-        return result  # an assembler header or linker script: counted, not parsed
-    try:
-        m = matcher.match(scope_path(path), source, file=path)
-    except RecursionError:
-        result.error = FileError(shown, "internal error: nesting too deep to check")
-        return result
-    except Exception as exc:  # one file's internal error must not cost the others' findings
-        result.error = FileError(shown, f"internal error: {type(exc).__name__}: {exc}")
-        return result
-    result.parsed, result.damaged = m.parsed, m.damaged
-    result.findings = [replace(f, path=shown) for f in m.findings]
+        return result, None  # an assembler header or linker script: counted, not parsed
+    return result, _isolated(result, matcher.begin, scope_path(path), source, path)
+
+
+def finish_file(matcher: Matcher, result: FileResult, pending: Pending) -> FileResult:
+    """Parse and match a file begin_file prepared."""
+    m = _isolated(result, matcher.finish, pending)
+    if m is not None:
+        result.parsed, result.damaged = m.parsed, m.damaged
+        result.findings = [replace(f, path=result.path) for f in m.findings]
     return result
+
+
+def _isolated(result: FileResult, step: Callable[..., T], *args: object) -> T | None:
+    """step(*args), or None with the failure recorded as the file's error: one file's internal
+    error must not cost the others' findings."""
+    try:
+        return step(*args)
+    except RecursionError:
+        result.error = FileError(result.path, "internal error: nesting too deep to check")
+    except Exception as exc:
+        result.error = FileError(result.path, f"internal error: {type(exc).__name__}: {exc}")
+    return None
+
+
+def in_batches(matcher: Matcher, begun: Iterable[tuple[FileResult, Pending | None]]) -> Iterator[FileResult]:
+    """Every result in order; the files to parse are finished a batch at a time, after all of the
+    batch's files were prepared (up to BATCH_FILES files or BATCH_BYTES held)."""
+    batch: list[tuple[FileResult, Pending | None]] = []
+    held = 0
+    for r, pending in begun:
+        batch.append((r, pending))
+        held += pending.size if pending is not None else 0
+        if len(batch) >= BATCH_FILES or held >= BATCH_BYTES:
+            yield from (finish_file(matcher, r, p) if p is not None else r for r, p in batch)
+            batch, held = [], 0
+    yield from (finish_file(matcher, r, p) if p is not None else r for r, p in batch)
 
 
 def check_paths(rules: list[Rule], paths: Iterable[Path],
                 skip: Callable[[Path], bool] | None = None) -> Iterator[FileResult]:
     """Check every file under paths, in discovery order (minus those skip() excludes, e.g. config excludes)."""
     matcher = Matcher(rules)
+    yield from in_batches(matcher, _begun(matcher, paths, skip))
+
+
+def _begun(matcher: Matcher, paths: Iterable[Path],
+           skip: Callable[[Path], bool] | None) -> Iterator[tuple[FileResult, Pending | None]]:
     for d in discover(list(paths)):
         if skip is not None and d.error is None and skip(d.path):
             continue
         if d.error is not None:
-            yield FileResult(display_path(d.path), error=FileError(display_path(d.path), d.error))
+            yield FileResult(display_path(d.path), error=FileError(display_path(d.path), d.error)), None
             continue
-        yield check_file(matcher, d.path)
+        yield begin_file(matcher, d.path)
 
 
 def run(rules: list[Rule], paths: Iterable[Path]) -> tuple[list[FileResult], Summary]:

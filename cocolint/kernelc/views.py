@@ -46,12 +46,21 @@ def parse_views(source: bytes, path: Path | None = None, wanted: Callable[[bytes
     extra_needed: wanted() can only say yes to a text holding one of them (a rule set's anchors,
     no rule without names); when the scan found none, no other view or macro body is looked for.
     """
-    if not normalise:
-        return [View(ts.parse(source))], None
-    p = prepare(source, path, extra=extra)
+    p = prepare(source, path, extra=extra) if normalise else None
+    return parse_prepared(source, p, wanted, extra_needed), p
+
+
+def parse_prepared(source: bytes, p: Prepared | None, wanted: Callable[[bytes], bool] | None = None,
+                   extra_needed: bool = False) -> list[View]:
+    """The views of a file prepare() has read (p None: the source parsed as written); see parse_views.
+
+    Split from the preparation so that a batch of files can be prepared before any is parsed.
+    """
+    if p is None:
+        return [View(ts.parse(source))]
     views = [View(ts.parse(p.source, p.suffix))]
     if extra_needed and p.present is not None and not p.present:
-        return views, p
+        return views
     for index in range(1, p.views.count):
         only = p.views.only(index)
         if only and (wanted is None or any(wanted(p.normalised[s:e]) for s, e in only)):
@@ -59,4 +68,4 @@ def parse_views(source: bytes, path: Path | None = None, wanted: Callable[[bytes
     bodies = macro_bodies.find(p.normalised, p.views.dead)
     if bodies.spans and (wanted is None or wanted(bodies.text)):
         views.append(View(ts.parse(bodies.copy), only=bodies.spans, macros=bodies))
-    return views, p
+    return views
