@@ -4,7 +4,8 @@
 
 For every .c/.h file the raw source and the normalised views are parsed one after the
 other, so the normalisation cost is a ratio against parse time measured on the same
-files in the same run.  With --findings, the built-in rules run over the tree with and
+files in the same run.  Files are prepared the way the engine prepares them: a batch of
+files (engine/run.py in_batches) is normalised before any of them is parsed.  With --findings, the built-in rules run over the tree with and
 without normalisation and the difference in findings is listed.
 """
 
@@ -15,10 +16,11 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Iterator
 
 from cocolint.engine.files import discover
 from cocolint.kernelc import candidates
-from cocolint.kernelc.health import measure_file
+from cocolint.kernelc.health import CLOCK, FileHealth, measure_file, measure_prepared, prepare_timed
 from cocolint.kernelc.survey import MAX_BYTES, Totals
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -37,6 +39,33 @@ def _rule_literals() -> list[list[frozenset[str]] | None]:
 def _wanted(sets: list[list[frozenset[str]] | None], text: bytes) -> bool:
     """Whether some shipped rule's literals all occur in text (the matcher's test for other views)."""
     return any(s is None or any(all(lit.encode() in text for lit in group) for group in s) for s in sets)
+
+
+def _batches(files: list[Path]) -> Iterator[list[tuple[Path, bytes]]]:
+    """The readable text files among files, with their bytes, in the engine's batches."""
+    from cocolint.engine.run import BATCH_BYTES, BATCH_FILES
+
+    batch: list[tuple[Path, bytes]] = []
+    held = 0
+    for path in files:
+        try:
+            source = path.read_bytes()
+        except OSError:
+            continue
+        if b"\0" in source or len(source) > MAX_BYTES:
+            continue
+        batch.append((path, source))
+        held += 4 * len(source)  # what the engine counts for a prepared file (matcher.Pending.size)
+        if len(batch) >= BATCH_FILES or held >= BATCH_BYTES:
+            yield batch
+            batch, held = [], 0
+    if batch:
+        yield batch
+
+
+def _shown(h: FileHealth, shown: str) -> FileHealth:
+    h.path = shown
+    return h
 
 
 def measure_tree(tree: Path, stride: int) -> dict[str, object]:
@@ -62,38 +91,39 @@ def measure_tree(tree: Path, stride: int) -> dict[str, object]:
         from cocolint.kernelc.normalise import normalise
 
         normalise(b"", files[0])
-    for i, path in enumerate(files):
-        try:
-            source = path.read_bytes()
-        except OSError:
-            continue
-        if b"\0" in source or len(source) > MAX_BYTES:
-            continue
-        shown = path.relative_to(tree).as_posix()
-        for totals, normalised in ((raw, False), (norm, True)):
-            h = measure_file(path, source, normalised)
-            h.path = shown
-            totals.add(h)
-            if normalised and h.not_c:
+    done = 0
+    for batch in _batches(files):
+        # as the engine runs (engine/run.py in_batches): a batch of files is prepared (comments
+        # blanked, kernel C normalised) before any of them is parsed
+        prepared = []
+        for path, source in batch:
+            t0 = CLOCK()
+            blank_comments(source)
+            extra["comments_seconds"] += CLOCK() - t0
+            prepared.append(prepare_timed(path, source))
+        for (path, source), (p, seconds) in zip(batch, prepared):
+            shown = path.relative_to(tree).as_posix()
+            raw.add(_shown(measure_file(path, source, False), shown))
+            h = _shown(measure_prepared(path, source, p, seconds), shown)
+            norm.add(h)
+            if h.not_c:
                 not_c_files.append({"path": shown, "why": h.not_c, "error_bytes": h.error_bytes,
                                     "total_bytes": h.total_bytes})
-        t0 = time.perf_counter()
-        blank_comments(source)
-        extra["comments_seconds"] += time.perf_counter() - t0
-        if _wanted(sets, source):
-            extra["rule_files"] += 1
-            extra["rule_extra_views"] += h.extra_views
-            extra["rule_extra_parse_seconds"] += h.extra_parse_seconds
-            t0 = time.perf_counter()
-            bodies = macro_bodies.find(source, analyse(source).dead)
-            t1 = time.perf_counter()
-            extra["bodies_seconds"] += t1 - t0
-            if bodies.spans:
-                ts.parse(bodies.copy)
-                extra["bodies_parses"] += 1
-                extra["bodies_parse_seconds"] += time.perf_counter() - t1
-        if i % 5000 == 4999:
-            print(f"  {tree.name}: {i + 1}/{len(files)} files", file=sys.stderr)
+            if _wanted(sets, source):
+                extra["rule_files"] += 1
+                extra["rule_extra_views"] += h.extra_views
+                extra["rule_extra_parse_seconds"] += h.extra_parse_seconds
+                t0 = CLOCK()
+                bodies = macro_bodies.find(source, analyse(source).dead)
+                t1 = CLOCK()
+                extra["bodies_seconds"] += t1 - t0
+                if bodies.spans:
+                    ts.parse(bodies.copy)
+                    extra["bodies_parses"] += 1
+                    extra["bodies_parse_seconds"] += CLOCK() - t1
+        if done // 5000 != (done + len(batch)) // 5000:
+            print(f"  {tree.name}: {done + len(batch)}/{len(files)} files", file=sys.stderr)
+        done += len(batch)
     over = [h for h in norm.worst if h.error_ratio > 0.10]
     sources = {h.path: (tree / h.path).read_bytes() for h in over}
     return {

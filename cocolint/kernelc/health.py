@@ -10,6 +10,12 @@ from cocolint import ts
 from cocolint.engine.functions import definition_name
 from cocolint.lazyre import lazy_compile
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from cocolint.kernelc.prepare import Prepared
+
+# the CPU time of this thread: other jobs on the machine do not count in a cost ratio
+CLOCK = time.thread_time
 _QUERY = ts.compile_query("(ERROR) @error (MISSING) @missing (function_definition body: (_) @body) @function")
 # what a damaged parse reads as a function's name (`if (x)\n{` as `int if(x) {`): never one
 _NOT_NAMES = frozenset({None, "if", "while", "for", "switch", "return", "sizeof", "do", "else"})
@@ -96,18 +102,30 @@ def _union(spans: list[tuple[int, int]]) -> int:
 
 def measure_file(path: Path, source: bytes, normalised: bool = True, conds: bool | None = None) -> FileHealth:
     """Prepare (optionally), parse and measure one file's primary view."""
-    from cocolint.kernelc.filekind import not_c
+    return measure_prepared(path, source, *prepare_timed(path, source, normalised, conds))
+
+
+def prepare_timed(path: Path, source: bytes, normalised: bool = True,
+                  conds: bool | None = None) -> tuple[Prepared, float]:
+    """What measure_file parses, and the seconds preparing it took (a batch of files may be
+    prepared before any is parsed, as the engine does: engine/run.py in_batches)."""
     from cocolint.kernelc.prepare import prepare
 
     conds = normalised if conds is None else conds
-    t0 = time.perf_counter()
+    t0 = CLOCK()
     p = prepare(source, path, macros=normalised, conds=conds)
-    t_norm = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    return p, CLOCK() - t0
+
+
+def measure_prepared(path: Path, source: bytes, p: Prepared, t_norm: float) -> FileHealth:
+    """Parse and measure a file prepare_timed() prepared."""
+    from cocolint.kernelc.filekind import not_c
+
+    t0 = CLOCK()
     tree = ts.parse(p.source, p.suffix)
-    t1 = time.perf_counter()
+    t1 = CLOCK()
     alts = [(ts.parse(text, p.suffix), only) for text, only in p.alternates()]
-    t_parse = time.perf_counter() - t0
+    t_parse = CLOCK() - t0
     h = measure_tree(path.as_posix(), p.source, tree, alts, original=source)
     h.rewritten_bytes, h.conditional_bytes = p.rewritten, p.conditional_bytes
     h.alternate_bytes = sum(e - s for s, e in p.views.other_only)
