@@ -269,6 +269,9 @@ def run() -> None:
     import os
 
     status = main()
+    recache = sys.modules.get("cocolint.recache")
+    if recache is not None:
+        recache.save()  # regexes compiled for the first time in this run (atexit would not run)
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()

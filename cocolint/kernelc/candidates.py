@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from cocolint import recache
 from cocolint.kernelc.macros import MacroSet
 from cocolint.kernelc.scan import WORD_CHARS
 from cocolint.lazyre import lazy_compile
@@ -37,7 +38,7 @@ def names(m: MacroSet) -> frozenset[bytes]:
             _NAMES.clear()
         listed = "\n" + "\n".join(m.kinds) + "\n"
         holding = set()  # the names holding an anchor word, found by one search of them all
-        for hit in re.finditer("|".join(re.escape(a) for a in m.anchors), listed) if m.anchors else ():
+        for hit in recache.compile("|".join(re.escape(a) for a in m.anchors)).finditer(listed) if m.anchors else ():
             holding.add(listed[listed.rfind("\n", 0, hit.start()) + 1:listed.find("\n", hit.end())])
         cached = _NAMES[id(m)] = (m, frozenset(n.encode("ascii") for n in m.kinds if n not in holding))
     return cached[1]

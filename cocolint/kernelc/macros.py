@@ -12,6 +12,7 @@ from pathlib import Path
 from cocolint.engine.paths import find_root
 from cocolint.errors import CocolintError
 from cocolint.hashes import sha256
+from cocolint import recache
 from cocolint.kernelc import more_kinds
 from cocolint.record import dataclass, field
 from cocolint.lazyre import lazy_compile
@@ -188,14 +189,14 @@ def macro_set(root: Path | None = None, extra: Mapping[str, Iterable[str]] | Non
     if root is not None:
         for name in clang_format_iterators(root):
             kinds.setdefault(name, "iterator")
-    patterns = tuple(re.compile(p) for p in data.get("iterator-patterns", ()))
+    patterns = tuple(recache.compile(p) for p in data.get("iterator-patterns", ()))
     anchors = data.get("pattern-anchors", [])
-    anchor_regexes = tuple(re.compile(re.escape(a).encode("ascii")) for a in anchors)
+    anchor_regexes = tuple(recache.compile(re.escape(a).encode("ascii")) for a in anchors)
     static = data.get("file-scope-macro-pattern")
-    type_patterns = tuple((re.compile(p), tuple(v)) for p, v in data.get("type-argument-patterns", {}).items())
-    return MacroSet(kinds, typeargs, patterns, anchor_regexes, re.compile(static) if static else None,
+    type_patterns = tuple((recache.compile(p), tuple(v)) for p, v in data.get("type-argument-patterns", {}).items())
+    return MacroSet(kinds, typeargs, patterns, anchor_regexes, recache.compile(static) if static else None,
                     type_argument_patterns=type_patterns,
-                    declaration_patterns=tuple(re.compile(p) for p in data.get("declaration-patterns", ())),
+                    declaration_patterns=tuple(recache.compile(p) for p in data.get("declaration-patterns", ())),
                     struct_groups=struct_groups, anchors=tuple(anchors))
 
 
