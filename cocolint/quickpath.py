@@ -20,8 +20,7 @@ def _quote_from_bytes(bs, safe="/"):  # type: ignore[no-untyped-def]
 def import_pathlib() -> None:
     """Import pathlib (once per process) without loading urllib.parse."""
     if "pathlib" in sys.modules or "urllib.parse" in sys.modules or sys.version_info >= (3, 13):
-        import pathlib  # noqa: F401 - nothing to avoid
-
+        __import__("pathlib")  # nothing to avoid
         return
     import types
     import urllib
@@ -30,7 +29,7 @@ def import_pathlib() -> None:
     stand_in.quote_from_bytes = _quote_from_bytes  # type: ignore[attr-defined]
     sys.modules["urllib.parse"] = stand_in
     try:
-        import pathlib  # noqa: F401
+        __import__("pathlib")
     except ImportError:
         pass  # pathlib wants more of it: imported the ordinary way below
     finally:
@@ -39,4 +38,4 @@ def import_pathlib() -> None:
         if getattr(urllib, "parse", None) is stand_in:
             del urllib.parse  # type: ignore[attr-defined]
     if "pathlib" not in sys.modules:
-        import pathlib  # noqa: F401,F811
+        __import__("pathlib")
