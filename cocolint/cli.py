@@ -116,7 +116,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Check paths; exit 1 on findings (unused suppressions included), 2 if something could not be checked."""
     from cocolint.engine.pipeline import check
     from cocolint.report import make_reporter
-    from cocolint.report.text import summary_lines
     from cocolint.settings import resolve
 
     from cocolint.engine import only_new
@@ -139,6 +138,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         if out is not sys.stdout:
             out.close()
     if args.output and args.format in ("json", "sarif", "gitlab") and not args.quiet:
+        from cocolint.report.text import summary_lines  # (the text format imports it anyway)
+
         print("\n".join([*summary_lines(summary), f"cocolint: report written to {args.output}"]), file=sys.stderr)
     if summary.failed:
         return EXIT_ERROR
