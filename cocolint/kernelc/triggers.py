@@ -71,13 +71,13 @@ class Gate:
         self.names = frozenset(literals[n] for n in literals.keys() & names)
         self.token_names = frozenset(names).difference(literals)
         self.literals = list(literals)
-        self._ids, self._names = literals, names  # every name joins the literals for the DFA (_every_literal)
+        self._literal_ids, self._names = literals, names  # every name joins the literals for the DFA (_every_literal)
         self._built = True
 
     def _every_literal(self) -> list[bytes]:
         """The literals with every name among them (their ids follow the quick automaton's)."""
         if len(self.literals) == self.quick and self.token_names:
-            literals = self._ids
+            literals = self._literal_ids
             for lit in self._names:
                 if lit not in literals:
                     literals[lit] = len(literals)
