@@ -35,10 +35,10 @@ def names(m: MacroSet) -> frozenset[bytes]:
             _NAMES.clear()
         classes = packaged_classes()
         base = classes["kinds"]
-        added = [n for n in m.kinds if n not in base]
+        added = m.kinds.keys() - base.keys()
         if m.anchors == classes["anchors"] and len(m.kinds) - len(added) == len(base):
             # every packaged name is in m: theirs were sorted with the cached lists, the others are sorted here
-            holding = names_holding(added, m.anchors)
+            holding = names_holding(sorted(added), m.anchors)
             plain = frozenset(classes["plain"]).union(n.encode("ascii") for n in added if n not in holding)
         else:
             holding = names_holding(list(m.kinds), m.anchors)

@@ -128,7 +128,7 @@ class Normaliser:
             gates[extra] = Gate([a.encode("ascii") for a in self.macros.anchors],
                                 [*((name, triggers) for name, _, triggers in self.table),
                                  ("inline_directives", inline_directives.TRIGGERS)],  # run by prepare.py
-                                sorted(candidates_module.names(self.macros)), extra)
+                                candidates_module.names(self.macros), extra)  # (a set: the gate needs no order)
         return gates[extra]
 
     # each rewrite returns (bytes changed, offset scanning may resume at) or None
