@@ -1,8 +1,8 @@
-"""Regular expressions compiled on first use: a module's patterns cost start-up time only where a file needs them."""
+"""Regular expressions compiled on first use (from cocolint/recache.py's cache): a module's patterns cost start-up time only where a file needs them."""
 
 from __future__ import annotations
 
-import re
+from cocolint import recache
 
 
 class LazyPattern:
@@ -12,7 +12,7 @@ class LazyPattern:
         self._args = (pattern, flags)
 
     def __getattr__(self, name: str) -> object:
-        compiled = re.compile(*self._args)
+        compiled = recache.compile(*self._args)
         # from now on the pattern's methods are plain attributes of this object (no __getattr__ call)
         for attr in ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split",
                      "pattern", "flags", "groups", "groupindex", "scanner"):

@@ -8,6 +8,7 @@ import pytest
 
 from cocolint.kernelc import candidates, macros, triggers
 from cocolint.kernelc.normalise import Normaliser
+from cocolint.kernelc.scan import IS_WORD
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
@@ -38,10 +39,46 @@ def test_quick_and_fast_automata_find_the_same_names(monkeypatch: pytest.MonkeyP
     sources = [p.read_bytes() for p in sorted(SAMPLES.rglob("*.[ch]"))]
     assert len(sources) > 20
     found = {}
-    for threshold in (10**12, 0):  # never the DFA; the DFA from the first byte
+
+    def whole(src: bytes, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The spans that are whole identifiers (the ones the normaliser keeps)."""
+        return sorted((s, e) for s, e in spans if not (s and IS_WORD[src[s - 1]]) and not (e < len(src) and IS_WORD[src[e]]))
+
+    for threshold in (10**12, 0):  # never the DFA (names found by token); the DFA of every literal from the first byte
         monkeypatch.setattr(triggers, "DFA_AFTER", threshold)
         gate = Normaliser(m).gate  # a fresh gate: its automaton is built on its first search
         scans = [gate.scan(s) for s in sources]
-        found[threshold] = [(sorted(names), sorted(anchors), sorted(run)) for (names, anchors), run, _ in scans]
+        found[threshold] = [(whole(src, names), sorted(anchors), sorted(run))
+                            for src, ((names, anchors), run, _) in zip(sources, scans)]
     assert found[0] == found[10**12]
-    assert sum(len(names) for names, _, _ in found[0]) > 100
+    assert sum(len(names) for names, _, _ in found[0]) > 50  # whole-identifier names in the samples
+
+
+@pytest.mark.parametrize("extra", [None, {"iterators": ["my_for_each_thing", "plain_macro"],
+                                          "attributes": ["__my_attr", "list_for_each_entry"],
+                                          "type-arguments": {"my_type_arg": [0, 1]}, "struct-groups": {"grp": 2}}])
+def test_classes_from_the_cache_equal_classifying_the_lists(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           extra: dict | None) -> None:
+    """macro_set() and names() start from the packaged lists' classes read with them; the same as computing them."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("COCOLINT_NO_RULE_CACHE", raising=False)
+    root = tmp_path / "tree"
+    root.mkdir()
+    (root / ".clang-format").write_text("ForEachMacros:\n  - 'tree_for_each_x'\n  - 'tree_plain'\nOther: 1\n")
+    data = macros.packaged()
+    assert macros._packaged_and_classes()[1] == macros._classes(data)  # read back from the cache as written
+    m = macros.macro_set(root, extra)
+    kinds: dict[str, str] = {}
+    typeargs: dict[str, tuple[int, ...]] = {}
+    groups: dict[str, int] = {}
+    for source in (data, dict(extra or {})):  # macro_set's classification, from scratch
+        macros._classify(source, kinds, typeargs, groups)
+    for name in macros.clang_format_iterators(root):
+        kinds.setdefault(name, "iterator")
+    assert list(m.kinds.items()) == list(kinds.items())
+    assert (m.type_arguments, m.struct_groups) == (typeargs, groups)
+    holding = {n for n in kinds if any(a in n for a in m.anchors)}
+    expected = frozenset(n.encode("ascii") for n in kinds if n not in holding)
+    assert candidates.names(m) == expected
+    assert b"tree_plain" in expected and b"tree_for_each_x" not in expected
+    assert (b"plain_macro" in expected) == (extra is not None)

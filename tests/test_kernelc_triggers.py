@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from cocolint.kernelc import candidates
+from cocolint.kernelc import candidates, triggers
 from cocolint.kernelc.normalise import Normaliser, _passes
 from cocolint.kernelc.prepare import prepare
 from cocolint.kernelc.triggers import Gate
@@ -77,9 +77,26 @@ def test_a_literal_runs_the_passes_that_name_it() -> None:
                 names=[b"tree"], extra=[b"q", b"abc"])
     found, run, present = gate.scan(b"abc tree_walk")
     assert run == {"abc", "abc or xyz", "always"} and present == {b"abc"}
-    assert found == ([(4, 8)], [(8, 13)])  # the name `tree` (inside tree_walk: the caller decides), the anchor
+    assert found == ([], [(8, 13)])  # `tree` only inside tree_walk: not a name here (the caller drops those); the anchor
     assert gate.scan(b"xyz")[1] == {"abc or xyz", "always"}
     assert gate.scan(b"q")[1:] == ({"always"}, {b"q"})
+    # a name that occurs as a whole identifier: each of its occurrences, the one inside tree_walk too
+    assert gate.scan(b"tree_walk(tree)")[0] == ([(0, 4), (10, 14)], [(4, 9)])
+
+
+@pytest.mark.parametrize("threshold", [0, 10**12])  # the DFA of every literal; the quick automaton and tokens
+def test_both_automata_find_every_whole_identifier_name(threshold: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(triggers, "DFA_AFTER", threshold)
+    gate = Gate([b"_walk"], [("p", [b"++"])], names=[b"tree", b"TREE_X", b"a.b", b"walk"], extra=[b"tree"])
+    src = b"tree_walk(tree); x = TREE_X + a.b; ++walk; mytree; tree"
+    (names, anchors), run, present = gate.scan(src)
+
+    def word(at: int) -> bool:
+        return 0 <= at < len(src) and (src[at:at + 1].isalnum() or src[at:at + 1] == b"_")
+
+    assert sorted((s, e) for s, e in names if not word(s - 1) and not word(e)) == [
+        (10, 14), (21, 27), (30, 33), (37, 41), (51, 55)]
+    assert anchors == [(4, 9)] and run == {"p"} and present == {b"tree"}
 
 
 @pytest.mark.kernel

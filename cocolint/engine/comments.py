@@ -22,19 +22,21 @@ from __future__ import annotations
 
 import re
 
+from cocolint import recache
+
 # a directive: `#` first on its line (after blanks), to the end of the line and its continuations;
 # group `indented` is set when blanks precede the `#` (the caller checks they are all that does)
 _DIRECTIVE_BODY = rb"[^\n\\]*+(?:\\.[^\n\\]*+)*+"
 # every alternative opens with a literal byte, so the regex engine skips to the next `#"'/` itself
-_LEXEME = re.compile(
+_LEXEME = recache.compile(
     rb"#(?:(?<![^\n]\#)|(?<=[ \t]\#)(?P<indented>))" + _DIRECTIVE_BODY +  # a preprocessor directive
     rb'|"[^"\\\n]*+(?:\\.[^"\\\n]*+)*+"'                                  # a string literal
     rb"|'[^'\\\n]*+(?:\\.[^'\\\n]*+)*+'"                                  # a character literal
     rb"|/(?P<comment>\*.*?\*/|\*.*|/[^\\\n]*+(?:\\.[^\\\n]*+)*+)",       # a comment (block: to EOF if open)
     re.S,
 )
-_OPENER = re.compile(rb"/[*/]")
-_LINE_COMMENT = re.compile(rb"//[^\\\n]*+(?:\\.[^\\\n]*+)*+", re.S)  # with its continuation lines
+_OPENER = recache.compile(rb"/[*/]")
+_LINE_COMMENT = recache.compile(rb"//[^\\\n]*+(?:\\.[^\\\n]*+)*+", re.S)  # with its continuation lines
 _BLANK = bytes(b if b == 0x0A else 0x20 for b in range(256))
 Span = tuple[int, int]
 

@@ -7,6 +7,8 @@ import os
 import re
 from pathlib import Path
 
+from cocolint import recache
+
 ROOT_MARKERS = (".cocolint.toml", ".git", "MAINTAINERS")
 
 
@@ -30,7 +32,7 @@ def glob_regex(glob: str) -> re.Pattern[str]:
         else:
             out.append(re.escape(glob[i]))
             i += 1
-    return re.compile("".join(out) + r"\Z")
+    return recache.compile("".join(out) + r"\Z")
 
 
 def matches_any(path: str, globs: tuple[str, ...] | list[str]) -> bool:

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
-from cocolint import ts
+from cocolint import recache, ts
 from cocolint.engine.functions import function_node
 from cocolint.engine.paths import matches_any
 from cocolint.record import dataclass, field
 from cocolint.ruleset.model import Region, Rule, Scope
 
 RegionKey = tuple[str, "str | None"]
-_BY_TYPE = re.compile(r"\A\s*\(\s*([a-z][a-z0-9_]*)\s*\)\s*@match\s*\Z")
+_BY_TYPE = recache.compile(r"\A\s*\(\s*([a-z][a-z0-9_]*)\s*\)\s*@match\s*\Z")
 _DECLARATORS = frozenset({
     "init_declarator", "pointer_declarator", "array_declarator", "declaration",
     "parameter_declaration", "parenthesized_declarator",

@@ -7,9 +7,7 @@ looked up in a set.  Both give the same whole-identifier spans, the only ones th
 
 from __future__ import annotations
 
-import re
-
-from cocolint.kernelc.macros import MacroSet
+from cocolint.kernelc.macros import MacroSet, names_holding, packaged_classes
 from cocolint.kernelc.scan import WORD_CHARS
 from cocolint.lazyre import lazy_compile
 
@@ -35,11 +33,17 @@ def names(m: MacroSet) -> frozenset[bytes]:
     if cached is None or cached[0] is not m:
         if len(_NAMES) > 64:
             _NAMES.clear()
-        listed = "\n" + "\n".join(m.kinds) + "\n"
-        holding = set()  # the names holding an anchor word, found by one search of them all
-        for hit in re.finditer("|".join(re.escape(a) for a in m.anchors), listed) if m.anchors else ():
-            holding.add(listed[listed.rfind("\n", 0, hit.start()) + 1:listed.find("\n", hit.end())])
-        cached = _NAMES[id(m)] = (m, frozenset(n.encode("ascii") for n in m.kinds if n not in holding))
+        classes = packaged_classes()
+        base = classes["kinds"]
+        added = m.kinds.keys() - base.keys()
+        if m.anchors == classes["anchors"] and len(m.kinds) - len(added) == len(base):
+            # every packaged name is in m: theirs were sorted with the cached lists, the others are sorted here
+            holding = names_holding(sorted(added), m.anchors)
+            plain = frozenset(classes["plain"]).union(n.encode("ascii") for n in added if n not in holding)
+        else:
+            holding = names_holding(list(m.kinds), m.anchors)
+            plain = frozenset(n.encode("ascii") for n in m.kinds if n not in holding)
+        cached = _NAMES[id(m)] = (m, plain)
     return cached[1]
 
 

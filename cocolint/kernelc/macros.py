@@ -12,6 +12,7 @@ from pathlib import Path
 from cocolint.engine.paths import find_root
 from cocolint.errors import CocolintError
 from cocolint.hashes import sha256
+from cocolint import recache
 from cocolint.kernelc import more_kinds
 from cocolint.record import dataclass, field
 from cocolint.lazyre import lazy_compile
@@ -84,22 +85,41 @@ class MacroSet:
         return ()
 
 
+_FORMAT = "packaged+classes-1"  # what a cache file holds: (_FORMAT, packaged(), classes())
+
+
 @functools.lru_cache(maxsize=1)
+def _both_once() -> tuple[dict, dict]:
+    return _packaged_and_classes()
+
+
 def packaged_once() -> dict:
     """packaged(), read once per process (its callers only read it)."""
-    return packaged()
+    return _both_once()[0]
+
+
+def packaged_classes() -> dict:
+    """What macro_set() and candidates.names() derive from the packaged lists alone, read once per process
+    (from the cache with the lists): "kinds", "type-arguments", "struct-groups" as macro_set() builds them,
+    and "plain": the names holding no anchor word, as bytes (see names_holding)."""
+    return _both_once()[1]
 
 
 def packaged() -> dict:
     """The packaged macro lists (macros.toml and the files more_kinds adds) as one dict."""
+    return _packaged_and_classes()[0]
+
+
+def _packaged_and_classes() -> tuple[dict, dict]:
     here = Path(__file__).resolve().parent
     names = ["macros.toml", *more_kinds.FILES]
     cache = _packaged_cache(here, names)
     if cache is not None:
         try:
-            data = marshal.loads(cache.read_bytes())
-            if isinstance(data, dict):
-                return data
+            stored = marshal.loads(cache.read_bytes())
+            if isinstance(stored, tuple) and len(stored) == 3 and stored[0] == _FORMAT \
+                    and isinstance(stored[1], dict) and isinstance(stored[2], dict):
+                return stored[1], stored[2]
         except (OSError, ValueError, EOFError, TypeError):
             pass
     # next to this module in every install (wheel or checkout); importlib.resources would cost a
@@ -108,15 +128,52 @@ def packaged() -> dict:
     import tomllib  # only when the macro cache is cold
 
     data = more_kinds.merged(tomllib.loads(text.decode("utf-8")))
+    classes = _classes(data)
     if cache is not None:
         try:  # a one-file check reads 80 KB of TOML in ~30 ms, the same in marshal format in well under 1 ms
             cache.parent.mkdir(parents=True, exist_ok=True)
             tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps(data))
+            tmp.write_bytes(marshal.dumps((_FORMAT, data, classes)))
             os.replace(tmp, cache)
-        except OSError:
+        except (OSError, ValueError):
             pass
-    return data
+    return data, classes
+
+
+def _classes(data: dict) -> dict:
+    """packaged_classes() computed from the packaged lists."""
+    kinds: dict[str, str] = {}
+    typeargs: dict[str, tuple[int, ...]] = {}
+    struct_groups: dict[str, int] = {}
+    _classify(data, kinds, typeargs, struct_groups)
+    holding = names_holding(list(kinds), data.get("pattern-anchors", []))
+    return {"kinds": kinds, "type-arguments": typeargs, "struct-groups": struct_groups,
+            "anchors": tuple(data.get("pattern-anchors", [])),
+            "plain": [n.encode("ascii") for n in kinds if n not in holding]}
+
+
+def _classify(source: Mapping, kinds: dict[str, str], typeargs: dict[str, tuple[int, ...]],
+              struct_groups: dict[str, int]) -> None:
+    """Add one source's names (the packaged lists or a config's extra names) by class; later sources win."""
+    for key, kind in _KEYS.items():
+        for name in source.get(key, ()):
+            kinds[name] = kind
+    for name, skip in dict(source.get("struct-groups", {})).items():
+        kinds[name] = "struct_group"
+        struct_groups[name] = int(skip)
+    for name, positions in dict(source.get("type-arguments", {})).items():
+        kinds[name] = "type_arguments"
+        typeargs[name] = tuple(int(p) for p in positions)
+
+
+def names_holding(names: list[str], anchors: Iterable[str]) -> set[str]:
+    """The names holding an anchor word, found by one search of them all."""
+    listed = "\n" + "\n".join(names) + "\n"
+    holding = set()
+    anchors = list(anchors)
+    for hit in recache.compile("|".join(re.escape(a) for a in anchors)).finditer(listed) if anchors else ():
+        holding.add(listed[listed.rfind("\n", 0, hit.start()) + 1:listed.find("\n", hit.end())])
+    return holding
 
 
 def _packaged_cache(here: Path, names: list[str]) -> Path | None:
@@ -167,35 +224,27 @@ def macro_set(root: Path | None = None, extra: Mapping[str, Iterable[str]] | Non
     "definition-headers" to names, and "type-arguments"
     to a mapping of name -> argument positions (the same keys as macros.toml).
     """
-    data = packaged_once()
+    data, classes = _both_once()
     unknown = sorted(set(extra or {}) - set(_KEYS) - {"type-arguments", "struct-groups"})
     if unknown:
         raise CocolintError("kernel macros", f"unknown macro class {unknown[0]!r} (known: {', '.join(sorted(_KEYS))}, "
                             "type-arguments, struct-groups)")
-    kinds: dict[str, str] = {}
-    typeargs: dict[str, tuple[int, ...]] = {}
-    struct_groups: dict[str, int] = {}
-    for source in (data, dict(extra or {})):
-        for key, kind in _KEYS.items():
-            for name in source.get(key, ()):
-                kinds[name] = kind
-        for name, skip in dict(source.get("struct-groups", {})).items():
-            kinds[name] = "struct_group"
-            struct_groups[name] = int(skip)
-        for name, positions in dict(source.get("type-arguments", {})).items():
-            kinds[name] = "type_arguments"
-            typeargs[name] = tuple(int(p) for p in positions)
+    # the packaged lists' classes come with them from the cache; the extra names are added on top
+    kinds: dict[str, str] = dict(classes["kinds"])
+    typeargs: dict[str, tuple[int, ...]] = dict(classes["type-arguments"])
+    struct_groups: dict[str, int] = dict(classes["struct-groups"])
+    _classify(dict(extra or {}), kinds, typeargs, struct_groups)
     if root is not None:
         for name in clang_format_iterators(root):
             kinds.setdefault(name, "iterator")
-    patterns = tuple(re.compile(p) for p in data.get("iterator-patterns", ()))
+    patterns = tuple(recache.compile(p) for p in data.get("iterator-patterns", ()))
     anchors = data.get("pattern-anchors", [])
-    anchor_regexes = tuple(re.compile(re.escape(a).encode("ascii")) for a in anchors)
+    anchor_regexes = tuple(recache.compile(re.escape(a).encode("ascii")) for a in anchors)
     static = data.get("file-scope-macro-pattern")
-    type_patterns = tuple((re.compile(p), tuple(v)) for p, v in data.get("type-argument-patterns", {}).items())
-    return MacroSet(kinds, typeargs, patterns, anchor_regexes, re.compile(static) if static else None,
+    type_patterns = tuple((recache.compile(p), tuple(v)) for p, v in data.get("type-argument-patterns", {}).items())
+    return MacroSet(kinds, typeargs, patterns, anchor_regexes, recache.compile(static) if static else None,
                     type_argument_patterns=type_patterns,
-                    declaration_patterns=tuple(re.compile(p) for p in data.get("declaration-patterns", ())),
+                    declaration_patterns=tuple(recache.compile(p) for p in data.get("declaration-patterns", ())),
                     struct_groups=struct_groups, anchors=tuple(anchors))
 
 

@@ -10,10 +10,7 @@ TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
 if TYPE_CHECKING:
     from typing import Callable
 
-from cocolint.kernelc import asm_templates, braced_calls, call_items, inline_directives, loop_tails, more_kinds
-from cocolint.kernelc import nested_fields, object_statements, operator_args, passes, trace_events
-from cocolint.kernelc import asm_keywords, declared_names, local_attributes, macro_runs
-from cocolint.kernelc import trailing_attributes, usage_passes
+from cocolint.kernelc import inline_directives, more_kinds, passcache, passes
 from cocolint.kernelc import candidates as candidates_module
 from cocolint.kernelc.candidates import candidates
 from cocolint.kernelc.macros import MacroSet, macro_set
@@ -108,8 +105,9 @@ class Normaliser:
     @functools.cached_property
     def table(self) -> list[tuple[str, Callable[[bytes, bytearray | None, Normalised], bytearray | None],
                                   tuple[bytes, ...]]]:
-        """(name, pass, triggers) of the whole-file passes, in the order they run."""
-        return _passes(self.macros)
+        """(name, pass, triggers) of the whole-file passes, in the order they run (passes imported as
+        they first run: kernelc/passcache.py)."""
+        return passcache.table(self.macros, _passes)
 
     @functools.cached_property
     def passes(self) -> list[tuple[str, Callable[[bytes, bytearray | None, Normalised], bytearray | None]]]:
@@ -130,7 +128,7 @@ class Normaliser:
             gates[extra] = Gate([a.encode("ascii") for a in self.macros.anchors],
                                 [*((name, triggers) for name, _, triggers in self.table),
                                  ("inline_directives", inline_directives.TRIGGERS)],  # run by prepare.py
-                                sorted(candidates_module.names(self.macros)), extra)
+                                candidates_module.names(self.macros), extra)  # (a set: the gate needs no order)
         return gates[extra]
 
     # each rewrite returns (bytes changed, offset scanning may resume at) or None
@@ -338,6 +336,12 @@ class Normaliser:
 def _passes(m: MacroSet) -> list[tuple[str, Callable[[bytes, bytearray | None, Normalised], bytearray | None],
                                              tuple[bytes, ...]]]:
     """(name, pass, triggers) of every whole-file pass, in order (triggers: see triggers.py)."""
+    # the pass modules load here, not with this module: a run reads this table from passcache.py's
+    # cache and imports only the passes a file needs
+    from cocolint.kernelc import asm_keywords, asm_templates, braced_calls, call_items, declared_names
+    from cocolint.kernelc import local_attributes, loop_tails, macro_runs, nested_fields, object_statements
+    from cocolint.kernelc import operator_args, trace_events, trailing_attributes, usage_passes
+
     static = m.static_macro is not None
     table = [
         ("static_macros", functools.partial(passes.static_macros, m), passes.STATIC_TRIGGERS) if static else None,

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from cocolint import recache
 from cocolint.record import dataclass, field
 from cocolint.lazyre import lazy_compile
 
@@ -11,7 +10,7 @@ _SPACE = ord(" ")
 _NL = ord("\n")
 _BLANK = bytes(b if b == _NL else _SPACE for b in range(256))
 _SPECIAL = lazy_compile(rb"[()\"';{}]|/\*")
-_STRING = {0x22: re.compile(rb'"(?:[^"\\\n]|\\[\s\S])*'), 0x27: re.compile(rb"'(?:[^'\\\n]|\\[\s\S])*")}
+_STRING = {0x22: recache.compile(rb'"(?:[^"\\\n]|\\[\s\S])*'), 0x27: recache.compile(rb"'(?:[^'\\\n]|\\[\s\S])*")}
 _NESTING = lazy_compile(rb"[()\[\],]")
 MAX_ARGS = 4000  # a macro's argument list longer than this is not rewritten
 # identifier bytes, three ways: the bytes (for rstrip), a set (`c in WORD`), a table (`IS_WORD[c]`)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from cocolint.engine.run import FileResult, Summary
+from cocolint.report.jsontext import dumps_indent2
 from cocolint.ruleset.model import Rule
 
 TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
@@ -36,5 +35,4 @@ class JsonReporter:
         """Write the whole object."""
         doc = {"version": VERSION, "tool": "cocolint", "findings": self.findings,
                "suppressed": self.suppressed, "errors": self.errors, "summary": summary.to_dict()}
-        json.dump(doc, self.out, indent=2)
-        self.out.write("\n")
+        self.out.write(dumps_indent2(doc) + "\n")  # json.dump(doc, out, indent=2), without importing json

@@ -12,8 +12,12 @@ unwritable entry means the rule is simply compiled; COCOLINT_NO_RULE_CACHE turns
 from __future__ import annotations
 
 import os
-import pickle
 from pathlib import Path
+
+try:  # the C unpickler pickle.loads is: without importing pickle.py and its Python pickler (start-up time)
+    from _pickle import loads as _loads
+except ImportError:  # pragma: no cover - Pythons without the accelerator
+    from pickle import loads as _loads
 
 from cocolint.hashes import sha256
 
@@ -71,7 +75,7 @@ def load_cached(k: str | None) -> Any | None:
         data = (_dir() / k).read_bytes()
         if not data.startswith(_FORMAT):
             return None
-        return pickle.loads(data[len(_FORMAT):])
+        return _loads(data[len(_FORMAT):])
     except Exception:  # a corrupt or foreign entry is a miss, whatever pickle raises
         return None
 
@@ -80,6 +84,8 @@ def store_cached(k: str | None, rule: Any) -> None:
     """Store a rule that just compiled (atomically; failures are ignored)."""
     if k is None:
         return
+    import pickle  # a cache miss only
+
     try:
         d = _dir()
         d.mkdir(parents=True, exist_ok=True)
