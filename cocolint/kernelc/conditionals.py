@@ -5,7 +5,8 @@ from __future__ import annotations
 from cocolint.record import dataclass, field
 from cocolint.lazyre import lazy_compile
 
-_DIRECTIVE = lazy_compile(rb"#[ \t]*(ifdef|ifndef|if|elif|else|endif|include)\b")
+# (ifdef|ifndef|if|elif|else|endif|include), spelled out letter by letter: one test per letter, not per word
+_DIRECTIVE = lazy_compile(rb"#[ \t]*+(i(?:f(?:n?def)?|nclude)|e(?:l(?:if|se)|ndif))\b")
 _BLANK = bytes(b if b == 0x0A else 0x20 for b in range(256))
 # conditions whose arm is never C: assembler and C++ (`#if 0` code is read: it is usually old C)
 _DEAD_IF = lazy_compile(rb"\s*defined\s*\(?\s*(?:__ASSEMBLY__|__cplusplus)\b")
@@ -73,12 +74,17 @@ class Views:
             new: list[Span] = []
             waiting = self._waiting(seen)
             for gi, g in enumerate(self.groups):
-                vis = g.parent is None or (visible[g.parent[0]] and choice[g.parent[0]] == g.parent[1])
-                pick = next((i for i in range(len(g.live)) if i not in seen[gi]),
-                            next((i for i in range(len(g.live)) if (gi, i) in waiting), 0)) if vis else 0
-                if vis and g.live and pick not in seen[gi]:
-                    seen[gi].add(pick)
-                    new.append(g.live[pick])
+                parent = g.parent
+                vis = parent is None or (visible[parent[0]] and choice[parent[0]] == parent[1])
+                pick = 0
+                if vis:
+                    arms, had = len(g.live), seen[gi]
+                    if len(had) < arms:  # the first arm not seen yet (seen holds arm indexes only)
+                        pick = next(i for i in range(arms) if i not in had)
+                        had.add(pick)
+                        new.append(g.live[pick])
+                    else:  # every arm seen: one holding a group with an arm not seen yet, else the first
+                        pick = next((i for i in range(arms) if (gi, i) in waiting), 0)
                 choice.append(pick)
                 visible.append(vis)
             if self.choices and not new or len(self.choices) >= MAX_VIEWS:

@@ -16,7 +16,8 @@ from cocolint.lazyre import lazy_compile
 _OPS = rb"(?:<<=|>>=|<<|>>|==|!=|<=|>=|&&|\|\||[-+*/%&|^]=|[-+*/%&|^~!<>])"
 # an argument after the first that is only an operator, or empty with a space in it (the regex
 # starts with a literal `,`: a fast search; an operator or empty first argument is not looked for)
-_AFTER_COMMA = lazy_compile(rb",(?:([ \t]*)(" + _OPS + rb")[ \t]*|([ \t]+))(?=[,)])")
+# (the lookahead: an operator's first character, so that the usual `, name` fails at once)
+_AFTER_COMMA = lazy_compile(rb",(?:([ \t]*)(?=[-+*/%&|^~!<>=])(" + _OPS + rb")[ \t]*|([ \t]+))(?=[,)])")
 _OP_LIST = (b"<<=", b">>=", b"<<", b">>", b"==", b"!=", b"<=", b">=", b"&&", b"||",
             *after([bytes([c]) for c in b"-+*/%&|^"], [b"="]), *(bytes([c]) for c in b"-+*/%&|^~!<>"))
 _ENDS = (b",", b")")

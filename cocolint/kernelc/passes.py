@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
 from cocolint.kernelc.conditionals import directive_end
 from cocolint.kernelc.macros import MacroSet
@@ -53,7 +54,11 @@ def static_macros(macros: MacroSet, src: bytes, buf: bytearray | None, out: Norm
 def bare_macros(macros: MacroSet, src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
     """`ACPI_MODULE_NAME("x")` alone on a line at file scope, no `;`: blanked (a macro by its capitals)."""
     first = _BARE_FIRST.match(src)
-    for hit in ([first] if first else []) + list(_BARE_CALL.finditer(src)):
+    if out.found is not None:  # the scan found every `\n` and capital: the regex is tried only there
+        calls = [m for m in map(_BARE_CALL.match, repeat(src), out.found.starts(BARE_TRIGGERS)) if m is not None]
+    else:
+        calls = list(_BARE_CALL.finditer(src))
+    for hit in ([first] if first else []) + calls:
         name = hit.group(1).decode("ascii")
         if not macros.static_macro.match(name) or macros.kind(name) not in _BARE_KINDS:
             continue

@@ -37,6 +37,8 @@ class Normalised:
     by_class: dict[str, int] = field(default_factory=dict)
     run: set[str] | None = None  # the passes (and later steps) the trigger scan chose; None: all
     present: set[bytes] | None = None  # the caller's extra literals the scan found; None: not looked for
+    # the trigger scan's result (triggers.Found: where its literals occur); None: no scan, passes search
+    found: object = field(default=None, repr=False, compare=False)
 
     def count(self, kind: str, n: int) -> None:
         """Record n bytes rewritten by the class kind."""

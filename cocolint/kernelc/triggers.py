@@ -20,6 +20,23 @@ Span = tuple[int, int]
 DFA_AFTER = 3_000_000  # bytes searched after which the DFA (over twice as fast, ~20 ms to build) pays for itself
 
 
+class Found(tuple):
+    """A scan's (name spans, anchor spans), and where the gate's literals occur, for passes to start from."""
+
+    hits: list[tuple[int, int, int]]  # every (literal, start, end) of the scan, overlapping
+    gate: "Gate"
+
+    def starts(self, literals: tuple[bytes, ...]) -> list[int]:
+        """Every offset where one of literals (each a literal of the gate) occurs, in order."""
+        ids = self.gate.ids(literals)
+        return sorted(s for i, s, _ in self.hits if i in ids)
+
+    def which(self, literals: tuple[bytes, ...]) -> set[bytes]:
+        """Those of literals (each a literal of the gate) that occur."""
+        ids, names = self.gate.ids(literals), self.gate.literals
+        return {names[i] for i, _, _ in self.hits if i in ids}
+
+
 class Gate:
     """The macro names, the anchor words and the triggers of a list of passes, searched for together."""
 
@@ -73,9 +90,21 @@ class Gate:
         self._searched = after
         return self._automaton.find_matches_as_indexes(src, overlapping=True)  # type: ignore[attr-defined]
 
-    def scan(self, src: bytes) -> tuple[tuple[list[Span], list[Span]] | None, set[str] | None, set[bytes] | None]:
+    def ids(self, literals: tuple[bytes, ...]) -> frozenset[int]:
+        """The ids of literals in the scan (a KeyError for one the gate does not look for)."""
+        cache = self.__dict__.get("_ids")
+        if cache is None:
+            cache = self._ids = {}
+        out = cache.get(literals)
+        if out is None:  # a few tuples per gate (the passes' own)
+            index = {lit: i for i, lit in enumerate(self.literals)}
+            out = cache[literals] = frozenset(index[lit] for lit in literals)
+        return out
+
+    def scan(self, src: bytes) -> tuple[Found | None, set[str] | None, set[bytes] | None]:
         """((name spans, anchor spans), names of the passes to run, extra literals found);
-        (None, None, None) without the native scan.
+        (None, None, None) without the native scan.  The first is a Found: its starts() are
+        where the passes' own triggers occur.
 
         Name spans include names inside longer identifiers; the caller keeps whole identifiers.
         """
@@ -94,7 +123,9 @@ class Gate:
             if passes is not None:
                 run |= passes
         extra = self.extra
-        return (spans, anchors), run, ({extra[i] for i in found if i in extra} if extra else set())
+        out = Found((spans, anchors))
+        out.hits, out.gate = hits, self
+        return out, run, ({extra[i] for i in found if i in extra} if extra else set())
 
 
 def run_pass(fn: Callable[..., object], src: bytes, buf: bytearray | None, out: object) -> bytearray | None:
