@@ -140,9 +140,12 @@ def analyse(src: bytes) -> Views:
     opened: list[_Group] = []
     for m in _DIRECTIVE.finditer(src):
         start = m.start()
-        line_start = src.rfind(b"\n", 0, start) + 1
-        if start != line_start and src[line_start:start].strip(b" \t"):
-            continue  # not at the start of a line (inside a string or a comment)
+        if start and src[start - 1] != 0x0A:
+            line_start = src.rfind(b"\n", 0, start) + 1
+            if src[line_start:start].strip(b" \t"):
+                continue  # not at the start of a line (inside a string or a comment)
+        else:
+            line_start = start  # the usual: the `#` starts its line
         word = m.group(1)
         if word == b"include":
             # `#include` inside an initialiser or argument list (x-macro tables): blanked
@@ -154,8 +157,11 @@ def analyse(src: bytes) -> Views:
             if before.endswith((b"{", b",", b"(", b"=")):
                 views.directives.append((line_start, len(src) if end < 0 else end))
             continue
-        end = directive_end(src, m.end())
-        cond = src[m.end():end]
+        after = m.end()
+        end = src.find(b"\n", after)
+        if end < 0 or src.find(b"\\", after, end) >= 0 or src.find(b"/*", after, end) >= 0:
+            end = directive_end(src, after)  # (its common case, one plain line, done above)
+        cond = src[after:end]
         if word in (b"if", b"ifdef", b"ifndef"):
             dead = ((word == b"if" and _DEAD_IF.match(cond) is not None)
                     or (word == b"ifdef" and _DEAD_IFDEF.match(cond) is not None))

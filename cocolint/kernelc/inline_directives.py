@@ -20,6 +20,7 @@ _DIRECTIVE = lazy_compile(rb"^[ \t]*#[ \t]*(define|undef|pragma|error|warning)\b
 _FRAGMENT_DIRECTIVE = lazy_compile(rb"^[ \t]*#[ \t]*(define|undef|pragma|error|warning|include)\b", re.M)
 _ANY_DIRECTIVE = lazy_compile(rb"^[ \t]*#", re.M)
 _OPENS = frozenset(b",({=")  # the last code before the line: the line is inside an expression
+_RUN_END = lazy_compile(rb"\n(?!#)")  # the end of a line not followed by one starting with `#`
 TRIGGERS = (b"enum", b"= {", b"={")  # an initialiser or enum to be inside (checked in the normaliser's scan)
 
 
@@ -58,15 +59,17 @@ def _triggered(src: bytes, look: bool = True) -> bool:
     for word in (b"\n#define", b"\n#undef"):
         at = src.find(word)
         while at >= 0:
-            if src[src.rfind(b"\n", 0, at) + 1:at + 1].startswith(b"#"):
-                at = src.find(word, at + len(word))  # a run of directives: the first of it decided
-                continue
-            j = at - 1
-            while j >= 0 and src[j] in b" \t\r\n":
-                j -= 1
-            if j >= 1 and src[j] == 0x2F and src[j - 1] == 0x2A:  # a comment ends the line before
-                j = code_before(src, j)
-            if j >= 0 and src[j] in _OPENS:
-                return True
-            at = src.find(word, at + len(word))
+            if not src[src.rfind(b"\n", 0, at) + 1:at + 1].startswith(b"#"):  # the first of a run decides
+                j = at - 1
+                while j >= 0 and src[j] in b" \t\r\n":
+                    j -= 1
+                if j >= 1 and src[j] == 0x2F and src[j - 1] == 0x2A:  # a comment ends the line before
+                    j = code_before(src, j)
+                if j >= 0 and src[j] in _OPENS:
+                    return True
+            # the rest of the run (lines starting with `#`) follows a directive line: past them at once
+            run_end = _RUN_END.search(src, at + 1)
+            if run_end is None:
+                break
+            at = src.find(word, run_end.start())
     return False

@@ -154,8 +154,8 @@ def statement_macros(src: bytes, buf: bytearray | None, out: Normalised) -> byte
     The `;` goes into the first space or tab after the invocation (never a newline), and only
     where a statement follows; an invocation that already has its `;` is left alone.
     """
-    if b";" not in src:
-        return buf  # no body ends in `;` (register headers: thousands of #defines and no `;`)
+    if b";" not in src or b"define" not in src:
+        return buf  # no body ends in `;` (register headers: thousands of #defines and no `;`), no #define
     names = []
     for m in _DEFINE_FN_LONG.finditer(src):
         end = directive_end(src, m.end())
