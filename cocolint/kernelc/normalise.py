@@ -25,7 +25,6 @@ from cocolint.lazyre import lazy_compile
 __all__ = ["Normalised", "Normaliser", "normalise"]
 
 _DIRECTIVE_NAME = lazy_compile(rb"#\s*(?:define|undef|ifdef|ifndef|elif|if)\s+$|defined\s*\(?\s*$")
-_WORD = lazy_compile(rb"[A-Za-z0-9_]")
 _TYPE_START = lazy_compile(
     rb"(?:const|volatile|struct|union|enum|unsigned|signed|short|long|int|char|float|double"
     rb"|_Bool|bool|void|typeof|__typeof__)\b|[A-Za-z_]\w*\s*\*[\s*]*(?:const\s*)?\Z")
@@ -183,7 +182,7 @@ class Normaliser:
             return None
         open_at, close = parens
         nxt = _skip_space(src, close + 1)
-        if nxt >= len(src) or not (src[nxt] == 0x7B or _WORD.match(src, nxt)):
+        if nxt >= len(src) or not (src[nxt] == 0x7B or _IS_WORD[src[nxt]]):
             return None
         buf[start:start + 5] = b"while"
         changed = 5 + _blank(buf, start + 5, end)
@@ -214,8 +213,8 @@ class Normaliser:
                 changed += 1
                 continue
             for i in range(a, b):
-                if not _WORD.match(src, i):
-                    buf[i] = ord("_")
+                if not _IS_WORD[src[i]]:
+                    buf[i] = 0x5F  # `_`
                     changed += 1
         return changed, open_at + 1
 

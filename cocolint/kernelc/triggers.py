@@ -29,7 +29,7 @@ class Found(tuple):
     def starts(self, literals: tuple[bytes, ...]) -> list[int]:
         """Every offset where one of literals (each a literal of the gate) occurs, in order."""
         ids = self.gate.ids(literals)
-        return sorted(s for i, s, _ in self.hits if i in ids)
+        return sorted([s for i, s, _ in self.hits if i in ids])
 
     def which(self, literals: tuple[bytes, ...]) -> set[bytes]:
         """Those of literals (each a literal of the gate) that occur."""
