@@ -100,6 +100,11 @@ def close_paren(src: bytes, open_at: int, statements: bool = False) -> int:
             if len(inside.translate(None, _PLAIN_IN_STATEMENTS if statements else _PLAIN)) == len(inside) \
                     and b"/*" not in inside:
                 return close
+    return _close_paren(src, open_at, n, statements)
+
+
+def _close_paren(src: bytes, open_at: int, n: int, statements: bool) -> int:
+    """close_paren without its quick path: each special byte up to n read in turn."""
     depth, i = 0, open_at
     search = _SPECIAL.search
     while True:
@@ -135,6 +140,11 @@ def top_commas(src: bytes, open_at: int, close_at: int) -> list[int]:
             out.append(at)
             at = src.find(b",", at + 1, close_at)
         return out
+    return _top_commas(src, open_at, close_at)
+
+
+def _top_commas(src: bytes, open_at: int, close_at: int) -> list[int]:
+    """top_commas without its quick path: the depth kept bracket by bracket."""
     out, depth = [], 0
     for m in _NESTING.finditer(src, open_at + 1, close_at):
         c = src[m.start()]
