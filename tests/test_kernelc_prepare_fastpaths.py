@@ -170,7 +170,8 @@ def test_inline_trigger_skipping_directive_runs_decides_the_same(src: bytes) -> 
 
 _PASS_PIECES = ["enum", "enum e {", "enumx {", ") = {", "FOO(a, b) = {", "\n", "A_B(x)", "\nFOO(x)\n", "\nBAR\n",
                 ",", ", +)", ",  ,", ", \t-  )", ",\t\t)", "  )", ",+  )", ", -\t\t,", ",|=  )",
-                "(", ")", " ", "\t", "}", "{", "x", "|=",
+                "(", ")", " ", "\t", "}", "{", "x", "|=", "static FOO(a, \"s\");\n", "static const BAR(x, 1);\n",
+                "static  const\tBAZ(1, 2);\n", "xstatic Q(1, 2);\n", "static\tconst", " const ", "static ", "Z(",
                 "ACPI_OBJECT_COMMON_HEADER", "ACPI_PARSE_COMMON", "\\\n", "#define S(x) x;\n", "S(a) b;\n", ";"]
 
 
@@ -180,7 +181,7 @@ def test_passes_started_from_the_scan_change_what_their_own_search_changes(src: 
     normaliser = Normaliser.for_path(None)
     found, run, _ = normaliser.gate.scan(src)
     table = {name: fn for name, fn in normaliser.passes}
-    for name in ("bare_macros", "declared_names", "operator_args", "object_statements"):
+    for name in ("bare_macros", "declared_names", "operator_args", "object_statements", "static_macros"):
         scanned, searched = Normalised(src), Normalised(src)
         scanned.found = found
         a = table[name](src, None, scanned)
@@ -192,7 +193,7 @@ def test_passes_started_from_the_scan_change_what_their_own_search_changes(src: 
 @given(_text(_PASS_PIECES, 40))
 def test_found_starts_are_every_occurrence(src: bytes) -> None:
     found, _, _ = Normaliser.for_path(None).gate.scan(src)
-    for literals in (passes.BARE_TRIGGERS, declared_names.TRIGGERS[:1], operator_args._AT_COMMA):
+    for literals in (passes.BARE_TRIGGERS, declared_names.TRIGGERS[:1], operator_args._AT_COMMA, passes._CONST_AT):
         expected = [i for i in range(len(src)) if src.startswith(literals, i)]
         assert found.starts(literals) == expected
     member_lists = (b"ACPI_OBJECT_COMMON_HEADER", b"ACPI_PARSE_COMMON")

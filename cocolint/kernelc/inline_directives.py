@@ -25,6 +25,8 @@ _FRAGMENT_DIRECTIVE = lazy_compile(rb"^[ \t]*#[ \t]*(define|undef|pragma|error|w
 _ANY_DIRECTIVE = lazy_compile(rb"^[ \t]*#", re.M)
 _LINE_DIRECTIVE = lazy_compile(rb"\n[ \t]*#")  # the same after the first line, led by a literal
 _OPENS = frozenset(b",({=")  # the last code before the line: the line is inside an expression
+# `\n#define` and `\n#undef` (led by the `#`, rarer than the newline: one search for both)
+_DEFINE_LINE = lazy_compile(rb"#(?<=\n#)(?:define|undef)")
 _RUN_END = lazy_compile(rb"\n(?!#)")  # the end of a line not followed by one starting with `#`
 TRIGGERS = (b"enum", b"= {", b"={")  # an initialiser or enum to be inside (checked in the normaliser's scan)
 
@@ -70,20 +72,20 @@ def _triggered(src: bytes, look: bool = True) -> bool:
     look=False: one of TRIGGERS is known to occur."""
     if look and b"enum" not in src and b"= {" not in src and b"={" not in src:
         return False  # no initialiser or enum to be inside (register headers: only #defines)
-    for word in (b"\n#define", b"\n#undef"):
-        at = src.find(word)
-        while at >= 0:
-            if not src[src.rfind(b"\n", 0, at) + 1:at + 1].startswith(b"#"):  # the first of a run decides
-                j = at - 1
-                while j >= 0 and src[j] in b" \t\r\n":
-                    j -= 1
-                if j >= 1 and src[j] == 0x2F and src[j - 1] == 0x2A:  # a comment ends the line before
-                    j = code_before(src, j)
-                if j >= 0 and src[j] in _OPENS:
-                    return True
-            # the rest of the run (lines starting with `#`) follows a directive line: past them at once
-            run_end = _RUN_END.search(src, at + 1)
-            if run_end is None:
-                break
-            at = src.find(word, run_end.start())
+    found = _DEFINE_LINE.search(src)
+    while found is not None:
+        at = found.start() - 1  # the newline before the `#`
+        if not src[src.rfind(b"\n", 0, at) + 1:at + 1].startswith(b"#"):  # the first of a run decides
+            j = at - 1
+            while j >= 0 and src[j] in b" \t\r\n":
+                j -= 1
+            if j >= 1 and src[j] == 0x2F and src[j - 1] == 0x2A:  # a comment ends the line before
+                j = code_before(src, j)
+            if j >= 0 and src[j] in _OPENS:
+                return True
+        # the rest of the run (lines starting with `#`) follows a directive line: past them at once
+        run_end = _RUN_END.search(src, at + 1)
+        if run_end is None:
+            break
+        found = _DEFINE_LINE.search(src, run_end.start())
     return False

@@ -11,8 +11,14 @@ from cocolint.kernelc.scan import Normalised, blank as _blank, close_paren as _c
 from cocolint.kernelc.scan import IS_WORD as _IS_WORD, SPACES, UPPER, after
 from cocolint.lazyre import lazy_compile
 
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from cocolint.kernelc.triggers import Found
+
 # triggers (triggers.py): literals one of which every source a pass changes contains
-STATIC_TRIGGERS = after(after([b"static", b"const"], SPACES), UPPER + SPACES)  # `static[ \t]+(const[ \t]+)?[A-Z]`
+# `static[ \t]+(const[ \t]+)?[A-Z]`: `static` and one blank then a capital or a blank, or the same after `const`
+_STATIC_AT, _CONST_AT = (after(after([word], SPACES), UPPER + SPACES) for word in (b"static", b"const"))
+STATIC_TRIGGERS = _STATIC_AT + _CONST_AT
 BARE_TRIGGERS = after([b"\n"], UPPER)  # and a file whose first byte is a capital (the normaliser checks it)
 VARIADIC_TRIGGERS = (b"...)",)
 RANGE_TRIGGERS = (b" ... ",)
@@ -32,7 +38,7 @@ _BARE_KINDS = (None, "declaration", "type_arguments")  # kinds a bare or `static
 
 def static_macros(macros: MacroSet, src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
     """`static NAME(x, "str", 3);` at file scope: the storage class is blanked, leaving a call."""
-    for hit in _STATIC_CALL.finditer(src):
+    for hit in _static_calls(src, out.found):
         line_start = src.rfind(b"\n", 0, hit.start()) + 1
         if src[line_start:hit.start()].strip(b" \t"):
             continue
@@ -50,6 +56,18 @@ def static_macros(macros: MacroSet, src: bytes, buf: bytearray | None, out: Norm
         changed = _blank(buf, hit.start(1), hit.start(2))
         out.count("static_macro", changed)
     return buf
+
+def _static_calls(src: bytes, found: Found | None) -> list[re.Match[bytes]]:
+    """_STATIC_CALL's matches, as finditer finds them; found: the trigger scan's hits.
+
+    A match starts at a `static` trigger, or (`static const X`) one blank before a `const` one."""
+    if found is None:
+        return list(_STATIC_CALL.finditer(src))
+    starts = set(found.starts(_STATIC_AT))
+    starts.update(at - 7 for at in found.starts(_CONST_AT) if at >= 7 and src.startswith(b"static", at - 7)
+                  and src[at - 1] in b" \t")
+    return [m for m in map(_STATIC_CALL.match, repeat(src), sorted(starts)) if m is not None]
+
 
 def bare_macros(macros: MacroSet, src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
     """`ACPI_MODULE_NAME("x")` alone on a line at file scope, no `;`: blanked (a macro by its capitals)."""
