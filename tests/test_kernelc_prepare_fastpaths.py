@@ -198,3 +198,11 @@ def test_found_starts_are_every_occurrence(src: bytes) -> None:
         assert found.starts(literals) == expected
     member_lists = (b"ACPI_OBJECT_COMMON_HEADER", b"ACPI_PARSE_COMMON")
     assert found.which(member_lists) == {n for n in member_lists if n in src}
+
+
+@settings(max_examples=500, deadline=None)
+@given(_text(["FOO", "FOO_BAR", "XFOO", "BAR", "(", ")", " ", "_", "\n", "FOO(", "XFOO(", "FOO_BAR("]),
+       st.lists(st.sampled_from([b"FOO", b"FOO_BAR", b"XFOO", b"BAR", b"X"]), min_size=1, max_size=4))
+def test_statement_macro_calls_found_by_name_are_the_alternations(src: bytes, names: list[bytes]) -> None:
+    alternation = re.compile(rb"(?:" + b"|".join(map(re.escape, names)) + rb")\(")
+    assert passes._calls(src, names) == [(m.start(), m.end() - 1) for m in alternation.finditer(src)]

@@ -178,16 +178,16 @@ def statement_macros(src: bytes, buf: bytearray | None, out: Normalised) -> byte
     for m in _DEFINE_FN_LONG.finditer(src):
         end = directive_end(src, m.end())
         if src[m.start():end].rstrip(b" \t\\\r\n").endswith(b";"):
-            names.append(re.escape(m.group(1)))
+            names.append(m.group(1))
     if not names:
         return buf
-    for m in re.finditer(rb"(?:" + b"|".join(names) + rb")\(", src):
-        if m.start() and src[m.start() - 1] in _NOT_BEFORE_CALL:
+    for start, open_at in _calls(src, names):
+        if start and src[start - 1] in _NOT_BEFORE_CALL:
             continue  # part of a longer name, a member or a directive (no lookbehind: it would slow the search)
-        line_start = src.rfind(b"\n", 0, m.start()) + 1
-        if src[line_start:m.start()].lstrip(b" \t").startswith(b"#"):
+        line_start = src.rfind(b"\n", 0, start) + 1
+        if src[line_start:start].lstrip(b" \t").startswith(b"#"):
             continue
-        close = _close_paren(src, m.end() - 1)
+        close = _close_paren(src, open_at)
         if close < 0:
             continue
         nxt = _skip_space(src, close + 1)
@@ -203,3 +203,25 @@ def statement_macros(src: bytes, buf: bytearray | None, out: Normalised) -> byte
         buf[gap] = 0x3B
         out.count("statement_macro", 1)
     return buf
+
+
+def _calls(src: bytes, names: list[bytes]) -> list[tuple[int, int]]:
+    """(start, `(`) of each `NAME(` of names, as finditer over their alternation finds them: one
+    memory search per name (the alternation's first letters were a class tried at every byte).
+
+    At most one name matches at an offset (a name is followed by its `(`), so the leftmost
+    matches that do not overlap an earlier one are the alternation's."""
+    hits = []
+    for name in set(names):
+        needle = name + b"("
+        at = src.find(needle)
+        while at >= 0:
+            hits.append((at, at + len(name)))
+            at = src.find(needle, at + 1)
+    hits.sort()
+    out, done = [], 0
+    for start, open_at in hits:
+        if start >= done:
+            out.append((start, open_at))
+            done = open_at + 1
+    return out
