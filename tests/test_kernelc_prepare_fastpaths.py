@@ -172,6 +172,7 @@ _PASS_PIECES = ["enum", "enum e {", "enumx {", ") = {", "FOO(a, b) = {", "\n", "
                 ",", ", +)", ",  ,", ", \t-  )", ",\t\t)", "  )", ",+  )", ", -\t\t,", ",|=  )",
                 "(", ")", " ", "\t", "}", "{", "x", "|=", "static FOO(a, \"s\");\n", "static const BAR(x, 1);\n",
                 "static  const\tBAZ(1, 2);\n", "xstatic Q(1, 2);\n", "static\tconst", " const ", "static ", "Z(",
+                "= { X(a, { 1 }), ", "x, {", "y, .f = {", ", .g=", "}),", "M(1, .a = { 2 })", ", ",
                 "ACPI_OBJECT_COMMON_HEADER", "ACPI_PARSE_COMMON", "\\\n", "#define S(x) x;\n", "S(a) b;\n", ";"]
 
 
@@ -181,7 +182,8 @@ def test_passes_started_from_the_scan_change_what_their_own_search_changes(src: 
     normaliser = Normaliser.for_path(None)
     found, run, _ = normaliser.gate.scan(src)
     table = {name: fn for name, fn in normaliser.passes}
-    for name in ("bare_macros", "declared_names", "operator_args", "object_statements", "static_macros"):
+    for name in ("bare_macros", "declared_names", "operator_args", "object_statements", "static_macros",
+                 "braced_calls"):
         scanned, searched = Normalised(src), Normalised(src)
         scanned.found = found
         a = table[name](src, None, scanned)
