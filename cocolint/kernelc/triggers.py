@@ -6,6 +6,11 @@ would change.  With the optional
 anchors the name search widens, in a single pass over the file; a pass none of whose triggers
 occurs is not run at all.  Without it every pass runs and does its own cheap checks, as before.
 Either way the output is the same, because the triggers are necessary conditions.
+
+A pass may also start from where its triggers occur (the scan's Found.starts: bare macros,
+static macros, declared names, operator arguments, braced calls) instead of searching the file
+again.  Its triggers then promise more: every match of its own search holds one of them at a
+known offset (its first byte, or found back from it); without the scan it searches as before.
 """
 
 from __future__ import annotations
