@@ -12,6 +12,8 @@ after `=`).  Without this, tree-sitter reads the whole file as one ERROR.
 
 from __future__ import annotations
 
+from itertools import repeat
+
 from cocolint.kernelc.scan import Normalised, blank, close_paren, code_before, skip_space, IS_WORD as _IS_WORD
 from cocolint.lazyre import lazy_compile
 
@@ -35,7 +37,11 @@ def braced_calls(src: bytes, buf: bytearray | None, out: Normalised) -> bytearra
         return buf
     defined: set[bytes] | None = None
     done = 0
-    hits = [h.end() - 1 for h in _HIT.finditer(src) if h.start() and src[h.start() - 1] in _ITEM_BEFORE]
+    if out.found is not None:  # every match starts at one of the triggers the scan found
+        matches = [h for h in map(_HIT.match, repeat(src), out.found.starts(TRIGGERS)) if h is not None]
+    else:
+        matches = _HIT.finditer(src)
+    hits = [h.end() - 1 for h in matches if h.start() and src[h.start() - 1] in _ITEM_BEFORE]
     for brace in hits[:MAX_HITS]:
         if brace < done:
             continue

@@ -5,7 +5,8 @@ from __future__ import annotations
 from cocolint.record import dataclass, field
 from cocolint.lazyre import lazy_compile
 
-_DIRECTIVE = lazy_compile(rb"#[ \t]*(ifdef|ifndef|if|elif|else|endif|include)\b")
+# (ifdef|ifndef|if|elif|else|endif|include), spelled out letter by letter: one test per letter, not per word
+_DIRECTIVE = lazy_compile(rb"#[ \t]*+(i(?:f(?:n?def)?|nclude)|e(?:l(?:if|se)|ndif))\b")
 _BLANK = bytes(b if b == 0x0A else 0x20 for b in range(256))
 # conditions whose arm is never C: assembler and C++ (`#if 0` code is read: it is usually old C)
 _DEAD_IF = lazy_compile(rb"\s*defined\s*\(?\s*(?:__ASSEMBLY__|__cplusplus)\b")
@@ -73,12 +74,17 @@ class Views:
             new: list[Span] = []
             waiting = self._waiting(seen)
             for gi, g in enumerate(self.groups):
-                vis = g.parent is None or (visible[g.parent[0]] and choice[g.parent[0]] == g.parent[1])
-                pick = next((i for i in range(len(g.live)) if i not in seen[gi]),
-                            next((i for i in range(len(g.live)) if (gi, i) in waiting), 0)) if vis else 0
-                if vis and g.live and pick not in seen[gi]:
-                    seen[gi].add(pick)
-                    new.append(g.live[pick])
+                parent = g.parent
+                vis = parent is None or (visible[parent[0]] and choice[parent[0]] == parent[1])
+                pick = 0
+                if vis:
+                    arms, had = len(g.live), seen[gi]
+                    if len(had) < arms:  # the first arm not seen yet (seen holds arm indexes only)
+                        pick = next(i for i in range(arms) if i not in had)
+                        had.add(pick)
+                        new.append(g.live[pick])
+                    else:  # every arm seen: one holding a group with an arm not seen yet, else the first
+                        pick = next((i for i in range(arms) if (gi, i) in waiting), 0)
                 choice.append(pick)
                 visible.append(vis)
             if self.choices and not new or len(self.choices) >= MAX_VIEWS:
@@ -134,9 +140,12 @@ def analyse(src: bytes) -> Views:
     opened: list[_Group] = []
     for m in _DIRECTIVE.finditer(src):
         start = m.start()
-        line_start = src.rfind(b"\n", 0, start) + 1
-        if start != line_start and src[line_start:start].strip(b" \t"):
-            continue  # not at the start of a line (inside a string or a comment)
+        if start and src[start - 1] != 0x0A:
+            line_start = src.rfind(b"\n", 0, start) + 1
+            if src[line_start:start].strip(b" \t"):
+                continue  # not at the start of a line (inside a string or a comment)
+        else:
+            line_start = start  # the usual: the `#` starts its line
         word = m.group(1)
         if word == b"include":
             # `#include` inside an initialiser or argument list (x-macro tables): blanked
@@ -148,8 +157,11 @@ def analyse(src: bytes) -> Views:
             if before.endswith((b"{", b",", b"(", b"=")):
                 views.directives.append((line_start, len(src) if end < 0 else end))
             continue
-        end = directive_end(src, m.end())
-        cond = src[m.end():end]
+        after = m.end()
+        end = src.find(b"\n", after)
+        if end < 0 or src.find(b"\\", after, end) >= 0 or src.find(b"/*", after, end) >= 0:
+            end = directive_end(src, after)  # (its common case, one plain line, done above)
+        cond = src[after:end]
         if word in (b"if", b"ifdef", b"ifndef"):
             dead = ((word == b"if" and _DEAD_IF.match(cond) is not None)
                     or (word == b"ifdef" and _DEAD_IFDEF.match(cond) is not None))

@@ -19,6 +19,11 @@ from __future__ import annotations
 from cocolint.kernelc.scan import Normalised, code_before, WORD as _WORD
 from cocolint.lazyre import lazy_compile
 
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    import re
+    from typing import Iterator
+
 TRIGGERS: tuple[bytes, ...] = (b"enum", b") = {")
 _ENUM = lazy_compile(rb"enum(?:[ \t\r\n]+[A-Za-z_]\w*)?[ \t\r\n]*\{")
 _ENUMERATOR = lazy_compile(rb"([A-Z][A-Za-z0-9_]*)\(([\w \t,]*)\)(?=[ \t]*(?:[,=}\n]|/[*/]))")
@@ -28,26 +33,47 @@ _JOIN = bytes(b if chr(b).isalnum() or b == 0x5F else 0x5F for b in range(256))
 
 def declared_names(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
     """Rewrite every enumerator or declarator written as a macro call."""
-    if TRIGGERS[0] in src:
-        for m in _ENUM.finditer(src):
-            if m.start() and src[m.start() - 1] in _WORD:
+    found = out.found  # the trigger scan's hits (None: searched here)
+    for m in _enums(src, found.starts(TRIGGERS[:1]) if found is not None else None):
+        if m.start() and src[m.start() - 1] in _WORD:
+            continue
+        end = src.find(b"}", m.end())
+        if end < 0 or src.find(b"(", m.end(), end) < 0:  # no call in this enum
+            continue
+        for e in _ENUMERATOR.finditer(src, m.end(), end):
+            before = code_before(src, e.start() - 1)
+            if before < 0 or src[before] not in b"{,":
                 continue
-            end = src.find(b"}", m.end())
-            if end < 0 or src.find(b"(", m.end(), end) < 0:  # no call in this enum
-                continue
-            for e in _ENUMERATOR.finditer(src, m.end(), end):
-                before = code_before(src, e.start() - 1)
-                if before < 0 or src[before] not in b"{,":
-                    continue
-                buf = _join(src, buf, out, e.end(1), e.end(), "enumerator_call")
-    at = src.find(TRIGGERS[1])
-    while at >= 0:  # `NAME(args) = {` starting its line
-        line = src.rfind(b"\n", 0, at) + 1
+            buf = _join(src, buf, out, e.end(1), e.end(), "enumerator_call")
+    for at in found.starts(TRIGGERS[1:]) if found is not None else _all(src, TRIGGERS[1]):
+        line = src.rfind(b"\n", 0, at) + 1  # `NAME(args) = {` starting its line
         m = _DECLARATOR.match(src, line)
         if m is not None and m.end() == at + len(TRIGGERS[1]):
             buf = _join(src, buf, out, m.end(1), m.end(2) + 1, "declarator_call", declaration=True)
-        at = src.find(TRIGGERS[1], at + 1)
     return buf
+
+
+def _enums(src: bytes, starts: list[int] | None) -> Iterator[re.Match[bytes]]:
+    """_ENUM's matches, as finditer finds them; starts: where `enum` occurs (None: not known)."""
+    if starts is None:
+        if TRIGGERS[0] in src:
+            yield from _ENUM.finditer(src)
+        return
+    done = 0
+    for at in starts:
+        if at >= done:  # finditer resumes after its last match
+            m = _ENUM.match(src, at)
+            if m is not None:
+                done = m.end()
+                yield m
+
+
+def _all(src: bytes, literal: bytes) -> Iterator[int]:
+    """Every offset of literal in src."""
+    at = src.find(literal)
+    while at >= 0:
+        yield at
+        at = src.find(literal, at + 1)
 
 
 def _join(src: bytes, buf: bytearray | None, out: Normalised, start: int, end: int, kind: str,

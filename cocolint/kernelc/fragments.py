@@ -27,7 +27,8 @@ ARRAY = (b"int __f[]={", b"\n};\n")  # initialiser items, designators, enumerato
 
 _COMMENT = rb"/\*[^*]*+\*++(?:[^/*][^*]*+\*++)*+/"  # `/\*.*?\*/` unrolled: no step per byte back into the regex
 _LEAD = lazy_compile(rb"(?:\s+|" + _COMMENT + rb"|//[^\n]*)*")  # blank lines and comments
-_SKIP = lazy_compile(rb"(?:\s+|" + _COMMENT + rb"|//[^\n]*|#(?:[^\n]*\\\r?\n)*[^\n]*)*")  # ... and directives
+# ... and directives (a line ending in `\` or `\` CR continues); possessive: nothing follows, no step back
+_SKIP = lazy_compile(rb"(?:\s++|" + _COMMENT + rb"|//[^\n]*+|#[^\n]*+(?:(?:(?<=\\)|(?<=\\\r))\n[^\n]*+)*+)*+")
 _ITEM_START = lazy_compile(rb"\{|\[[^\]\n]*\][ \t]*=|\.[A-Za-z_]\w*[ \t]*=[^=]|\"")
 _ENUMERATOR = lazy_compile(rb"[A-Za-z_]\w*[ \t]*(?:,|=[^=][^;{}]*,)")  # `NAME,` or `NAME = 3,`
 _CALL_ITEM = lazy_compile(rb"[A-Z_][A-Z0-9_]*[ \t]*\(")

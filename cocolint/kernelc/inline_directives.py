@@ -15,11 +15,19 @@ from cocolint.kernelc.conditionals import directive_end
 from cocolint.kernelc.scan import code_before
 from cocolint.lazyre import lazy_compile
 
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Iterator
+
 Span = tuple[int, int]
 _DIRECTIVE = lazy_compile(rb"^[ \t]*#[ \t]*(define|undef|pragma|error|warning)\b", re.M)
 _FRAGMENT_DIRECTIVE = lazy_compile(rb"^[ \t]*#[ \t]*(define|undef|pragma|error|warning|include)\b", re.M)
 _ANY_DIRECTIVE = lazy_compile(rb"^[ \t]*#", re.M)
+_LINE_DIRECTIVE = lazy_compile(rb"\n[ \t]*#")  # the same after the first line, led by a literal
 _OPENS = frozenset(b",({=")  # the last code before the line: the line is inside an expression
+# `\n#define` and `\n#undef` (led by the `#`, rarer than the newline: one search for both)
+_DEFINE_LINE = lazy_compile(rb"#(?<=\n#)(?:define|undef)")
+_RUN_END = lazy_compile(rb"\n(?!#)")  # the end of a line not followed by one starting with `#`
 TRIGGERS = (b"enum", b"= {", b"={")  # an initialiser or enum to be inside (checked in the normaliser's scan)
 
 
@@ -34,18 +42,27 @@ def inline_directives(src: bytes, opened: bool = False, maybe: bool | None = Non
         return out
     last = 0  # the byte after the previous directive
     before = 0  # the last code byte before `last` (0: none yet)
-    for m in _ANY_DIRECTIVE.finditer(src):
-        start = m.start()
+    for start, hash_end in _directive_lines(src):
         if start < last:
             continue  # inside the previous directive's continuation lines
         at = code_before(src, start - 1) if start else -1
         if at >= last:
             before = src[at]
-        end = directive_end(src, m.end())
+        end = directive_end(src, hash_end)
         if (_FRAGMENT_DIRECTIVE.match(src, start) if opened else before in _OPENS and _DIRECTIVE.match(src, start)):
             out.append((start, end))
         last = end
     return out
+
+
+def _directive_lines(src: bytes) -> Iterator[tuple[int, int]]:
+    """(line start, the byte after its `#`) of every line starting with `#` after blanks: what
+    _ANY_DIRECTIVE finds, searched from a newline (a `^` with re.M is tried at every byte)."""
+    first = _ANY_DIRECTIVE.match(src)
+    if first is not None:
+        yield 0, first.end()
+    for m in _LINE_DIRECTIVE.finditer(src):
+        yield m.start() + 1, m.end()
 
 
 def _triggered(src: bytes, look: bool = True) -> bool:
@@ -55,12 +72,10 @@ def _triggered(src: bytes, look: bool = True) -> bool:
     look=False: one of TRIGGERS is known to occur."""
     if look and b"enum" not in src and b"= {" not in src and b"={" not in src:
         return False  # no initialiser or enum to be inside (register headers: only #defines)
-    for word in (b"\n#define", b"\n#undef"):
-        at = src.find(word)
-        while at >= 0:
-            if src[src.rfind(b"\n", 0, at) + 1:at + 1].startswith(b"#"):
-                at = src.find(word, at + len(word))  # a run of directives: the first of it decided
-                continue
+    found = _DEFINE_LINE.search(src)
+    while found is not None:
+        at = found.start() - 1  # the newline before the `#`
+        if not src[src.rfind(b"\n", 0, at) + 1:at + 1].startswith(b"#"):  # the first of a run decides
             j = at - 1
             while j >= 0 and src[j] in b" \t\r\n":
                 j -= 1
@@ -68,5 +83,9 @@ def _triggered(src: bytes, look: bool = True) -> bool:
                 j = code_before(src, j)
             if j >= 0 and src[j] in _OPENS:
                 return True
-            at = src.find(word, at + len(word))
+        # the rest of the run (lines starting with `#`) follows a directive line: past them at once
+        run_end = _RUN_END.search(src, at + 1)
+        if run_end is None:
+            break
+        found = _DEFINE_LINE.search(src, run_end.start())
     return False

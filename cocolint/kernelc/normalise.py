@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 from cocolint.kernelc import inline_directives, more_kinds, passcache, passes
 from cocolint.kernelc import candidates as candidates_module
 from cocolint.kernelc.candidates import candidates
-from cocolint.kernelc.macros import MacroSet, macro_set
+from cocolint.kernelc.macros import MacroSet, macro_set, tree_root
 from cocolint.kernelc.triggers import Gate, run_pass
 from cocolint.kernelc.scan import IS_WORD as _IS_WORD, Normalised, blank as _blank, call_parens, close_paren as _close_paren
 from cocolint.kernelc.scan import code_before as _before, skip_space as _skip_space, top_commas as _top_commas
@@ -22,7 +22,6 @@ from cocolint.lazyre import lazy_compile
 __all__ = ["Normalised", "Normaliser", "normalise"]
 
 _DIRECTIVE_NAME = lazy_compile(rb"#\s*(?:define|undef|ifdef|ifndef|elif|if)\s+$|defined\s*\(?\s*$")
-_WORD = lazy_compile(rb"[A-Za-z0-9_]")
 _TYPE_START = lazy_compile(
     rb"(?:const|volatile|struct|union|enum|unsigned|signed|short|long|int|char|float|double"
     rb"|_Bool|bool|void|typeof|__typeof__)\b|[A-Za-z_]\w*\s*\*[\s*]*(?:const\s*)?\Z")
@@ -40,8 +39,6 @@ class Normaliser:
     @classmethod
     def for_path(cls, path: Path | None, extra: dict[str, list[str]] | None = None) -> "Normaliser":
         """The normaliser for a file: the packaged list plus its tree's .clang-format ForEachMacros."""
-        from cocolint.kernelc.macros import tree_root
-
         if extra:
             return cls(macro_set(tree_root(path) if path is not None else None, extra))
         if path is None:
@@ -71,23 +68,29 @@ class Normaliser:
         size = len(source)
         gate = self.gate if not extra else self.gate_with(extra)
         found, run, out.present = gate.scan(source)
+        if run is not None:
+            out.found = found
+        rewrites = self._rewrites
+        find = source.find
         for start, end in candidates(m, source, found):
             if start < done_until:
                 continue
             if (start and _IS_WORD[source[start - 1]]) or (end < size and _IS_WORD[source[end]]):
                 continue  # part of a longer identifier
-            lo = max(0, start - 24)
-            if (source.find(b"#", lo, start) >= 0 or source.find(b"defined", lo, start) >= 0) \
+            lo = start - 24 if start > 24 else 0
+            if (find(b"#", lo, start) >= 0 or find(b"defined", lo, start) >= 0) \
                     and _DIRECTIVE_NAME.search(source, lo, start):
                 continue
-            name = source[start:end].decode("ascii")
-            kind = m.kind(name)
-            if kind is None:
-                continue
+            word = source[start:end]
+            rewrite = rewrites.get(word)
+            if rewrite is None:
+                rewrite = self._rewrite(word)
+            if not rewrite:
+                continue  # not a known macro
+            name, kind, handler = rewrite
             if buf is None:
                 buf = bytearray(source)
-            span = getattr(self, "_" + kind, None) or more_kinds.HANDLERS[kind]
-            span = span(source, buf, start, end, name)
+            span = handler(source, buf, start, end, name)
             if span:
                 changed, done_until = span
                 if changed:
@@ -101,6 +104,24 @@ class Normaliser:
             out.source = bytes(buf)
         out.run = run
         return out
+
+    @functools.cached_property
+    def _rewrites(self) -> dict[bytes, tuple[str, str, Callable[..., tuple[int, int] | None]] | tuple[()]]:
+        """A name's (name, kind, rewrite) as found so far (`()`: not a known macro); see _rewrite."""
+        return {}
+
+    def _rewrite(self, word: bytes) -> tuple[str, str, Callable[..., tuple[int, int] | None]] | tuple[()]:
+        """How a name is rewritten (`()`: it is not a known macro), remembered for the next file."""
+        rewrites = self._rewrites
+        if len(rewrites) > 100_000:
+            rewrites.clear()
+        name = word.decode("ascii")
+        kind = self.macros.kind(name)
+        if kind is None:
+            rewrites[word] = ()
+        else:
+            rewrites[word] = (name, kind, getattr(self, "_" + kind, None) or more_kinds.HANDLERS[kind])
+        return rewrites[word]
 
     @functools.cached_property
     def table(self) -> list[tuple[str, Callable[[bytes, bytearray | None, Normalised], bytearray | None],
@@ -159,7 +180,7 @@ class Normaliser:
             return None
         open_at, close = parens
         nxt = _skip_space(src, close + 1)
-        if nxt >= len(src) or not (src[nxt] == 0x7B or _WORD.match(src, nxt)):
+        if nxt >= len(src) or not (src[nxt] == 0x7B or _IS_WORD[src[nxt]]):
             return None
         buf[start:start + 5] = b"while"
         changed = 5 + _blank(buf, start + 5, end)
@@ -190,8 +211,8 @@ class Normaliser:
                 changed += 1
                 continue
             for i in range(a, b):
-                if not _WORD.match(src, i):
-                    buf[i] = ord("_")
+                if not _IS_WORD[src[i]]:
+                    buf[i] = 0x5F  # `_`
                     changed += 1
         return changed, open_at + 1
 

@@ -40,7 +40,11 @@ def triggers() -> tuple[bytes, ...]:
 
 def object_statements(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
     """Give each use of a statement or member-list macro its `;`."""
-    names = [n for n in _packaged() if n in src] if any(p in src for p in _prefixes()) else []  # cheap first
+    if out.found is not None:  # the packaged names are among the triggers: the scan saw which occur
+        seen = out.found.which(_packaged())
+        names = [n for n in _packaged() if n in seen]
+    else:
+        names = [n for n in _packaged() if n in src] if any(p in src for p in _prefixes()) else []  # cheap first
     names += _local(src)
     if not names:
         return buf

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
 from cocolint.kernelc.conditionals import directive_end
 from cocolint.kernelc.macros import MacroSet
@@ -10,8 +11,14 @@ from cocolint.kernelc.scan import Normalised, blank as _blank, close_paren as _c
 from cocolint.kernelc.scan import IS_WORD as _IS_WORD, SPACES, UPPER, after
 from cocolint.lazyre import lazy_compile
 
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from cocolint.kernelc.triggers import Found
+
 # triggers (triggers.py): literals one of which every source a pass changes contains
-STATIC_TRIGGERS = after(after([b"static", b"const"], SPACES), UPPER + SPACES)  # `static[ \t]+(const[ \t]+)?[A-Z]`
+# `static[ \t]+(const[ \t]+)?[A-Z]`: `static` and one blank then a capital or a blank, or the same after `const`
+_STATIC_AT, _CONST_AT = (after(after([word], SPACES), UPPER + SPACES) for word in (b"static", b"const"))
+STATIC_TRIGGERS = _STATIC_AT + _CONST_AT
 BARE_TRIGGERS = after([b"\n"], UPPER)  # and a file whose first byte is a capital (the normaliser checks it)
 VARIADIC_TRIGGERS = (b"...)",)
 RANGE_TRIGGERS = (b" ... ",)
@@ -31,7 +38,7 @@ _BARE_KINDS = (None, "declaration", "type_arguments")  # kinds a bare or `static
 
 def static_macros(macros: MacroSet, src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
     """`static NAME(x, "str", 3);` at file scope: the storage class is blanked, leaving a call."""
-    for hit in _STATIC_CALL.finditer(src):
+    for hit in _static_calls(src, out.found):
         line_start = src.rfind(b"\n", 0, hit.start()) + 1
         if src[line_start:hit.start()].strip(b" \t"):
             continue
@@ -50,10 +57,26 @@ def static_macros(macros: MacroSet, src: bytes, buf: bytearray | None, out: Norm
         out.count("static_macro", changed)
     return buf
 
+def _static_calls(src: bytes, found: Found | None) -> list[re.Match[bytes]]:
+    """_STATIC_CALL's matches, as finditer finds them; found: the trigger scan's hits.
+
+    A match starts at a `static` trigger, or (`static const X`) one blank before a `const` one."""
+    if found is None:
+        return list(_STATIC_CALL.finditer(src))
+    starts = set(found.starts(_STATIC_AT))
+    starts.update(at - 7 for at in found.starts(_CONST_AT) if at >= 7 and src.startswith(b"static", at - 7)
+                  and src[at - 1] in b" \t")
+    return [m for m in map(_STATIC_CALL.match, repeat(src), sorted(starts)) if m is not None]
+
+
 def bare_macros(macros: MacroSet, src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
     """`ACPI_MODULE_NAME("x")` alone on a line at file scope, no `;`: blanked (a macro by its capitals)."""
     first = _BARE_FIRST.match(src)
-    for hit in ([first] if first else []) + list(_BARE_CALL.finditer(src)):
+    if out.found is not None:  # the scan found every `\n` and capital: the regex is tried only there
+        calls = [m for m in map(_BARE_CALL.match, repeat(src), out.found.starts(BARE_TRIGGERS)) if m is not None]
+    else:
+        calls = list(_BARE_CALL.finditer(src))
+    for hit in ([first] if first else []) + calls:
         name = hit.group(1).decode("ascii")
         if not macros.static_macro.match(name) or macros.kind(name) not in _BARE_KINDS:
             continue
@@ -149,22 +172,22 @@ def statement_macros(src: bytes, buf: bytearray | None, out: Normalised) -> byte
     The `;` goes into the first space or tab after the invocation (never a newline), and only
     where a statement follows; an invocation that already has its `;` is left alone.
     """
-    if b";" not in src:
-        return buf  # no body ends in `;` (register headers: thousands of #defines and no `;`)
+    if b";" not in src or b"define" not in src:
+        return buf  # no body ends in `;` (register headers: thousands of #defines and no `;`), no #define
     names = []
     for m in _DEFINE_FN_LONG.finditer(src):
         end = directive_end(src, m.end())
         if src[m.start():end].rstrip(b" \t\\\r\n").endswith(b";"):
-            names.append(re.escape(m.group(1)))
+            names.append(m.group(1))
     if not names:
         return buf
-    for m in re.finditer(rb"(?:" + b"|".join(names) + rb")\(", src):
-        if m.start() and src[m.start() - 1] in _NOT_BEFORE_CALL:
+    for start, open_at in _calls(src, names):
+        if start and src[start - 1] in _NOT_BEFORE_CALL:
             continue  # part of a longer name, a member or a directive (no lookbehind: it would slow the search)
-        line_start = src.rfind(b"\n", 0, m.start()) + 1
-        if src[line_start:m.start()].lstrip(b" \t").startswith(b"#"):
+        line_start = src.rfind(b"\n", 0, start) + 1
+        if src[line_start:start].lstrip(b" \t").startswith(b"#"):
             continue
-        close = _close_paren(src, m.end() - 1)
+        close = _close_paren(src, open_at)
         if close < 0:
             continue
         nxt = _skip_space(src, close + 1)
@@ -180,3 +203,25 @@ def statement_macros(src: bytes, buf: bytearray | None, out: Normalised) -> byte
         buf[gap] = 0x3B
         out.count("statement_macro", 1)
     return buf
+
+
+def _calls(src: bytes, names: list[bytes]) -> list[tuple[int, int]]:
+    """(start, `(`) of each `NAME(` of names, as finditer over their alternation finds them: one
+    memory search per name (the alternation's first letters were a class tried at every byte).
+
+    At most one name matches at an offset (a name is followed by its `(`), so the leftmost
+    matches that do not overlap an earlier one are the alternation's."""
+    hits = []
+    for name in set(names):
+        needle = name + b"("
+        at = src.find(needle)
+        while at >= 0:
+            hits.append((at, at + len(name)))
+            at = src.find(needle, at + 1)
+    hits.sort()
+    out, done = [], 0
+    for start, open_at in hits:
+        if start >= done:
+            out.append((start, open_at))
+            done = open_at + 1
+    return out

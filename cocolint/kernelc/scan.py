@@ -12,6 +12,8 @@ _BLANK = bytes(b if b == _NL else _SPACE for b in range(256))
 _SPECIAL = lazy_compile(rb"[()\"';{}]|/\*")
 _STRING = {0x22: recache.compile(rb'"(?:[^"\\\n]|\\[\s\S])*'), 0x27: recache.compile(rb"'(?:[^'\\\n]|\\[\s\S])*")}
 _NESTING = lazy_compile(rb"[()\[\],]")
+# close_paren's quick path: bytes its search stops at (a `/*` too), the second when `;{}` are let through
+_PLAIN, _PLAIN_IN_STATEMENTS = b"()\"';{}", b"()\"'"
 MAX_ARGS = 4000  # a macro's argument list longer than this is not rewritten
 # identifier bytes, three ways: the bytes (for rstrip), a set (`c in WORD`), a table (`IS_WORD[c]`)
 WORD_CHARS = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
@@ -36,6 +38,8 @@ class Normalised:
     by_class: dict[str, int] = field(default_factory=dict)
     run: set[str] | None = None  # the passes (and later steps) the trigger scan chose; None: all
     present: set[bytes] | None = None  # the caller's extra literals the scan found; None: not looked for
+    # the trigger scan's result (triggers.Found: where its literals occur); None: no scan, passes search
+    found: object = field(default=None, repr=False, compare=False)
 
     def count(self, kind: str, n: int) -> None:
         """Record n bytes rewritten by the class kind."""
@@ -87,7 +91,20 @@ def code_before(src: bytes, i: int) -> int:
 
 def close_paren(src: bytes, open_at: int, statements: bool = False) -> int:
     """Index of the `)` balancing the `(` at open_at, or -1 (strings and comments respected)."""
-    depth, i, n = 0, open_at, min(len(src), open_at + MAX_ARGS)
+    n = min(len(src), open_at + MAX_ARGS)
+    if src[open_at:open_at + 1] == b"(":  # the usual: the first `)`, with nothing special before it
+        close = src.find(b")", open_at + 1, n)
+        if close > 0:
+            inside = src[open_at + 1:close]
+            if len(inside.translate(None, _PLAIN_IN_STATEMENTS if statements else _PLAIN)) == len(inside) \
+                    and b"/*" not in inside:
+                return close
+    return _close_paren(src, open_at, n, statements)
+
+
+def _close_paren(src: bytes, open_at: int, n: int, statements: bool) -> int:
+    """close_paren without its quick path: each special byte up to n read in turn."""
+    depth, i = 0, open_at
     search = _SPECIAL.search
     while True:
         m = search(src, i, n)
@@ -115,6 +132,18 @@ def close_paren(src: bytes, open_at: int, statements: bool = False) -> int:
 
 def top_commas(src: bytes, open_at: int, close_at: int) -> list[int]:
     """The commas between open_at and close_at outside nested parentheses and brackets."""
+    inside = src[open_at + 1:close_at]
+    if close_at > open_at and len(inside.translate(None, b"()[]")) == len(inside):  # the usual: nothing nested
+        out, at = [], src.find(b",", open_at + 1, close_at)
+        while at >= 0:
+            out.append(at)
+            at = src.find(b",", at + 1, close_at)
+        return out
+    return _top_commas(src, open_at, close_at)
+
+
+def _top_commas(src: bytes, open_at: int, close_at: int) -> list[int]:
+    """top_commas without its quick path: the depth kept bracket by bracket."""
     out, depth = [], 0
     for m in _NESTING.finditer(src, open_at + 1, close_at):
         c = src[m.start()]

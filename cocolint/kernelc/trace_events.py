@@ -15,8 +15,10 @@ from cocolint.lazyre import lazy_compile
 
 TRIGGERS = (b"TP_PROTO",)
 
-# searched anywhere (a `^` would test every byte) and kept only at the start of a line
+# kept only at the start of a line: searched from a newline (led by a literal; the names' first
+# letters alone would be a character class, tested at every byte), and matched at the first byte
 _EVENT = lazy_compile(rb"((?:TRACE_EVENT|DECLARE_EVENT_CLASS|DEFINE_EVENT|DECLARE_TRACE)\w*+)\(")
+_LINE_EVENT = lazy_compile(rb"\n((?:TRACE_EVENT|DECLARE_EVENT_CLASS|DEFINE_EVENT|DECLARE_TRACE)\w*+)\(")
 _ITEM = lazy_compile(rb"\s*([A-Za-z_]\w*)\s*\(")
 # in TP_STRUCT__entry: `/* why */`, or `LOCAL_ENTRY` (an object-like macro of __field()s): blanked
 _NAME = lazy_compile(rb"[A-Za-z_]\w*")
@@ -31,9 +33,8 @@ def trace_events(src: bytes, buf: bytearray | None, out: Normalised) -> bytearra
     """Rewrite every trace-event definition at column 0 of a trace header."""
     if b"TP_PROTO" not in src:
         return buf
-    for m in _EVENT.finditer(src):
-        if m.start() and src[m.start() - 1] != 0x0A:
-            continue
+    first = _EVENT.match(src)
+    for m in ([first] if first is not None else []) + list(_LINE_EVENT.finditer(src)):
         edits = _event(src, m)
         if not edits:
             continue
@@ -66,10 +67,10 @@ def _event(src: bytes, m: re.Match[bytes]) -> list[Edit] | None:
     commas = top_commas(src, open_at, close)
     bounds = [open_at, *commas, close]
     args = [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)]
-    edits: list[Edit] = [(m.start(), open_at + 1, None)]
+    edits: list[Edit] = [(m.start(1), open_at + 1, None)]
     leading = 2 if m.group(1).startswith(b"DEFINE_EVENT") else 1
-    if leading == 1 and name_end - m.start() >= 4:
-        edits.append((m.start(), m.start() + 4, b"void"))
+    if leading == 1 and name_end - m.start(1) >= 4:
+        edits.append((m.start(1), m.start(1) + 4, b"void"))
     for c in commas[:leading]:
         edits.append((c, c + 1, None))
     opened = False

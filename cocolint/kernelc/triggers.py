@@ -14,6 +14,11 @@ among them are located with bytes.find.  That finds every name that occurs as a 
 identifier, at each of its occurrences; a name only ever inside longer identifiers is not
 reported, and those are the spans the caller drops (it keeps whole identifiers only).  The
 DFA built for long runs holds every name, as before.
+
+A pass may also start from where its triggers occur (the scan's Found.starts: bare macros,
+static macros, declared names, operator arguments, braced calls) instead of searching the file
+again.  Its triggers then promise more: every match of its own search holds one of them at a
+known offset (its first byte, or found back from it); without the scan it searches as before.
 """
 
 from __future__ import annotations
@@ -30,6 +35,23 @@ _WORD_BYTES = bytes(sorted(WORD))
 
 Span = tuple[int, int]
 DFA_AFTER = 3_000_000  # bytes searched after which the DFA (over twice as fast, ~20 ms to build) pays for itself
+
+
+class Found(tuple):
+    """A scan's (name spans, anchor spans), and where the gate's literals occur, for passes to start from."""
+
+    hits: list[tuple[int, int, int]]  # every (literal, start, end) of the scan, overlapping
+    gate: "Gate"
+
+    def starts(self, literals: tuple[bytes, ...]) -> list[int]:
+        """Every offset where one of literals (each a literal of the gate) occurs, in order."""
+        ids = self.gate.ids(literals)
+        return sorted([s for i, s, _ in self.hits if i in ids])
+
+    def which(self, literals: tuple[bytes, ...]) -> set[bytes]:
+        """Those of literals (each a literal of the gate) that occur."""
+        ids, names = self.gate.ids(literals), self.gate.literals
+        return {names[i] for i, _, _ in self.hits if i in ids}
 
 
 class Gate:
@@ -122,9 +144,21 @@ class Gate:
                 at = src.find(name, at + 1)
         return spans
 
-    def scan(self, src: bytes) -> tuple[tuple[list[Span], list[Span]] | None, set[str] | None, set[bytes] | None]:
+    def ids(self, literals: tuple[bytes, ...]) -> frozenset[int]:
+        """The ids of literals in the scan (a KeyError for one the gate does not look for)."""
+        cache = self.__dict__.get("_ids")
+        if cache is None:
+            cache = self._ids = {}
+        out = cache.get(literals)
+        if out is None:  # a few tuples per gate (the passes' own)
+            index = {lit: i for i, lit in enumerate(self.literals)}
+            out = cache[literals] = frozenset(index[lit] for lit in literals)
+        return out
+
+    def scan(self, src: bytes) -> tuple[Found | None, set[str] | None, set[bytes] | None]:
         """((name spans, anchor spans), names of the passes to run, extra literals found);
-        (None, None, None) without the native scan.
+        (None, None, None) without the native scan.  The first is a Found: its starts() are
+        where the passes' own triggers occur.
 
         Name spans hold every whole-identifier occurrence of a name, and may hold names inside longer
         identifiers as well; the caller keeps whole identifiers.
@@ -147,7 +181,9 @@ class Gate:
             if passes is not None:
                 run |= passes
         extra = self.extra
-        return (spans, anchors), run, ({extra[i] for i in found if i in extra} if extra else set())
+        out = Found((spans, anchors))
+        out.hits, out.gate = hits, self
+        return out, run, ({extra[i] for i in found if i in extra} if extra else set())
 
 
 def _is_identifier(name: bytes) -> bool:
