@@ -17,6 +17,8 @@ import os
 import re
 import sys
 
+from cocolint import cachedir
+
 try:  # CPython's regex compiler (3.11+); elsewhere every pattern goes through re.compile
     import _sre
     from re import _compiler, _parser
@@ -31,9 +33,8 @@ _dirty = False
 def _path() -> str | None:
     if _sre is None or os.environ.get("COCOLINT_NO_RULE_CACHE"):
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     build = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}-{marshal.version}"
-    return os.path.join(base, "cocolint", "regex", build + ".marshal")
+    return cachedir.path("regex", build + ".marshal")
 
 
 def _load() -> dict[tuple[str | bytes, int], tuple]:
@@ -105,6 +106,8 @@ def save() -> None:
     tmp = f"{path}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
+        if not os.path.exists(path):  # a new Python build's file: other builds' stale ones go
+            cachedir.prune(os.path.dirname(path), path, suffix=".marshal")
         with open(tmp, "wb") as f:
             f.write(marshal.dumps(_entries))
         os.replace(tmp, path)

@@ -17,6 +17,7 @@ import marshal
 import os
 import sys
 
+from cocolint import cachedir
 from cocolint.hashes import sha256
 
 TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
@@ -108,14 +109,14 @@ def _path(m: MacroSet) -> str | None:
     except OSError:
         return None
     key = sha256("|".join(parts).encode()).hexdigest()[:32]
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "cocolint", "macros", f"{key}.passes.marshal")
+    return cachedir.path("macros", f"{key}.passes.marshal")
 
 
 def _store(path: str, data: object) -> None:
     tmp = f"{path}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
+        cachedir.prune(os.path.dirname(path), path, suffix=".marshal")
         with open(tmp, "wb") as f:
             f.write(marshal.dumps(data))
         os.replace(tmp, path)

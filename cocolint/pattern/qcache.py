@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from cocolint import ts
+from cocolint import cachedir, ts
 from cocolint.hashes import sha256
 
 _known: set[str] | None = None
@@ -21,8 +21,7 @@ _added: set[str] = set()
 
 
 def _file() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "cocolint" / f"queries-ok-{ts.build_id()}.txt"
+    return Path(cachedir.path(f"queries-ok-{ts.build_id()}.txt"))
 
 
 def _key(query: str) -> str:
@@ -53,6 +52,8 @@ def remember(query: str) -> None:
     try:
         path = _file()
         path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():  # a new build's file: other builds' stale ones go
+            cachedir.prune(str(path.parent), str(path), prefix="queries-ok-", suffix=".txt")
         with open(path, "a", encoding="ascii") as f:
             f.write(key + "\n")
     except OSError:

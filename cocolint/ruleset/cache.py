@@ -19,6 +19,7 @@ try:  # the C unpickler pickle.loads is: without importing pickle.py and its Pyt
 except ImportError:  # pragma: no cover - Pythons without the accelerator
     from pickle import loads as _loads
 
+from cocolint import cachedir
 from cocolint.hashes import sha256
 
 TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
@@ -49,8 +50,7 @@ def _stamp() -> str:
 
 
 def _dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "cocolint" / "rules"
+    return Path(cachedir.path("rules"))
 
 
 def cache_key(shown: str, raw: bytes) -> str | None:
@@ -89,6 +89,7 @@ def store_cached(k: str | None, rule: Any) -> None:
     try:
         d = _dir()
         d.mkdir(parents=True, exist_ok=True)
+        cachedir.prune(str(d), k)  # entries of rule file versions and builds no longer in use
         tmp = d / f".{k}.{os.getpid()}.tmp"
         tmp.write_bytes(_FORMAT + pickle.dumps(rule, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(tmp, d / k)

@@ -1,0 +1,44 @@
+"""Where cocolint keeps its caches (~/.cache/cocolint, XDG_CACHE_HOME respected), and how stale entries go."""
+
+from __future__ import annotations
+
+import os
+import time
+
+# an entry no run has written for this long belongs to a cocolint, Python or tree-sitter build
+# (or a rule file version) no longer in use; if it is in use after all, it is rebuilt once
+STALE_SECONDS = 30 * 24 * 3600
+
+
+def path(*parts: str) -> str:
+    """A path under cocolint's cache directory."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "cocolint", *parts)
+
+
+def prune(directory: str, keep: str, prefix: str = "", suffix: str = "", now: float | None = None) -> int:
+    """Remove the files of directory named prefix...suffix, other than keep, last written over
+    STALE_SECONDS ago; how many went (failures are ignored).
+
+    Cache files are keyed by build, so every fresh install or upgrade starts new ones: the writers
+    call this when they create a file, and a cache directory does not grow without bound.
+    """
+    now = time.time() if now is None else now
+    kept = os.path.basename(keep)
+    removed = 0
+    try:
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                name = entry.name
+                if name == kept or not name.startswith(prefix) or not name.endswith(suffix):
+                    continue
+                try:
+                    if entry.is_file(follow_symlinks=False) \
+                            and now - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS:
+                        os.unlink(entry.path)
+                        removed += 1
+                except OSError:
+                    continue
+    except OSError:
+        return removed
+    return removed

@@ -1,0 +1,49 @@
+"""Cache files are keyed by build: a writer that starts a new file removes other builds' stale ones."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from cocolint import cachedir
+from cocolint.pattern import qcache
+
+OLD = time.time() - cachedir.STALE_SECONDS - 3600
+
+
+def _files(d: Path, names: list[str], mtime: float | None = None) -> None:
+    d.mkdir(parents=True, exist_ok=True)
+    for n in names:
+        (d / n).write_text("x")
+        if mtime is not None:
+            os.utime(d / n, (mtime, mtime))
+
+
+def test_prune_removes_only_stale_matching_files_other_than_the_kept_one(tmp_path: Path) -> None:
+    _files(tmp_path, ["queries-ok-a.txt", "queries-ok-keep.txt", "other.txt", "queries-ok-b.log"], OLD)
+    _files(tmp_path, ["queries-ok-fresh.txt"])
+    (tmp_path / "queries-ok-dir.txt").mkdir()
+    os.utime(tmp_path / "queries-ok-dir.txt", (OLD, OLD))
+    removed = cachedir.prune(str(tmp_path), str(tmp_path / "queries-ok-keep.txt"), prefix="queries-ok-", suffix=".txt")
+    assert removed == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "other.txt", "queries-ok-b.log", "queries-ok-dir.txt", "queries-ok-fresh.txt", "queries-ok-keep.txt"]
+
+
+def test_prune_of_a_missing_directory_is_quiet(tmp_path: Path) -> None:
+    assert cachedir.prune(str(tmp_path / "nowhere"), "x") == 0
+
+
+def test_a_new_query_cache_file_prunes_other_builds(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("COCOLINT_NO_QUERY_CACHE", raising=False)
+    monkeypatch.setattr(qcache, "_known", None)
+    monkeypatch.setattr(qcache, "_added", set())
+    d = tmp_path / "cocolint"
+    _files(d, ["queries-ok-old-build.txt"], OLD)
+    _files(d, ["queries-ok-recent-build.txt"])
+    qcache.remember("(identifier) @x")
+    names = sorted(p.name for p in d.iterdir())
+    assert "queries-ok-old-build.txt" not in names and "queries-ok-recent-build.txt" in names
+    assert Path(qcache._file()).name in names  # this build's file was written
