@@ -209,7 +209,8 @@ def stage_costs(files: list[Path], tree: Path) -> dict:
     """
     from cocolint import ts
     from cocolint.engine.matcher import Matcher
-    from cocolint.engine.run import BATCH_FILES
+    from cocolint.engine.matcher import held
+    from cocolint.engine.run import batches
     from cocolint.ruleset import load_rules
 
     sources = []
@@ -225,8 +226,7 @@ def stage_costs(files: list[Path], tree: Path) -> dict:
     # batch by batch, so that other load on the machine falls on the three alike
     out = {"raw": 0.0, "prepared": 0.0, "finished": 0.0}
     clock = time.process_time
-    for at in range(0, len(sources), BATCH_FILES):
-        batch = sources[at:at + BATCH_FILES]
+    for batch in batches(sources, lambda s: held(s[2])):
         t0 = clock()
         for _, _, data in batch:
             ts.parse(data)

@@ -5,8 +5,9 @@
 For every .c/.h file the raw source and the normalised views are parsed one after the
 other, so the normalisation cost is a ratio against parse time measured on the same
 files in the same run.  Files are prepared the way the engine prepares them: a batch of
-files (engine/run.py in_batches) is normalised before any of them is parsed.  With --findings, the built-in rules run over the tree with and
-without normalisation and the difference in findings is listed.
+files (engine/run.py batches) is normalised before any of them is parsed.  With --findings,
+the built-in rules run over the tree with and without normalisation and the difference in
+findings is listed.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from pathlib import Path
 from typing import Iterator
 
 from cocolint.engine.files import discover
+from cocolint.engine.matcher import held
+from cocolint.engine.run import batches
 from cocolint.kernelc import candidates
 from cocolint.kernelc.health import CLOCK, FileHealth, measure_file, measure_prepared, prepare_timed
 from cocolint.kernelc.survey import MAX_BYTES, Totals
@@ -41,26 +44,15 @@ def _wanted(sets: list[list[frozenset[str]] | None], text: bytes) -> bool:
     return any(s is None or any(all(lit.encode() in text for lit in group) for group in s) for s in sets)
 
 
-def _batches(files: list[Path]) -> Iterator[list[tuple[Path, bytes]]]:
-    """The readable text files among files, with their bytes, in the engine's batches."""
-    from cocolint.engine.run import BATCH_BYTES, BATCH_FILES
-
-    batch: list[tuple[Path, bytes]] = []
-    held = 0
+def _sources(files: list[Path]) -> Iterator[tuple[Path, bytes]]:
+    """The readable text files among files, with their bytes."""
     for path in files:
         try:
             source = path.read_bytes()
         except OSError:
             continue
-        if b"\0" in source or len(source) > MAX_BYTES:
-            continue
-        batch.append((path, source))
-        held += 4 * len(source)  # what the engine counts for a prepared file (matcher.Pending.size)
-        if len(batch) >= BATCH_FILES or held >= BATCH_BYTES:
-            yield batch
-            batch, held = [], 0
-    if batch:
-        yield batch
+        if b"\0" not in source and len(source) <= MAX_BYTES:
+            yield path, source
 
 
 def _shown(h: FileHealth, shown: str) -> FileHealth:
@@ -92,7 +84,7 @@ def measure_tree(tree: Path, stride: int) -> dict[str, object]:
 
         normalise(b"", files[0])
     done = 0
-    for batch in _batches(files):
+    for batch in batches(_sources(files), lambda f: held(f[1])):
         # as the engine runs (engine/run.py in_batches): a batch of files is prepared (comments
         # blanked, kernel C normalised) before any of them is parsed
         prepared = []
@@ -124,6 +116,7 @@ def measure_tree(tree: Path, stride: int) -> dict[str, object]:
         if done // 5000 != (done + len(batch)) // 5000:
             print(f"  {tree.name}: {done + len(batch)}/{len(files)} files", file=sys.stderr)
         done += len(batch)
+    primary_parse = norm.parse_seconds - norm.extra_parse_seconds  # the normalised text, each file once
     over = [h for h in norm.worst if h.error_ratio > 0.10]
     sources = {h.path: (tree / h.path).read_bytes() for h in over}
     return {
@@ -133,10 +126,8 @@ def measure_tree(tree: Path, stride: int) -> dict[str, object]:
         "normalise_cost_ratio": round(norm.normalise_seconds / raw.parse_seconds, 4) if raw.parse_seconds else None,
         # what normalising adds to reading every file once: normalise + parse the primary view,
         # against parsing the files as written (tree-sitter recovers from fewer errors in the normalised text)
-        "primary_net_cost_ratio": round((norm.normalise_seconds + norm.parse_seconds - norm.extra_parse_seconds)
-                                        / raw.parse_seconds - 1, 4) if raw.parse_seconds else None,
-        "primary_parse_ratio": round((norm.parse_seconds - norm.extra_parse_seconds) / raw.parse_seconds, 4)
-        if raw.parse_seconds else None,
+        "primary_net_cost_ratio": _ratio(norm.normalise_seconds + primary_parse - raw.parse_seconds, raw.parse_seconds),
+        "primary_parse_ratio": _ratio(primary_parse, raw.parse_seconds),
         # net: normalise + parse every view, against parsing the files as written
         "net_cost_ratio": round((norm.normalise_seconds + norm.parse_seconds) / raw.parse_seconds - 1, 4)
         if raw.parse_seconds else None,

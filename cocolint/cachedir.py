@@ -42,3 +42,23 @@ def prune(directory: str, keep: str, prefix: str = "", suffix: str = "", now: fl
     except OSError:
         return removed
     return removed
+
+
+def store(path: str, data: bytes, prefix: str = "", suffix: str = "") -> None:
+    """Write a cache file whole (a temporary file renamed over it); when it is new, other builds'
+    stale files beside it named prefix...suffix go (prune).  Failures are ignored: a cache that
+    cannot be written is only a miss next time."""
+    directory = os.path.dirname(path)
+    tmp = f"{path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(directory, exist_ok=True)
+        if not os.path.exists(path):
+            prune(directory, path, prefix, suffix)
+        with open(tmp, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass

@@ -103,16 +103,7 @@ def save() -> None:
     if not _dirty or _entries is None or path is None:
         return
     _dirty = False
-    tmp = f"{path}.{os.getpid()}.tmp"
     try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        if not os.path.exists(path):  # a new Python build's file: other builds' stale ones go
-            cachedir.prune(os.path.dirname(path), path, suffix=".marshal")
-        with open(tmp, "wb") as f:
-            f.write(marshal.dumps(_entries))
-        os.replace(tmp, path)
-    except (OSError, ValueError):
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        cachedir.store(path, marshal.dumps(_entries), suffix=".marshal")
+    except ValueError:  # an entry marshal cannot write: nothing is kept this time
+        pass

@@ -47,3 +47,22 @@ def test_a_new_query_cache_file_prunes_other_builds(tmp_path: Path, monkeypatch)
     names = sorted(p.name for p in d.iterdir())
     assert "queries-ok-old-build.txt" not in names and "queries-ok-recent-build.txt" in names
     assert Path(qcache._file()).name in names  # this build's file was written
+
+
+def test_store_writes_whole_files_and_prunes_only_when_it_starts_one(tmp_path: Path) -> None:
+    d = tmp_path / "c"
+    _files(d, ["old-build.marshal"], OLD)
+    target = d / "this-build.marshal"
+    cachedir.store(str(target), b"one", suffix=".marshal")
+    assert target.read_bytes() == b"one" and not (d / "old-build.marshal").exists()
+    _files(d, ["older-build.marshal"], OLD)
+    cachedir.store(str(target), b"two", suffix=".marshal")  # rewriting an existing file prunes nothing
+    assert target.read_bytes() == b"two" and (d / "older-build.marshal").exists()
+    assert sorted(p.name for p in d.iterdir()) == ["older-build.marshal", "this-build.marshal"]  # no temporaries
+
+
+def test_store_where_nothing_can_be_written_is_quiet(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    cachedir.store(str(blocker / "sub" / "entry"), b"data")  # its directory cannot exist
+    assert blocker.read_text() == "x"

@@ -53,8 +53,8 @@ class Pending:
 
     @property
     def size(self) -> int:
-        """Bytes held (a batch of prepared files is bounded by their total)."""
-        return len(self.source) * (4 if self.prepared is not None else 2)
+        """Bytes held (a batch of prepared files is bounded by their total: engine/run.py batches)."""
+        return held(self.source, self.prepared is not None)
 
 
 @dataclass
@@ -329,6 +329,12 @@ class Matcher:
             message=_format(rule.message, values), function=function,
             source_line=text.line(line), code=text.snippet(node, limit=None), tree_path=path,
         )
+
+
+def held(source: bytes, prepared: bool = True) -> int:
+    """About how many bytes a file holds from Matcher.begin to finish: its source and blanked copy,
+    and when prepared its normalised text and primary view."""
+    return len(source) * (4 if prepared else 2)
 
 
 def _may_match(sets: list[tuple[tuple[bytes, ...], ...] | None], text: bytes) -> bool:

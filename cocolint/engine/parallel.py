@@ -68,8 +68,7 @@ def default_jobs() -> int:
 
 
 def _check_item(matcher: Matcher, item: Item) -> engine.FileResult:
-    r, pending = _begin_item(matcher, item)
-    return engine.finish_file(matcher, r, pending) if pending is not None else r
+    return engine.finish_file(matcher, *_begin_item(matcher, item))
 
 
 def _begin_item(matcher: Matcher, item: Item) -> tuple[engine.FileResult, Pending | None]:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from typing import Callable, Iterable, Iterator, TypeVar
 
     T = TypeVar("T")
+    X = TypeVar("X")
 
 
 @dataclass
@@ -105,8 +106,7 @@ BATCH_BYTES = 16 << 20
 
 def check_file(matcher: Matcher, path: Path, source: bytes | None = None) -> FileResult:
     """Check one file (source: its bytes if already read); any failure becomes a FileError, never an exception."""
-    result, pending = begin_file(matcher, path, source)
-    return finish_file(matcher, result, pending) if pending is not None else result
+    return finish_file(matcher, *begin_file(matcher, path, source))
 
 
 def begin_file(matcher: Matcher, path: Path, source: bytes | None = None) -> tuple[FileResult, Pending | None]:
@@ -135,8 +135,10 @@ def begin_file(matcher: Matcher, path: Path, source: bytes | None = None) -> tup
     return result, _isolated(result, matcher.begin, scope_path(path), source, path)
 
 
-def finish_file(matcher: Matcher, result: FileResult, pending: Pending) -> FileResult:
-    """Parse and match a file begin_file prepared."""
+def finish_file(matcher: Matcher, result: FileResult, pending: Pending | None) -> FileResult:
+    """Parse and match a file begin_file prepared (pending None: the result is final already)."""
+    if pending is None:
+        return result
     m = _isolated(result, matcher.finish, pending)
     if m is not None:
         result.parsed, result.damaged = m.parsed, m.damaged
@@ -156,18 +158,25 @@ def _isolated(result: FileResult, step: Callable[..., T], *args: object) -> T | 
     return None
 
 
+def batches(items: Iterable[X], held: Callable[[X], int]) -> Iterator[list[X]]:
+    """items in lists of up to BATCH_FILES, closed early once what they hold reaches BATCH_BYTES."""
+    batch: list[X] = []
+    total = 0
+    for item in items:
+        batch.append(item)
+        total += held(item)
+        if len(batch) >= BATCH_FILES or total >= BATCH_BYTES:
+            yield batch
+            batch, total = [], 0
+    if batch:
+        yield batch
+
+
 def in_batches(matcher: Matcher, begun: Iterable[tuple[FileResult, Pending | None]]) -> Iterator[FileResult]:
     """Every result in order; the files to parse are finished a batch at a time, after all of the
-    batch's files were prepared (up to BATCH_FILES files or BATCH_BYTES held)."""
-    batch: list[tuple[FileResult, Pending | None]] = []
-    held = 0
-    for r, pending in begun:
-        batch.append((r, pending))
-        held += pending.size if pending is not None else 0
-        if len(batch) >= BATCH_FILES or held >= BATCH_BYTES:
-            yield from (finish_file(matcher, r, p) if p is not None else r for r, p in batch)
-            batch, held = [], 0
-    yield from (finish_file(matcher, r, p) if p is not None else r for r, p in batch)
+    batch's files were prepared (see batches)."""
+    for batch in batches(begun, lambda b: b[1].size if b[1] is not None else 0):
+        yield from (finish_file(matcher, r, p) for r, p in batch)
 
 
 def check_paths(rules: list[Rule], paths: Iterable[Path],

@@ -132,12 +132,8 @@ def _packaged_and_classes() -> tuple[dict, dict]:
     classes = _classes(data)
     if cache is not None:
         try:  # a one-file check reads 80 KB of TOML in ~30 ms, the same in marshal format in well under 1 ms
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            cachedir.prune(str(cache.parent), str(cache), suffix=".marshal")
-            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps((_FORMAT, data, classes)))
-            os.replace(tmp, cache)
-        except (OSError, ValueError):
+            cachedir.store(str(cache), marshal.dumps((_FORMAT, data, classes)), suffix=".marshal")
+        except ValueError:
             pass
     return data, classes
 

@@ -113,15 +113,7 @@ def _path(m: MacroSet) -> str | None:
 
 
 def _store(path: str, data: object) -> None:
-    tmp = f"{path}.{os.getpid()}.tmp"
     try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        cachedir.prune(os.path.dirname(path), path, suffix=".marshal")
-        with open(tmp, "wb") as f:
-            f.write(marshal.dumps(data))
-        os.replace(tmp, path)
-    except (OSError, ValueError):
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        cachedir.store(path, marshal.dumps(data), suffix=".marshal")
+    except ValueError:  # not marshallable: the table is built again next time
+        pass

@@ -65,6 +65,7 @@ class Gate:
         self._searched = 0  # bytes searched with the quick-to-build automaton
         self._by_token = False  # whether the automaton leaves the names out (they are found by token)
         self._built = False
+        self._ids: dict[tuple[bytes, ...], frozenset[int]] = {}  # Found.starts/which: a pass's literals -> ids
 
     def _build(self) -> None:
         anchors, passes, names, extra = self._spec
@@ -146,13 +147,9 @@ class Gate:
 
     def ids(self, literals: tuple[bytes, ...]) -> frozenset[int]:
         """The ids of literals in the scan (a KeyError for one the gate does not look for)."""
-        cache = self.__dict__.get("_ids")
-        if cache is None:
-            cache = self._ids = {}
-        out = cache.get(literals)
+        out = self._ids.get(literals)
         if out is None:  # a few tuples per gate (the passes' own)
-            index = {lit: i for i, lit in enumerate(self.literals)}
-            out = cache[literals] = frozenset(index[lit] for lit in literals)
+            out = self._ids[literals] = frozenset(self._literal_ids[lit] for lit in literals)
         return out
 
     def scan(self, src: bytes) -> tuple[Found | None, set[str] | None, set[bytes] | None]:

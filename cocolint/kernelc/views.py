@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from cocolint import ts
 from cocolint.kernelc import macro_bodies
 from cocolint.kernelc.conditionals import view
-from cocolint.kernelc.prepare import Prepared, prepare
+from cocolint.kernelc.prepare import Prepared
 from cocolint.record import dataclass
 
 TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
@@ -37,24 +35,14 @@ class View:
         return self.macros.name_at(node.start_byte) if self.macros is not None else None
 
 
-def parse_views(source: bytes, path: Path | None = None, wanted: Callable[[bytes], bool] | None = None,
-                normalise: bool = True, extra: tuple[bytes, ...] = (),
-                extra_needed: bool = False) -> tuple[list[View], Prepared | None]:
-    """Parse the primary view, then the other views whose text wanted() says a rule could match.
-
-    extra: literals the normaliser's scan looks for as well (found: the Prepared's present).
-    extra_needed: wanted() can only say yes to a text holding one of them (a rule set's anchors,
-    no rule without names); when the scan found none, no other view or macro body is looked for.
-    """
-    p = prepare(source, path, extra=extra) if normalise else None
-    return parse_prepared(source, p, wanted, extra_needed), p
-
-
 def parse_prepared(source: bytes, p: Prepared | None, wanted: Callable[[bytes], bool] | None = None,
                    extra_needed: bool = False) -> list[View]:
-    """The views of a file prepare() has read (p None: the source parsed as written); see parse_views.
+    """Parse the primary view of a file prepare() has read (p None: source as written), then the
+    other views whose text wanted() says a rule could match.
 
-    Split from the preparation so that a batch of files can be prepared before any is parsed.
+    extra_needed: wanted() can only say yes to a text holding one of the literals prepare(extra=...)
+    looked for (a rule set's anchors, no rule without names); when its scan found none
+    (p.present empty), no other view or macro body is looked for.
     """
     if p is None:
         return [View(ts.parse(source))]

@@ -87,14 +87,8 @@ def store_cached(k: str | None, rule: Any) -> None:
     import pickle  # a cache miss only
 
     try:
-        d = _dir()
-        d.mkdir(parents=True, exist_ok=True)
-        cachedir.prune(str(d), k)  # entries of rule file versions and builds no longer in use
-        tmp = d / f".{k}.{os.getpid()}.tmp"
-        tmp.write_bytes(_FORMAT + pickle.dumps(rule, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, d / k)
-    except Exception:
-        try:
-            tmp.unlink()  # type: ignore[possibly-undefined]
-        except Exception:
-            pass
+        data = _FORMAT + pickle.dumps(rule, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # a rule pickle cannot write is compiled again next time
+        return
+    # a new entry: those of rule file versions and builds no longer in use go
+    cachedir.store(str(_dir() / k), data)
