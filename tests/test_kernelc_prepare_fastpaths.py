@@ -208,3 +208,12 @@ def test_found_starts_are_every_occurrence(src: bytes) -> None:
 def test_statement_macro_calls_found_by_name_are_the_alternations(src: bytes, names: list[bytes]) -> None:
     alternation = re.compile(rb"(?:" + b"|".join(map(re.escape, names)) + rb")\(")
     assert passes._calls(src, names) == [(m.start(), m.end() - 1) for m in alternation.finditer(src)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_text(["{", "}", "\"", "\n", "x", " ", "{ A(1), B(2) },\n", "\"a{b\"", ";"], 40), st.data())
+def test_enclosing_with_the_memo_finds_the_brace_the_walk_finds(src: bytes, data: st.DataObject) -> None:
+    memo: dict[int, int] = {}
+    offsets = data.draw(st.lists(st.integers(0, len(src)), max_size=12))
+    for at in offsets + sorted(offsets):  # in any order, and in order, sharing one memo
+        assert macro_runs._enclosing(src, at, memo) == macro_runs._enclosing(src, at)

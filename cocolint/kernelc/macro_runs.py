@@ -72,14 +72,15 @@ def macro_runs(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray 
         line = src.rfind(b"\n", 0, nl) + 1
         if _LONE_NAME.fullmatch(src, line, nl + 1):
             gaps.append((-2, nl - 1, nl, line))
+    memo: dict[int, int] = {}  # _enclosing's answers for this source
     if gaps:  # names: in the braces of the calls found, or of a table ending in a lone name
-        lo = _enclosing(src, min(g[1] for g in gaps))
+        lo = _enclosing(src, min(g[1] for g in gaps), memo)
         hi = max(g[2] for g in gaps) + 4096
         gaps += [(-1, m.start(1), m.end(1), -1) for m in _NAME_GAP.finditer(src, max(lo, 0), hi)]
     if not gaps:
         return buf
     gaps.sort(key=lambda g: g[1])
-    for (close, start, end, line), (kind, open_brace) in zip(gaps, _contexts(src, [g[1] for g in gaps])):
+    for (close, start, end, line), (kind, open_brace) in zip(gaps, _contexts(src, [g[1] for g in gaps], memo)):
         nxt = src[end:end + 1]
         if close == -2:  # a lone name before `}`: a member or a statement, given its `;`
             if kind == _STRUCT_BODY and (buf is None or buf[start] == src[start]):
@@ -173,29 +174,41 @@ def _open_paren(src: bytes, close: int) -> int:
     return -1
 
 
-def _contexts(src: bytes, offsets: list[int]) -> list[tuple[int, int]]:
+def _contexts(src: bytes, offsets: list[int], memo: dict[int, int]) -> list[tuple[int, int]]:
     """For each offset: the kind of the brace directly around it (not inside parentheses) and where it opens."""
     kinds: dict[int, int] = {}
     result = []
     for at in offsets:
-        brace = _enclosing(src, at)
+        brace = _enclosing(src, at, memo)
         if brace < 0 or src.count(b"(", brace, at) != src.count(b")", brace, at):
             result.append((_OTHER, brace))
             continue
         kind = kinds.get(brace)
         if kind is None:
-            kind = kinds[brace] = _brace_kind(src, brace)
+            kind = kinds[brace] = _brace_kind(src, brace, memo)
         result.append((kind, brace))
     return result
 
 
-def _enclosing(src: bytes, at: int) -> int:
-    """The unmatched `{` before at (a brace inside a string on its line is skipped; in a comment, not)."""
+def _enclosing(src: bytes, at: int, memo: dict[int, int] | None = None) -> int:
+    """The unmatched `{` before at (a brace inside a string on its line is skipped; in a comment, not).
+
+    memo: answers found before in src, by offset. Every offset the walk passes at depth 0 has the
+    walk's answer, so a table's rows, each walking back over the rows before it, take one step each.
+    """
     depth = 0
+    passed = []  # offsets at depth 0 on the way
     while True:
+        if not depth and memo is not None:
+            known = memo.get(at)
+            if known is not None:
+                found = known
+                break
+            passed.append(at)
         opened, closed = src.rfind(b"{", 0, at), src.rfind(b"}", 0, at)
         if opened < 0:
-            return -1
+            found = -1
+            break
         brace = max(opened, closed)
         if src.count(b'"', src.rfind(b"\n", 0, brace) + 1, brace) % 2:  # `"bpf_{list_head}"`
             at = brace
@@ -207,17 +220,22 @@ def _enclosing(src: bytes, at: int) -> int:
             depth -= 1
             at = opened
         else:
-            return opened
+            found = opened
+            break
+    if memo is not None:
+        for offset in passed:
+            memo[offset] = found
+    return found
 
 
-def _brace_kind(src: bytes, at: int, nested: bool = True) -> int:
+def _brace_kind(src: bytes, at: int, memo: dict[int, int], nested: bool = True) -> int:
     i = code_before(src, at - 1)
     c = src[i] if i >= 0 else 0
     if c == 0x3D:  # `= {`
         return _INIT
     if c in b",{":  # an item of an initialiser if the brace around it is one, else a block in a block
-        outer = _enclosing(src, at) if nested else -1
-        kind = _brace_kind(src, outer, False) if outer >= 0 else _OTHER
+        outer = _enclosing(src, at, memo) if nested else -1
+        kind = _brace_kind(src, outer, memo, False) if outer >= 0 else _OTHER
         return kind if kind in (_INIT, _BLOCK) else _OTHER
     if c == 0x29:  # `(type){` is a compound literal; `f(...) {`, `if (x) {`, `switch (x) {` a body
         opened = _open_paren(src, i)
@@ -228,8 +246,8 @@ def _brace_kind(src: bytes, at: int, nested: bool = True) -> int:
     if src.endswith((b"else", b"do"), 0, i + 1):
         return _BLOCK
     if c in b";}:" and nested:
-        outer = _enclosing(src, at)
-        return _BLOCK if outer >= 0 and _brace_kind(src, outer, False) == _BLOCK else _OTHER
+        outer = _enclosing(src, at, memo)
+        return _BLOCK if outer >= 0 and _brace_kind(src, outer, memo, False) == _BLOCK else _OTHER
     if _STRUCT.search(src, max(0, i - 80), i + 1):
         return _STRUCT_BODY
     return _OTHER
