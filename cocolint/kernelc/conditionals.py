@@ -5,8 +5,10 @@ from __future__ import annotations
 from cocolint.record import dataclass, field
 from cocolint.lazyre import lazy_compile
 
-# (ifdef|ifndef|if|elif|else|endif|include), spelled out letter by letter: one test per letter, not per word
-_DIRECTIVE = lazy_compile(rb"#[ \t]*+(i(?:f(?:n?def)?|nclude)|e(?:l(?:if|se)|ndif))\b")
+# (ifdef|ifndef|if|elif|else|endif|include), spelled out letter by letter: one test per letter, not per word;
+# not `#include` at the start of a line after a line ending in code other than `{,(=` (the usual
+# #include: analyse() would pass it over, the lookbehind does so without a match to look at)
+_DIRECTIVE = lazy_compile(rb"#[ \t]*+(i(?:f(?:n?def)?|nclude(?<![^\s{,(=]\n#include))|e(?:l(?:if|se)|ndif))\b")
 _BLANK = bytes(b if b == 0x0A else 0x20 for b in range(256))
 # conditions whose arm is never C: assembler and C++ (`#if 0` code is read: it is usually old C)
 _DEAD_IF = lazy_compile(rb"\s*defined\s*\(?\s*(?:__ASSEMBLY__|__cplusplus)\b")
@@ -72,7 +74,9 @@ class Views:
             choice: list[int] = []
             visible: list[bool] = []
             new: list[Span] = []
-            waiting = self._waiting(seen)
+            # (a group every arm of which some view has seen needs _waiting; the first view never does)
+            waiting = self._waiting(seen) if self.choices and any(
+                len(had) >= len(g.live) > 1 for had, g in zip(seen, self.groups)) else None
             for gi, g in enumerate(self.groups):
                 parent = g.parent
                 vis = parent is None or (visible[parent[0]] and choice[parent[0]] == parent[1])
@@ -80,10 +84,10 @@ class Views:
                 if vis:
                     arms, had = len(g.live), seen[gi]
                     if len(had) < arms:  # the first arm not seen yet (seen holds arm indexes only)
-                        pick = next(i for i in range(arms) if i not in had)
+                        pick = next(i for i in range(arms) if i not in had) if had else 0
                         had.add(pick)
                         new.append(g.live[pick])
-                    else:  # every arm seen: one holding a group with an arm not seen yet, else the first
+                    elif arms > 1:  # every arm seen: one holding a group with an arm not seen yet, else the first
                         pick = next((i for i in range(arms) if (gi, i) in waiting), 0)
                 choice.append(pick)
                 visible.append(vis)
@@ -118,15 +122,17 @@ def directive_end(src: bytes, pos: int) -> int:
             return n
         if src.find(b"\\", pos, nl) < 0 and src.find(b"/*", pos, nl) < 0:
             return nl  # the common line: no continuation, no comment opened
-        line = src[pos:nl]
-        opened = line.rfind(b"/*")
-        if opened >= 0 and line.find(b"*/", opened) < 0:
-            close = src.find(b"*/", pos + opened + 2)
+        opened = src.rfind(b"/*", pos, nl)  # (the line read in place, not sliced)
+        if opened >= 0 and src.find(b"*/", opened, nl) < 0:
+            close = src.find(b"*/", opened + 2)
             if close < 0:
                 return n
             pos = close + 2
             continue
-        if line.rstrip(b" \t\r").endswith(b"\\"):
+        last = nl - 1  # the line's last byte before trailing blanks: a `\\` continues it
+        while last >= pos and src[last] in b" \t\r":
+            last -= 1
+        if last >= pos and src[last] == 0x5C:
             pos = nl + 1
             continue
         return nl
@@ -161,16 +167,15 @@ def analyse(src: bytes) -> Views:
         end = src.find(b"\n", after)
         if end < 0 or src.find(b"\\", after, end) >= 0 or src.find(b"/*", after, end) >= 0:
             end = directive_end(src, after)  # (its common case, one plain line, done above)
-        cond = src[after:end]
-        if word in (b"if", b"ifdef", b"ifndef"):
-            dead = ((word == b"if" and _DEAD_IF.match(cond) is not None)
-                    or (word == b"ifdef" and _DEAD_IFDEF.match(cond) is not None))
+        if word[0] == 0x69:  # `i`: if, ifdef, ifndef (the condition read in place: match(src, after, end))
+            dead = ((word == b"if" and _DEAD_IF.match(src, after, end) is not None)
+                    or (word == b"ifdef" and _DEAD_IFDEF.match(src, after, end) is not None))
             parent = None
             if stack:
                 outer = stack[-1]
                 parent = (at[-1], -1 if outer.dead else len(outer.live))  # -1: inside a dead arm, never seen
             g = _Group(start=end, dead=dead, parent=parent,
-                       ifndef_live=word == b"ifndef" and _LIVE_IFNDEF.match(cond) is not None)
+                       ifndef_live=word == b"ifndef" and _LIVE_IFNDEF.match(src, after, end) is not None)
             stack.append(g)
             at.append(len(opened))
             opened.append(g)
@@ -183,7 +188,7 @@ def analyse(src: bytes) -> Views:
                 stack.pop()
                 at.pop()
             else:
-                g.dead = g.ifndef_live or (word == b"elif" and _DEAD_IF.match(cond) is not None)
+                g.dead = g.ifndef_live or (word == b"elif" and _DEAD_IF.match(src, after, end) is not None)
                 g.start = end
         views.directives.append((line_start, end))
     if stack:  # unterminated #if: read the file as it is written

@@ -176,8 +176,10 @@ def statement_macros(src: bytes, buf: bytearray | None, out: Normalised) -> byte
         return buf  # no body ends in `;` (register headers: thousands of #defines and no `;`), no #define
     names = []
     for m in _DEFINE_FN_LONG.finditer(src):
-        end = directive_end(src, m.end())
-        if src[m.start():end].rstrip(b" \t\\\r\n").endswith(b";"):
+        last = directive_end(src, m.end()) - 1  # the body's last byte before blanks and `\`s (read in place)
+        while src[last] in b" \t\\\r\n":  # (the `(` after the name stops it)
+            last -= 1
+        if src[last] == 0x3B:
             names.append(m.group(1))
     if not names:
         return buf
