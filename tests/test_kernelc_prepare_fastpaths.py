@@ -250,3 +250,22 @@ def _old_directive_end(src: bytes, pos: int) -> int:
 def test_directive_end_read_in_place_ends_where_the_sliced_lines_end(src: bytes, data: st.DataObject) -> None:
     pos = data.draw(st.integers(0, len(src)))
     assert conditionals.directive_end(src, pos) == _old_directive_end(src, pos)
+
+
+_OLD_ONE_LINE_STATEMENT = re.compile(rb"\([^()\n\"'/]*+\)[ \t]*+;")
+
+
+@settings(max_examples=400, deadline=None)
+@given(_text(["\nMODULE_LICENSE(", "\nACPI_MODULE_NAME(", "\nmodule_init(", "\nEXPORT_SYMBOL(", "\"GPL\"",
+              "\"a)b\"", "\"a\\\"b\"", "'x'", "x", ")", "(", ";", " ", "\t", "\n", "/* c */", "//", "{", "=",
+              ",", "\"", "\\"], 24))
+def test_one_line_statement_with_strings_changes_nothing_the_checks_after_it_decide(src: bytes) -> None:
+    # the regex only decides sooner what bare_macros and the declaration rewrite conclude without it
+    normaliser = Normaliser.for_path(None)
+    new, current = normaliser.normalise(src), passes.ONE_LINE_STATEMENT
+    passes.ONE_LINE_STATEMENT = _OLD_ONE_LINE_STATEMENT
+    try:
+        old = normaliser.normalise(src)
+    finally:
+        passes.ONE_LINE_STATEMENT = current
+    assert (new.source, new.by_class) == (old.source, old.by_class)

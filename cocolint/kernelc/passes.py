@@ -30,8 +30,9 @@ _STATIC_CALL = lazy_compile(rb"(static[ \t]++(?:const[ \t]++)?)([A-Z][A-Z0-9_]*+
 _RANGE_BEFORE = lazy_compile(rb"(?:\bcase\b[^:;]*|\[[^\];]*)\Z")
 _BARE_CALL = lazy_compile(rb"\n([A-Z][A-Z0-9_]++)(?=\(|[ \t]*\r?\n)")
 _BARE_FIRST = lazy_compile(rb"([A-Z][A-Z0-9_]++)(?=\(|[ \t]*\r?\n)")
-# a call's simple arguments (no parentheses, quotes or comments) and its `;`, on one line
-ONE_LINE_STATEMENT = lazy_compile(rb"\([^()\n\"'/]*+\)[ \t]*+;")
+# a call's simple arguments (no parentheses, comments or character literals outside strings; strings
+# with no escape) and its `;`, on one line: `EXPORT_SYMBOL(x);`, `MODULE_LICENSE("GPL");`
+ONE_LINE_STATEMENT = lazy_compile(rb"\([^()\n\"'/]*+(?:\"[^\"\\\n]*+\"[^()\n\"'/]*+)*+\)[ \t]*+;")
 _ONE_IDENT = lazy_compile(rb"\s*[A-Za-z_]\w*\s*")
 _BARE_KINDS = (None, "declaration", "type_arguments")  # kinds a bare or `static` invocation may have
 
