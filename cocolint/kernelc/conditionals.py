@@ -68,16 +68,19 @@ class Views:
         if all(len(g.live) <= 1 for g in self.groups):  # no #else anywhere (header guards): one view
             self.choices, self.firsts = [[0] * len(self.groups)], [[]]  # view 0's firsts are never asked for
             return
-        seen: list[set[int]] = [set() for _ in self.groups]
+        groups = self.groups
+        seen: list[set[int]] = [set() for _ in groups]
         self.choices, self.firsts = [], []
+        todo: list[int] | range = range(len(groups))  # the groups a view must look at (see _unsettled)
         while True:
-            choice: list[int] = []
-            visible: list[bool] = []
+            choice = [0] * len(groups)
+            visible = [False] * len(groups)
             new: list[Span] = []
             # (a group every arm of which some view has seen needs _waiting; the first view never does)
             waiting = self._waiting(seen) if self.choices and any(
-                len(had) >= len(g.live) > 1 for had, g in zip(seen, self.groups)) else None
-            for gi, g in enumerate(self.groups):
+                len(seen[gi]) >= len(groups[gi].live) > 1 for gi in todo) else None
+            for gi in todo:
+                g = groups[gi]
                 parent = g.parent
                 vis = parent is None or (visible[parent[0]] and choice[parent[0]] == parent[1])
                 pick = 0
@@ -88,13 +91,33 @@ class Views:
                         had.add(pick)
                         new.append(g.live[pick])
                     elif arms > 1:  # every arm seen: one holding a group with an arm not seen yet, else the first
-                        pick = next((i for i in range(arms) if (gi, i) in waiting), 0)
-                choice.append(pick)
-                visible.append(vis)
+                        pick = next((i for i in range(arms) if (gi, i) in waiting), 0)  # type: ignore[operator]
+                choice[gi] = pick
+                visible[gi] = vis
             if self.choices and not new or len(self.choices) >= MAX_VIEWS:
                 return
             self.choices.append(choice)
             self.firsts.append(new)
+            todo = self._unsettled(seen)
+
+    def _unsettled(self, seen: list[set[int]]) -> list[int]:
+        """The groups with an arm no view has seen, or such a group nested in them, in order.
+
+        Every other group is settled: each later view keeps its first arm (it has nothing new to
+        show, and no arm of it holds a group that has), whether the view sees it or not, so a view
+        looks only at these (the parent of each is among them: its visibility is known).
+        """
+        groups = self.groups
+        flagged = [False] * len(groups)
+        out = []
+        for gi in range(len(groups) - 1, -1, -1):  # inner groups come after their parents
+            g = groups[gi]
+            if flagged[gi] or len(seen[gi]) < len(g.live):
+                out.append(gi)
+                if g.parent is not None:
+                    flagged[g.parent[0]] = True
+        out.reverse()
+        return out
 
     def _waiting(self, seen: list[set[int]]) -> set[tuple[int, int]]:
         """The (group, arm) pairs with a nested group some arm of which no view has seen yet.

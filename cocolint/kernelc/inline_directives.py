@@ -76,7 +76,7 @@ def _triggered(src: bytes, look: bool = True) -> bool:
     define, undef = find(b"\n#define"), find(b"\n#undef")
     while define >= 0 or undef >= 0:
         at = define if undef < 0 or 0 <= define < undef else undef  # the newline before the `#`
-        if not src[src.rfind(b"\n", 0, at) + 1:at + 1].startswith(b"#"):  # the first of a run decides
+        if src[src.rfind(b"\n", 0, at) + 1] != 0x23:  # the line before does not start with `#`: the first of a run decides
             j = at - 1
             while j >= 0 and src[j] in b" \t\r\n":
                 j -= 1
