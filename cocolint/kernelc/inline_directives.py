@@ -25,6 +25,8 @@ _FRAGMENT_DIRECTIVE = lazy_compile(rb"^[ \t]*#[ \t]*(define|undef|pragma|error|w
 _ANY_DIRECTIVE = lazy_compile(rb"^[ \t]*#", re.M)
 _LINE_DIRECTIVE = lazy_compile(rb"\n[ \t]*#")  # the same after the first line, led by a literal
 _OPENS = frozenset(b",({=")  # the last code before the line: the line is inside an expression
+# `\n#define` and `\n#undef` (led by the `#`, rarer than the newline: one search for both)
+_DEFINE_LINE = lazy_compile(rb"#(?<=\n#)(?:define|undef)")
 _RUN_END = lazy_compile(rb"\n(?!#)")  # the end of a line not followed by one starting with `#`
 TRIGGERS = (b"enum", b"= {", b"={")  # an initialiser or enum to be inside (checked in the normaliser's scan)
 
@@ -70,12 +72,9 @@ def _triggered(src: bytes, look: bool = True) -> bool:
     look=False: one of TRIGGERS is known to occur."""
     if look and b"enum" not in src and b"= {" not in src and b"={" not in src:
         return False  # no initialiser or enum to be inside (register headers: only #defines)
-    # `\n#define` and `\n#undef` found by memory search (a regex led by `#` steps through every
-    # byte); each is looked for again only once the runs have passed it
-    find = src.find
-    define, undef = find(b"\n#define"), find(b"\n#undef")
-    while define >= 0 or undef >= 0:
-        at = define if undef < 0 or 0 <= define < undef else undef  # the newline before the `#`
+    found = _DEFINE_LINE.search(src)
+    while found is not None:
+        at = found.start() - 1  # the newline before the `#`
         if src[src.rfind(b"\n", 0, at) + 1] != 0x23:  # the line before does not start with `#`: the first of a run decides
             j = at - 1
             while j >= 0 and src[j] in b" \t\r\n":
@@ -88,9 +87,5 @@ def _triggered(src: bytes, look: bool = True) -> bool:
         run_end = _RUN_END.search(src, at + 1)
         if run_end is None:
             break
-        after = run_end.start() - 1  # the next `#` at or after run_end.start()
-        if 0 <= define < after:
-            define = find(b"\n#define", after)
-        if 0 <= undef < after:
-            undef = find(b"\n#undef", after)
+        found = _DEFINE_LINE.search(src, run_end.start())
     return False
