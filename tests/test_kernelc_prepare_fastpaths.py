@@ -269,3 +269,20 @@ def test_one_line_statement_with_strings_changes_nothing_the_checks_after_it_dec
     finally:
         passes.ONE_LINE_STATEMENT = current
     assert (new.source, new.by_class) == (old.source, old.by_class)
+
+
+def _old_blank(src: bytes, spans: list[tuple[int, int]]) -> bytes:
+    """conditionals.blank as first written: a buffer rewritten span by span."""
+    buf = bytearray(src)
+    for s, e in spans:
+        if e > s:
+            buf[s:e] = src[s:e].translate(conditionals._BLANK)
+    return bytes(buf)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_text(["x", "\n", " ", "#if A\n", "ab"], 20), st.data())
+def test_blank_joining_sorted_spans_blanks_what_the_buffer_blanked(src: bytes, data: st.DataObject) -> None:
+    bound = st.integers(0, len(src))
+    spans = data.draw(st.lists(st.tuples(bound, bound), max_size=8))  # overlapping, empty, reversed
+    assert conditionals.blank(src, spans) == _old_blank(src, spans)

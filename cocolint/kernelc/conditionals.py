@@ -222,14 +222,26 @@ def analyse(src: bytes) -> Views:
 
 
 def blank(src: bytes, spans: list[Span]) -> bytes:
-    """src with every byte of spans turned to a space, newlines kept."""
+    """src with every byte of spans turned to a space, newlines kept.
+
+    The spans (nested #if lines fall inside blanked arms: they may overlap) are read in order and
+    the bytes between them joined from a memoryview: the file is copied once, by the join.
+    """
     if not spans:
         return src
-    buf = bytearray(src)
-    for s, e in spans:
-        if e > s:
-            buf[s:e] = src[s:e].translate(_BLANK)
-    return bytes(buf)
+    view = memoryview(src)
+    out = []
+    at = 0  # blanked or copied up to here
+    for s, e in sorted(spans):
+        if s < at:
+            s = at
+        if e <= s:
+            continue
+        out.append(view[at:s])
+        out.append(src[s:e].translate(_BLANK))
+        at = e
+    out.append(view[at:])
+    return b"".join(out)
 
 
 def view(src: bytes, views: Views, index: int) -> bytes:
