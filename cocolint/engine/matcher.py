@@ -110,6 +110,9 @@ class Matcher:
         self._names = self.prefilter if prefilter else Prefilter(self.literals)
         self._plans: dict[tuple[int, tuple[str, ...]], tuple[list[tuple[_Entry, CompiledPattern]],
                                                              list[tuple[_Entry, CompiledPattern]]]] = {}
+        # rules with a pattern that runs over every tree, named or not (a pattern without names)
+        self._unanchored = frozenset(i for i, plan in enumerate(self.plans)
+                                     if any(e.role == "find" and p.anchor is None for e, p in plan))
 
     def may_match(self, source: bytes) -> bool:
         """Cheap first look: False if no rule can match source, so the file need not be parsed."""
@@ -178,6 +181,8 @@ class Matcher:
             # anchors in the comment-blanked code (a name only in a comment matches nothing either)
             seen = prepared.present if prepared is not None else None
             named = set(self._names.admitted(source, active, None if seen is None else bool(seen)))
+            if not named and self._unanchored.isdisjoint(active):
+                return result  # no pattern can match: none has its names here, none runs without them
             occurrences = [anchored.Occurrences(view.tree.root_node) for view in views]
             finds = [(view, self._runs(i, _FIND, occ, i in named)) for view, occ in zip(views, occurrences)
                      for i in active]
