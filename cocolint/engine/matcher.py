@@ -49,12 +49,8 @@ class Pending:
     source: bytes
     code: bytes  # comments blanked
     active: list[int]  # the rules that apply
-    prepared: Prepared | None  # None: not normalised (parsed as written)
-
-    @property
-    def size(self) -> int:
-        """Bytes held (a batch of prepared files is bounded by their total: engine/run.py batches)."""
-        return held(self.source, self.prepared is not None)
+    prepared: Prepared | None  # None: not normalised (parsed as written), or not yet (Matcher.start)
+    file: Path | None = None  # where the file lives (its tree's macro list)
 
 
 @dataclass
@@ -132,16 +128,32 @@ class Matcher:
         """The first half of match(): comments blanked and kernel C prepared, nothing parsed yet
         (None: no rule applies to the file).  A batch of files is prepared before any is parsed:
         interleaved with tree-sitter, the preparation's tables fall out of the CPU caches."""
+        pending = self.start(path, source, file)
+        return self.prepare(pending) if pending is not None else None
+
+    def start(self, path: str, source: bytes, file: Path | None = None) -> Pending | None:
+        """begin() up to the kernel-C preparation: the rules that apply, and comments blanked."""
         active = self.active_rules(path, source)
         if not active:
             return None
-        code = blank_comments(source)
-        prepared = None
+        return Pending(path, source, blank_comments(source), active, None, file)
+
+    def scan_ahead(self, pending: Pending) -> Pending:
+        """The normaliser's trigger scan of a started file, run now: the engine scans a batch of
+        files one after the other before preparing them (kernelc/triggers.py Gate.ahead)."""
+        if self.normalise:
+            from cocolint.kernelc.prepare import scan_ahead
+
+            scan_ahead(pending.code, pending.file, self._names.anchors)
+        return pending
+
+    def prepare(self, pending: Pending) -> Pending:
+        """The rest of begin(): kernel C normalised and the #if views planned."""
         if self.normalise:
             from cocolint.kernelc.prepare import prepare  # kernel C loads when a file is parsed (start-up time)
 
-            prepared = prepare(code, file, extra=self._names.anchors)
-        return Pending(path, source, code, active, prepared)
+            pending.prepared = prepare(pending.code, pending.file, extra=self._names.anchors)
+        return pending
 
     def finish(self, pending: Pending) -> FileMatch:
         """The second half of match(): parse the views begin() prepared and match the rules."""
