@@ -141,3 +141,21 @@ def test_commutative_halves_with_and_without_parentheses(tmp_path):
     """))
     assert [(f.line, f.message) for f in found] == [(3, "pa"), (4, "pa"), (5, "(pa)"), (6, "(s->pa + 1)"),
                                                     (7, "x | MASK_BIT")]
+
+
+def test_once_the_full_query_is_compiled_it_runs_everywhere(tmp_path, monkeypatch):
+    r = rule(tmp_path, "if (hv_check()) $S;")
+    m = Matcher([r])
+    code = in_function("""
+        if (hv_check())
+            return 1;
+    """).encode()
+    assert len(m.match("drivers/x/a.c", code).findings) == 1
+    assert r.patterns[0].query not in m._compiled
+    assert len(m.match("drivers/x/b.c", in_function("if ((hv_check()))\n    x();").encode()).findings) == 1
+    assert r.patterns[0].query in m._compiled
+    searched = []
+    real = anchored.bare
+    monkeypatch.setattr(anchored, "bare", lambda n: searched.append(n) or real(n))
+    assert len(m.match("drivers/x/c.c", code).findings) == 1
+    assert searched == []  # no subtree searched: the compiled full query matches the same

@@ -80,7 +80,7 @@ def candidates(occ: Occurrences, anchor: Anchor) -> list[tuple[ts.Node, str | No
 # the statements whose condition is parenthesised by the syntax: a pattern requires those parentheses,
 # its see-through alternatives never match them (pattern/compiler.py, SYNTACTIC_PARENS)
 CONDITIONS = frozenset({"if_statement", "while_statement", "do_statement", "switch_statement"})
-BARE_LIMIT = 4000  # nodes: a larger subtree is not searched (its candidates keep the full query)
+BARE_LIMIT = 1000  # nodes: a larger subtree is not searched (its candidates keep the full query)
 
 
 def bare(node: ts.Node) -> bool:
