@@ -56,18 +56,23 @@ def choose_anchors(keys: set[str]) -> tuple[str, ...]:
     """Substrings such that every key contains one: shared ones first, the rest as themselves."""
     uncovered = set(keys)
     anchors: list[str] = []
-    # each key's substrings of 8 to 24 bytes, once per key
+    # a substring two keys share starts with an 8-byte one they share: a key sharing none of those
+    # shares nothing, and its substrings (most keys' in practice) need not be counted
+    grams = {k: {k[i:i + MIN_SHARED_ANCHOR] for i in range(len(k) - MIN_SHARED_ANCHOR + 1)} for k in keys}
+    holders = Counter(g for k in keys for g in grams[k])
+    sharing = [k for k in keys if any(holders[g] >= 2 for g in grams[k])]
+    # each such key's substrings of 8 to 24 bytes, once per key
     subs = {k: {k[i:i + size] for size in range(MIN_SHARED_ANCHOR, min(len(k), MAX_SHARED_ANCHOR) + 1)
-                for i in range(len(k) - size + 1)} for k in keys}
+                for i in range(len(k) - size + 1)} for k in sharing}
     while len(uncovered) > 1:
         # the substring most uncovered keys share, then the longest, then the first in sorted order
-        counts = Counter(g for k in uncovered for g in subs[k])
+        counts = Counter(g for k in uncovered if k in subs for g in subs[k])
         shared = [g for g, n in counts.items() if n >= 2]
         if not shared:
             break
         best = min(shared, key=lambda g: (-counts[g], -len(g), g))
         anchors.append(best)
-        uncovered = {k for k in uncovered if best not in subs[k]}
+        uncovered = {k for k in uncovered if best not in k}
     # a key containing another key is covered by the shorter one
     for k in sorted(uncovered, key=len):
         if not any(a in k for a in anchors):

@@ -38,14 +38,15 @@ def _stamp() -> str:
     if _STAMP is None:
         from cocolint import __version__, ts
 
-        here = Path(__file__).resolve().parent.parent
+        here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # stat follows links anyway
         parts = [__version__, ts.build_id()]
         for sub in ("ruleset", "pattern"):
-            for name in sorted(os.listdir(here / sub)):
-                if name.endswith(".py"):
-                    st = os.stat(here / sub / name)
-                    parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
-        st = os.stat(here / "ts.py")
+            with os.scandir(os.path.join(here, sub)) as entries:
+                for entry in sorted(entries, key=lambda e: e.name):
+                    if entry.name.endswith(".py"):
+                        st = entry.stat()
+                        parts.append(f"{entry.name}:{st.st_size}:{st.st_mtime_ns}")
+        st = os.stat(os.path.join(here, "ts.py"))
         parts.append(f"ts.py:{st.st_size}:{st.st_mtime_ns}")
         _STAMP = "|".join(parts)
     return _STAMP
