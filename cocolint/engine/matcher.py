@@ -247,8 +247,17 @@ class Matcher:
                 continue
             # a commutative pattern whose name is in one operand needs only that operand order's query
             split = p.halves is not None
-            for query, side in ((p.query, None), *((q, s) for q, s in zip(p.halves or (), ("right", "left")))):
+            plains = (p.plain, *(p.plain_halves or (None, None)))
+            for (query, side), plain in zip(((p.query, None), *((q, s) for q, s in zip(p.halves or (),
+                                                                                        ("right", "left")))), plains):
                 nodes = [n for n, s in found if (s if split else None) == side]
+                if nodes and plain is not None and query not in self._compiled:
+                    # where no parentheses can be seen through, the plain query (much cheaper to compile;
+                    # once the full query is compiled, it runs everywhere: the same matches, no search)
+                    flags = [anchored.bare(n) for n in nodes]
+                    if any(flags):
+                        runs.append((plain, [n for n, f in zip(nodes, flags) if f], [entry]))
+                    nodes = [n for n, f in zip(nodes, flags) if not f]
                 if nodes:
                     runs.append((query, nodes, [entry]))
         if anywhere:
