@@ -202,7 +202,8 @@ def one_file_rows(o: dict) -> list[tuple[str, str, str]]:
 def stage_costs(files: list[Path], tree: Path) -> dict:
     """One process, sources read beforehand: CPU of raw parsing, of the engine's two halves of a check.
 
-    prepared: Matcher.begin (comments blanked, kernel C normalised, #if views planned); finished:
+    prepared: Matcher.start, scan_ahead and prepare (comments blanked, kernel C normalised, #if views
+    planned); finished:
     Matcher.finish (the views parsed, query compile, anchored matching, findings).  As in the
     engine, a batch of files is prepared before any of it is parsed (engine/run.py in_batches).
     finished - raw is what matching adds beyond parsing (the normalised text parses faster).
@@ -231,7 +232,11 @@ def stage_costs(files: list[Path], tree: Path) -> dict:
         for _, _, data in batch:
             ts.parse(data)
         t1 = clock()
-        pending = [matcher.begin(shown, data, f) for f, shown, data in batch]
+        started = [matcher.start(shown, data, f) for f, shown, data in batch]  # as engine/run.py in_batches
+        for p in started:
+            if p is not None:
+                matcher.scan_ahead(p)
+        pending = [matcher.prepare(p) if p is not None else None for p in started]
         t2 = clock()
         for p in pending:
             if p is not None:

@@ -24,6 +24,7 @@ from cocolint.engine.matcher import held
 from cocolint.engine.run import batches
 from cocolint.kernelc import candidates
 from cocolint.kernelc.health import CLOCK, FileHealth, measure_file, measure_prepared, prepare_timed
+from cocolint.kernelc.prepare import scan_ahead
 from cocolint.kernelc.survey import MAX_BYTES, Totals
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -86,13 +87,21 @@ def measure_tree(tree: Path, stride: int) -> dict[str, object]:
     done = 0
     for batch in batches(_sources(files), lambda f: held(f[1])):
         # as the engine runs (engine/run.py in_batches): a batch of files is prepared (comments
-        # blanked, kernel C normalised) before any of them is parsed
-        prepared = []
+        # blanked, the normaliser's trigger scans run one after the other, kernel C normalised) before
+        # any of them is parsed; a file's scan counts toward its normalisation time
+        ahead = []
         for path, source in batch:
             t0 = CLOCK()
             blank_comments(source)
             extra["comments_seconds"] += CLOCK() - t0
-            prepared.append(prepare_timed(path, source))
+        for path, source in batch:
+            t0 = CLOCK()
+            scan_ahead(source, path)
+            ahead.append(CLOCK() - t0)
+        prepared = []
+        for (path, source), scanned in zip(batch, ahead):
+            p, seconds = prepare_timed(path, source)
+            prepared.append((p, seconds + scanned))
         for (path, source), (p, seconds) in zip(batch, prepared):
             shown = path.relative_to(tree).as_posix()
             raw.add(_shown(measure_file(path, source, False), shown))

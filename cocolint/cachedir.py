@@ -8,6 +8,7 @@ import time
 # an entry no run has written for this long belongs to a cocolint, Python or tree-sitter build
 # (or a rule file version) no longer in use; if it is in use after all, it is rebuilt once
 STALE_SECONDS = 30 * 24 * 3600
+_pruned: set[tuple[str, str, str]] = set()  # (directory, prefix, suffix) store() pruned in this process
 
 
 def path(*parts: str) -> str:
@@ -46,13 +47,15 @@ def prune(directory: str, keep: str, prefix: str = "", suffix: str = "", now: fl
 
 def store(path: str, data: bytes, prefix: str = "", suffix: str = "") -> None:
     """Write a cache file whole (a temporary file renamed over it); when it is new, other builds'
-    stale files beside it named prefix...suffix go (prune).  Failures are ignored: a cache that
-    cannot be written is only a miss next time."""
+    stale files beside it named prefix...suffix go (prune; once per directory and process: a run that
+    stores many new entries, such as every rule's after an upgrade, scans a big directory once).
+    Failures are ignored: a cache that cannot be written is only a miss next time."""
     directory = os.path.dirname(path)
     tmp = f"{path}.{os.getpid()}.tmp"
     try:
         os.makedirs(directory, exist_ok=True)
-        if not os.path.exists(path):
+        if not os.path.exists(path) and (directory, prefix, suffix) not in _pruned:
+            _pruned.add((directory, prefix, suffix))
             prune(directory, path, prefix, suffix)
         with open(tmp, "wb") as f:
             f.write(data)

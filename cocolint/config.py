@@ -8,7 +8,6 @@ from pathlib import Path
 
 from cocolint.errors import CocolintError
 from cocolint.record import dataclass, field
-from cocolint.tomlcheck import loads, scalar_problem, type_name
 from cocolint.ruleset.model import CONFIDENCES, SEVERITIES
 
 TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
@@ -119,6 +118,8 @@ def load_config(path: Path) -> Config:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise CocolintError(shown, f"cannot read config file: {exc}") from None
+    from cocolint.tomlcheck import loads  # only when there is a config file (start-up time)
+
     data = loads(text, shown)
     prefix = ""
     if path.name == PYPROJECT:
@@ -166,6 +167,8 @@ def _build(data: dict[str, Any], path: Path, text: str, prefix: str) -> Config:
 
 def _check(value: Any, kind: str, name: str, shown: str, text: str) -> None:
     line = line_of(text, name.rsplit(".", 1)[-1])
+    from cocolint.tomlcheck import scalar_problem, type_name
+
     problem = scalar_problem(value, kind, name)
     if problem is not None:
         raise CocolintError(shown, problem, line)

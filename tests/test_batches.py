@@ -1,4 +1,5 @@
-"""Files are prepared a batch at a time before any is parsed: same results, same order, failures isolated."""
+"""Files are prepared a batch at a time before any is parsed (their trigger scans first): same results,
+same order, failures isolated."""
 
 from __future__ import annotations
 
@@ -33,17 +34,31 @@ def _summary(results: list[engine.FileResult]) -> list[tuple]:
     return [(r.path, r.parsed, r.error, [(f.line, f.column, f.rule) for f in r.findings]) for r in results]
 
 
-def test_a_batch_is_prepared_before_any_of_it_is_parsed(tmp_path: Path, rules: list, monkeypatch) -> None:
+def _record(monkeypatch, events: list[tuple[str, str]]) -> None:
+    """Log every call of the engine's steps on a file: (step, path)."""
+    for step in ("start", "scan_ahead", "prepare", "finish"):
+        real = getattr(Matcher, step)
+
+        def logged(self, first, *rest, _real=real, _step=step, **kw):
+            events.append((_step, first if _step == "start" else first.path))
+            return _real(self, first, *rest, **kw)
+
+        monkeypatch.setattr(Matcher, step, logged)
+
+
+def test_a_batch_is_scanned_then_prepared_before_any_of_it_is_parsed(tmp_path: Path, rules: list,
+                                                                      monkeypatch) -> None:
     files = _tree(tmp_path / "t", engine.BATCH_FILES + 5)
     events: list[tuple[str, str]] = []
-    begin, finish = Matcher.begin, Matcher.finish
-    monkeypatch.setattr(Matcher, "begin", lambda self, path, *a, **k: events.append(("begin", path)) or begin(self, path, *a, **k))
-    monkeypatch.setattr(Matcher, "finish", lambda self, p: events.append(("finish", p.path)) or finish(self, p))
+    _record(monkeypatch, events)
     results = list(engine.check_paths(rules, files))
     assert [r.path for r in results] == [p.as_posix() for p in files]  # discovery order kept
     first_finish = next(i for i, e in enumerate(events) if e[0] == "finish")
-    assert [e[0] for e in events[:first_finish]] == ["begin"] * engine.BATCH_FILES  # a whole batch first
-    assert sorted(e[1] for e in events if e[0] == "begin") == sorted(e[1] for e in events if e[0] == "finish")
+    steps = [e[0] for e in events[:first_finish]]
+    n = engine.BATCH_FILES
+    assert steps == ["start"] * n + ["scan_ahead"] * n + ["prepare"] * n  # each step for the whole batch
+    for step in ("scan_ahead", "prepare", "finish"):
+        assert sorted(e[1] for e in events if e[0] == step) == sorted(e[1] for e in events if e[0] == "start")
 
 
 def test_batched_results_equal_one_file_at_a_time(tmp_path: Path, rules: list) -> None:
@@ -55,14 +70,14 @@ def test_batched_results_equal_one_file_at_a_time(tmp_path: Path, rules: list) -
         assert _summary(list(check_paths_parallel(rules, [tmp_path / "t"], jobs=jobs))) == _summary(one_by_one)
 
 
-@pytest.mark.parametrize("step", ["begin", "finish"])
-def test_an_internal_error_in_either_half_costs_only_its_file(tmp_path: Path, rules: list, monkeypatch,
-                                                              step: str) -> None:
+@pytest.mark.parametrize("step", ["start", "scan_ahead", "prepare", "finish"])
+def test_an_internal_error_in_any_step_costs_only_its_file(tmp_path: Path, rules: list, monkeypatch,
+                                                           step: str) -> None:
     files = _tree(tmp_path / "t", 10)
     real = getattr(Matcher, step)
 
     def failing(self, first, *rest, **kw):
-        path = first if step == "begin" else first.path
+        path = first if step == "start" else first.path
         if path.endswith("f003.c"):
             raise ValueError("injected")
         return real(self, first, *rest, **kw)
@@ -78,9 +93,7 @@ def test_an_internal_error_in_either_half_costs_only_its_file(tmp_path: Path, ru
 def test_a_batch_is_bounded_by_the_bytes_it_holds(tmp_path: Path, rules: list, monkeypatch) -> None:
     files = _tree(tmp_path / "t", 6)
     monkeypatch.setattr(engine, "BATCH_BYTES", 1)  # every prepared file fills a batch on its own
-    events: list[str] = []
-    begin, finish = Matcher.begin, Matcher.finish
-    monkeypatch.setattr(Matcher, "begin", lambda self, *a, **k: events.append("b") or begin(self, *a, **k))
-    monkeypatch.setattr(Matcher, "finish", lambda self, p: events.append("f") or finish(self, p))
+    events: list[tuple[str, str]] = []
+    _record(monkeypatch, events)
     list(engine.check_paths(rules, files))
-    assert "".join(events) == "bf" * 6
+    assert [e[0] for e in events] == ["start", "scan_ahead", "prepare", "finish"] * 6

@@ -66,3 +66,18 @@ def test_store_where_nothing_can_be_written_is_quiet(tmp_path: Path) -> None:
     blocker.write_text("x")
     cachedir.store(str(blocker / "sub" / "entry"), b"data")  # its directory cannot exist
     assert blocker.read_text() == "x"
+
+
+def test_store_prunes_a_directory_once_per_process(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(cachedir, "_pruned", set())
+    scans = []
+    real = cachedir.prune
+    monkeypatch.setattr(cachedir, "prune", lambda *a, **k: scans.append(a[0]) or real(*a, **k))
+    d = tmp_path / "rules"
+    _files(d, ["stale-entry"], OLD)
+    for name in ("new-1", "new-2", "new-3"):  # a run storing many new entries (every rule after an upgrade)
+        cachedir.store(str(d / name), b"x")
+    assert scans == [str(d)]
+    assert sorted(p.name for p in d.iterdir()) == ["new-1", "new-2", "new-3"]  # the stale one went, once
+    cachedir.store(str(tmp_path / "other" / "new"), b"x")  # another directory is pruned on its own
+    assert scans == [str(d), str(tmp_path / "other")]

@@ -47,6 +47,15 @@ def test_path_globs(glob, path, expected):
     assert bool(glob_regex(glob).match(path)) is expected
 
 
+def test_a_list_of_globs_matches_when_any_one_matches_the_whole_path():
+    globs = ("arch/x86/mm/*.c", "arch/x86/**", "drivers/hv/hv.c")  # one regex for the list
+    assert matches_any("arch/x86/mm/pat/set_memory.c", globs)  # the first matches a prefix only
+    assert matches_any("drivers/hv/hv.c", globs)
+    assert not matches_any("drivers/hv/hv.c.orig", globs)
+    assert not matches_any("arch/x86", globs) and not matches_any("x", ())
+    assert matches_any("drivers/hv/hv.c", ["drivers/hv/hv.c"])  # lists are accepted as well
+
+
 def test_paths_and_exclude_paths_scope(tmp_path):
     rule = load_rule(tmp_path, rule_text(extra='\n[scope]\npaths = ["arch/x86/**", "drivers/hv/*.c"]\n'
                                               'exclude-paths = ["arch/x86/coco/**"]\n'))

@@ -128,3 +128,22 @@ def test_the_scan_reports_the_callers_own_literals(monkeypatch: pytest.MonkeyPat
     assert prepare(b"int y;\n", None, extra=extra).present == set()
     monkeypatch.setattr(Gate, "scan", lambda self, src: (None, None, None))
     assert prepare(source, None, extra=extra).present is None  # not looked for: the caller searches itself
+
+
+def test_a_scan_run_ahead_is_the_one_prepare_uses(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cocolint.kernelc.prepare import scan_ahead
+
+    sources = [(p.read_bytes(), p) for p in SAMPLES[:12]]
+    expected = [prepare(src, path, extra=(b"cc_mkdec",)) for src, path in sources]
+    scanned: list[int] = []
+    real = Gate._scan
+    monkeypatch.setattr(Gate, "_scan", lambda self, src: scanned.append(id(src)) or real(self, src))
+    for src, path in sources:  # a batch: every scan first, then every preparation
+        scan_ahead(src, path, (b"cc_mkdec",))
+    got = [prepare(src, path, extra=(b"cc_mkdec",)) for src, path in sources]
+    assert scanned == [id(src) for src, _ in sources]  # each file scanned once, ahead of its preparation
+    assert all(_same(a, b) and a.present == b.present for a, b in zip(got, expected))
+    copy = bytes(bytearray(sources[0][0]))  # equal bytes, another object: scanned again, not mistaken
+    scan_ahead(sources[1][0], sources[1][1], (b"cc_mkdec",))
+    assert _same(prepare(copy, sources[0][1], extra=(b"cc_mkdec",)), expected[0])
+    assert scanned[-2:] == [id(sources[1][0]), id(copy)]

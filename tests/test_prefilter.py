@@ -63,7 +63,8 @@ def _reference_anchors(keys: set[str]) -> tuple[str, ...]:
 
 @settings(max_examples=300, deadline=None)
 @given(st.sets(st.lists(st.sampled_from(["hv_", "isolation", "_type", "_snp", "cc_", "mask", "shared_gpa",
-                                         "_boundary", "visibility", "_PAGE", "ENC", "x", "abcdefgh"]),
+                                         "_boundary", "visibility", "_PAGE", "ENC", "x", "abcdefgh",
+                                         "abcdefghijklmnopqrstuvwxyz0123"]),
                         min_size=1, max_size=5).map("".join), min_size=1, max_size=12))
 def test_anchors_are_those_of_the_reference(names: set[str]) -> None:
     assert choose_anchors(set(names)) == _reference_anchors(set(names))

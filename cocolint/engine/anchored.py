@@ -77,6 +77,33 @@ def candidates(occ: Occurrences, anchor: Anchor) -> list[tuple[ts.Node, str | No
     return sorted(out.values(), key=lambda x: (x[0].start_byte, -x[0].end_byte))
 
 
+# the statements whose condition is parenthesised by the syntax: a pattern requires those parentheses,
+# its see-through alternatives never match them (pattern/compiler.py, SYNTACTIC_PARENS)
+CONDITIONS = frozenset({"if_statement", "while_statement", "do_statement", "switch_statement"})
+BARE_LIMIT = 1000  # nodes: a larger subtree is not searched (its candidates keep the full query)
+
+
+def bare(node: ts.Node) -> bool:
+    """True if no parenthesized expression lies in node's subtree other than a statement's condition.
+
+    A see-through alternative of a pattern only ever matches such a parenthesized expression,
+    so at a bare node the pattern's plain query (compiled without them, CompiledPattern.plain)
+    has exactly the matches of its full one.  False for a subtree over BARE_LIMIT nodes.
+    """
+    if node.type == PAREN or node.descendant_count > BARE_LIMIT:
+        return False
+    cursor = node.walk()
+    while True:
+        if not cursor.goto_first_child():
+            while not cursor.goto_next_sibling():
+                if not cursor.goto_parent():
+                    return True
+        current = cursor.node
+        if current.type == PAREN and not (cursor.field_name == "condition" and current.parent is not None
+                                          and current.parent.type in CONDITIONS):
+            return False
+
+
 def matches_at(query: ts.Query, nodes: list[ts.Node], match: str,
                patterns: range | None = None) -> list[tuple[int, Captures]]:
     """The query's matches rooted at each of nodes (capture `match` is the root); with patterns, only

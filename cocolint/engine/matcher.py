@@ -49,12 +49,8 @@ class Pending:
     source: bytes
     code: bytes  # comments blanked
     active: list[int]  # the rules that apply
-    prepared: Prepared | None  # None: not normalised (parsed as written)
-
-    @property
-    def size(self) -> int:
-        """Bytes held (a batch of prepared files is bounded by their total: engine/run.py batches)."""
-        return held(self.source, self.prepared is not None)
+    prepared: Prepared | None  # None: not normalised (parsed as written), or not yet (Matcher.start)
+    file: Path | None = None  # where the file lives (its tree's macro list)
 
 
 @dataclass
@@ -110,6 +106,9 @@ class Matcher:
         self._names = self.prefilter if prefilter else Prefilter(self.literals)
         self._plans: dict[tuple[int, tuple[str, ...]], tuple[list[tuple[_Entry, CompiledPattern]],
                                                              list[tuple[_Entry, CompiledPattern]]]] = {}
+        # rules with a pattern that runs over every tree, named or not (a pattern without names)
+        self._unanchored = frozenset(i for i, plan in enumerate(self.plans)
+                                     if any(e.role == "find" and p.anchor is None for e, p in plan))
 
     def may_match(self, source: bytes) -> bool:
         """Cheap first look: False if no rule can match source, so the file need not be parsed."""
@@ -129,16 +128,32 @@ class Matcher:
         """The first half of match(): comments blanked and kernel C prepared, nothing parsed yet
         (None: no rule applies to the file).  A batch of files is prepared before any is parsed:
         interleaved with tree-sitter, the preparation's tables fall out of the CPU caches."""
+        pending = self.start(path, source, file)
+        return self.prepare(pending) if pending is not None else None
+
+    def start(self, path: str, source: bytes, file: Path | None = None) -> Pending | None:
+        """begin() up to the kernel-C preparation: the rules that apply, and comments blanked."""
         active = self.active_rules(path, source)
         if not active:
             return None
-        code = blank_comments(source)
-        prepared = None
+        return Pending(path, source, blank_comments(source), active, None, file)
+
+    def scan_ahead(self, pending: Pending) -> Pending:
+        """The normaliser's trigger scan of a started file, run now: the engine scans a batch of
+        files one after the other before preparing them (kernelc/triggers.py Gate.ahead)."""
+        if self.normalise:
+            from cocolint.kernelc.prepare import scan_ahead
+
+            scan_ahead(pending.code, pending.file, self._names.anchors)
+        return pending
+
+    def prepare(self, pending: Pending) -> Pending:
+        """The rest of begin(): kernel C normalised and the #if views planned."""
         if self.normalise:
             from cocolint.kernelc.prepare import prepare  # kernel C loads when a file is parsed (start-up time)
 
-            prepared = prepare(code, file, extra=self._names.anchors)
-        return Pending(path, source, code, active, prepared)
+            pending.prepared = prepare(pending.code, pending.file, extra=self._names.anchors)
+        return pending
 
     def finish(self, pending: Pending) -> FileMatch:
         """The second half of match(): parse the views begin() prepared and match the rules."""
@@ -178,6 +193,8 @@ class Matcher:
             # anchors in the comment-blanked code (a name only in a comment matches nothing either)
             seen = prepared.present if prepared is not None else None
             named = set(self._names.admitted(source, active, None if seen is None else bool(seen)))
+            if not named and self._unanchored.isdisjoint(active):
+                return result  # no pattern can match: none has its names here, none runs without them
             occurrences = [anchored.Occurrences(view.tree.root_node) for view in views]
             finds = [(view, self._runs(i, _FIND, occ, i in named)) for view, occ in zip(views, occurrences)
                      for i in active]
@@ -230,8 +247,17 @@ class Matcher:
                 continue
             # a commutative pattern whose name is in one operand needs only that operand order's query
             split = p.halves is not None
-            for query, side in ((p.query, None), *((q, s) for q, s in zip(p.halves or (), ("right", "left")))):
+            plains = (p.plain, *(p.plain_halves or (None, None)))
+            for (query, side), plain in zip(((p.query, None), *((q, s) for q, s in zip(p.halves or (),
+                                                                                        ("right", "left")))), plains):
                 nodes = [n for n, s in found if (s if split else None) == side]
+                if nodes and plain is not None and query not in self._compiled:
+                    # where no parentheses can be seen through, the plain query (much cheaper to compile;
+                    # once the full query is compiled, it runs everywhere: the same matches, no search)
+                    flags = [anchored.bare(n) for n in nodes]
+                    if any(flags):
+                        runs.append((plain, [n for n, f in zip(nodes, flags) if f], [entry]))
+                    nodes = [n for n, f in zip(nodes, flags) if not f]
                 if nodes:
                     runs.append((query, nodes, [entry]))
         if anywhere:

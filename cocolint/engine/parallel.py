@@ -68,7 +68,7 @@ def default_jobs() -> int:
 
 
 def _check_item(matcher: Matcher, item: Item) -> engine.FileResult:
-    return engine.finish_file(matcher, *_begin_item(matcher, item))
+    return engine.finish_file(matcher, *engine.prepare_file(matcher, *_begin_item(matcher, item)))
 
 
 def _begin_item(matcher: Matcher, item: Item) -> tuple[engine.FileResult, Pending | None]:

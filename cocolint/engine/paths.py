@@ -12,9 +12,18 @@ from cocolint import recache
 ROOT_MARKERS = (".cocolint.toml", ".git", "MAINTAINERS")
 
 
-@functools.lru_cache(maxsize=1024)
 def glob_regex(glob: str) -> re.Pattern[str]:
     """Compile a glob where `**` crosses directories and `*`, `?` stay within one."""
+    return _any_of((glob,))
+
+
+@functools.lru_cache(maxsize=1024)
+def _any_of(globs: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for a list of globs: a tree audit asks every rule's scope about every file."""
+    return recache.compile("(?:" + "|".join(map(_glob_source, globs)) + r")\Z")
+
+
+def _glob_source(glob: str) -> str:
     out, i = [], 0
     while i < len(glob):
         if glob.startswith("**/", i):
@@ -32,12 +41,12 @@ def glob_regex(glob: str) -> re.Pattern[str]:
         else:
             out.append(re.escape(glob[i]))
             i += 1
-    return recache.compile("".join(out) + r"\Z")
+    return "".join(out)
 
 
 def matches_any(path: str, globs: tuple[str, ...] | list[str]) -> bool:
     """True if the root-relative path matches one of the globs."""
-    return any(glob_regex(g).match(path) for g in globs)
+    return bool(globs) and _any_of(tuple(globs)).match(path) is not None
 
 
 @functools.lru_cache(maxsize=16384)

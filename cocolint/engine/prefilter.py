@@ -56,23 +56,45 @@ def choose_anchors(keys: set[str]) -> tuple[str, ...]:
     """Substrings such that every key contains one: shared ones first, the rest as themselves."""
     uncovered = set(keys)
     anchors: list[str] = []
-    # each key's substrings of 8 to 24 bytes, once per key
-    subs = {k: {k[i:i + size] for size in range(MIN_SHARED_ANCHOR, min(len(k), MAX_SHARED_ANCHOR) + 1)
-                for i in range(len(k) - size + 1)} for k in keys}
+    subs = _shareable(keys)
     while len(uncovered) > 1:
         # the substring most uncovered keys share, then the longest, then the first in sorted order
-        counts = Counter(g for k in uncovered for g in subs[k])
+        counts = Counter(g for k in uncovered if k in subs for g in subs[k])
         shared = [g for g, n in counts.items() if n >= 2]
         if not shared:
             break
         best = min(shared, key=lambda g: (-counts[g], -len(g), g))
         anchors.append(best)
-        uncovered = {k for k in uncovered if best not in subs[k]}
+        uncovered = {k for k in uncovered if best not in k}
     # a key containing another key is covered by the shorter one
     for k in sorted(uncovered, key=len):
         if not any(a in k for a in anchors):
             anchors.append(k)
     return tuple(sorted(anchors))
+
+
+def _shareable(keys: set[str]) -> dict[str, set[str]]:
+    """Each key's substrings of 8 to 24 bytes that another key may share (keys sharing none left out).
+
+    Every 8-byte run of a substring two keys share is itself shared, so only substrings made of
+    shared 8-byte runs are kept: far fewer than all of them, and every one that can count.
+    """
+    w = MIN_SHARED_ANCHOR
+    holders = Counter(g for k in keys for g in {k[i:i + w] for i in range(len(k) - w + 1)})
+    out: dict[str, set[str]] = {}
+    for k in keys:
+        shared = [holders[k[i:i + w]] >= 2 for i in range(len(k) - w + 1)]
+        if not any(shared):
+            continue
+        subs = out[k] = set()
+        for i, ok in enumerate(shared):
+            if not ok:
+                continue
+            for size in range(w, min(len(k) - i, MAX_SHARED_ANCHOR) + 1):
+                if not shared[i + size - w]:  # a longer one holds this unshared run too
+                    break
+                subs.add(k[i:i + size])
+    return out
 
 
 class Prefilter:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from cocolint.engine.files import Discovered, discover
 from cocolint.engine.findings import FileError, Finding, Suppressed
-from cocolint.engine.matcher import Matcher, Pending
+from cocolint.engine.matcher import Matcher, Pending, held
 from cocolint.engine.paths import scope_path
 from cocolint.engine.source import SourceError, binary_at, read_source
 from cocolint.engine.suppress import MARKER as DIRECTIVE_MARKER
@@ -106,11 +106,12 @@ BATCH_BYTES = 16 << 20
 
 def check_file(matcher: Matcher, path: Path, source: bytes | None = None) -> FileResult:
     """Check one file (source: its bytes if already read); any failure becomes a FileError, never an exception."""
-    return finish_file(matcher, *begin_file(matcher, path, source))
+    return finish_file(matcher, *prepare_file(matcher, *begin_file(matcher, path, source)))
 
 
 def begin_file(matcher: Matcher, path: Path, source: bytes | None = None) -> tuple[FileResult, Pending | None]:
-    """Everything check_file does before parsing: (the result, final when pending is None; what to parse)."""
+    """check_file up to the kernel-C preparation (Matcher.start): (the result, final when pending
+    is None; what to prepare and parse)."""
     shown = display_path(path)
     result = FileResult(shown)
     if source is None:
@@ -132,7 +133,14 @@ def begin_file(matcher: Matcher, path: Path, source: bytes | None = None) -> tup
     result.not_c = not_c(source, path.as_posix())
     if result.not_c:
         return result, None  # an assembler header or linker script: counted, not parsed
-    return result, _isolated(result, matcher.begin, scope_path(path), source, path)
+    return result, _isolated(result, matcher.start, scope_path(path), source, path)
+
+
+def prepare_file(matcher: Matcher, result: FileResult, pending: Pending | None) -> tuple[FileResult, Pending | None]:
+    """Prepare the kernel C of a file begin_file started (Matcher.prepare)."""
+    if pending is None:
+        return result, None
+    return result, _isolated(result, matcher.prepare, pending)
 
 
 def finish_file(matcher: Matcher, result: FileResult, pending: Pending | None) -> FileResult:
@@ -173,10 +181,12 @@ def batches(items: Iterable[X], held: Callable[[X], int]) -> Iterator[list[X]]:
 
 
 def in_batches(matcher: Matcher, begun: Iterable[tuple[FileResult, Pending | None]]) -> Iterator[FileResult]:
-    """Every result in order; the files to parse are finished a batch at a time, after all of the
-    batch's files were prepared (see batches)."""
-    for batch in batches(begun, lambda b: b[1].size if b[1] is not None else 0):
-        yield from (finish_file(matcher, r, p) for r, p in batch)
+    """Every result in order: begin_file's files a batch at a time, each step for the whole batch
+    (see batches): the normaliser's trigger scans, preparation, then parsing and matching."""
+    for batch in batches(begun, lambda b: held(b[1].source, matcher.normalise) if b[1] is not None else 0):
+        scanned = [(r, _isolated(r, matcher.scan_ahead, p) if p is not None else None) for r, p in batch]
+        prepared = [prepare_file(matcher, r, p) for r, p in scanned]
+        yield from (finish_file(matcher, r, p) for r, p in prepared)
 
 
 def check_paths(rules: list[Rule], paths: Iterable[Path],

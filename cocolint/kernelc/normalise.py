@@ -66,8 +66,7 @@ class Normaliser:
         out = Normalised(source)
         done_until = 0
         size = len(source)
-        gate = self.gate if not extra else self.gate_with(extra)
-        found, run, out.present = gate.scan(source)
+        found, run, out.present = self.gate_with(extra).scan(source)
         if run is not None:
             out.found = found
         rewrites = self._rewrites
@@ -138,19 +137,24 @@ class Normaliser:
     @functools.cached_property
     def gate(self) -> Gate:
         """The trigger scan that chooses the passes a source needs (and finds the anchor words)."""
-        return self.gate_with(())
+        return self._gate(())
 
     def gate_with(self, extra: tuple[bytes, ...]) -> Gate:
         """The trigger scan, also looking for extra literals (a rule set's names: one gate each)."""
+        if not extra:
+            return self.gate
         gates = self._gates
         if extra not in gates:
             if len(gates) > 8:
                 gates.clear()
-            gates[extra] = Gate([a.encode("ascii") for a in self.macros.anchors],
-                                [*((name, triggers) for name, _, triggers in self.table),
-                                 ("inline_directives", inline_directives.TRIGGERS)],  # run by prepare.py
-                                candidates_module.names(self.macros), extra)  # (a set: the gate needs no order)
+            gates[extra] = self._gate(extra)
         return gates[extra]
+
+    def _gate(self, extra: tuple[bytes, ...]) -> Gate:
+        return Gate([a.encode("ascii") for a in self.macros.anchors],
+                    [*((name, triggers) for name, _, triggers in self.table),
+                     ("inline_directives", inline_directives.TRIGGERS)],  # run by prepare.py
+                    candidates_module.names(self.macros), extra)  # (a set: the gate needs no order)
 
     # each rewrite returns (bytes changed, offset scanning may resume at) or None
 
@@ -404,3 +408,9 @@ def _cached(root: Path | None) -> Normaliser:
 def normalise(source: bytes, path: Path | None = None, extra: tuple[bytes, ...] = ()) -> Normalised:
     """Normalise one file's source with the macros of its tree (extra: see Normaliser.normalise)."""
     return Normaliser.for_path(path).normalise(source, path, extra)
+
+
+def scan_ahead(source: bytes, path: Path | None = None, extra: tuple[bytes, ...] = ()) -> None:
+    """Run normalise()'s trigger scan of source now (Gate.ahead): a batch's files are scanned
+    one after the other, then normalised."""
+    Normaliser.for_path(path).gate_with(extra).ahead(source)

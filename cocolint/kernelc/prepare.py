@@ -6,8 +6,10 @@ from pathlib import Path
 
 from cocolint.kernelc import conditionals, fragments
 from cocolint.kernelc.inline_directives import inline_directives
-from cocolint.kernelc.normalise import Normalised, normalise
+from cocolint.kernelc.normalise import Normalised, normalise, scan_ahead
 from cocolint.record import dataclass
+
+__all__ = ["Prepared", "prepare", "scan_ahead"]
 
 
 # the rewrite classes that write a `{` or an `=` (blanking never makes `= {` or `={`: it moves no byte)

@@ -73,15 +73,24 @@ def compile_pattern(pattern: str,
             op = "match?" if must_match else "not-match?"
             builder.predicates.append(f"(#{op} @{name} {_quote(regex)})")
     query = f"({body} @{MATCH} {' '.join(builder.predicates)})"
-    if not qcache.known_good(query):  # compiling is slow; a query text accepted once is accepted again
-        _check_compiles(query, pattern)
-        qcache.remember(query)
-    anchor, halves = None, None
+    _validate(query, pattern)
+    # the same pattern without the see-through alternatives (the same captures and predicates): what
+    # tree-sitter matches where no parentheses can be seen through, at a fraction of the compile time
+    bare = _Builder(snippet.source, see_through=False)
+    bare_query = f"({bare.node(root)} @{MATCH} {' '.join(builder.predicates)})"
+    plain = None if bare_query == query else bare_query
+    if plain is not None:
+        _validate(plain, pattern)
+    anchor, halves, plain_halves = None, None, None
     if builder.literals:  # the longest name is the rarest in practice
         name = max(builder.literals, key=lambda n: (len(n), n))
         is_mv = lambda n: builder.metavariable(n) is not None  # noqa: E731
         anchor = find_anchor(root, name, is_mv)
         halves = _halves(builder, root, name, is_mv)
+        if plain is not None and halves is not None:
+            plain_halves = _halves(bare, root, name, is_mv, builder.predicates)
+            for half in plain_halves or ():
+                _validate(half, pattern)
     return CompiledPattern(
         source=pattern.strip(),
         query=query,
@@ -89,11 +98,19 @@ def compile_pattern(pattern: str,
         literals=frozenset(builder.literals),
         anchor=anchor,
         halves=halves,
+        plain=plain,
+        plain_halves=plain_halves,
     )
 
 
-def _halves(builder: _Builder, root: ts.Node, name: str,
-            is_mv: Callable[[ts.Node], bool]) -> tuple[str, str] | None:
+def _validate(query: str, pattern: str) -> None:
+    if not qcache.known_good(query):  # compiling is slow; a query text accepted once is accepted again
+        _check_compiles(query, pattern)
+        qcache.remember(query)
+
+
+def _halves(builder: _Builder, root: ts.Node, name: str, is_mv: Callable[[ts.Node], bool],
+            predicate_list: list[str] | None = None) -> tuple[str, str] | None:
     """For a commutative root with its anchor name on one side only: the query for each operand order.
 
     (query when the name is in the matched node's right operand, query when it is in its left
@@ -106,7 +123,7 @@ def _halves(builder: _Builder, root: ts.Node, name: str,
     in_right = first_leaf(root.child_by_field_name("right"), name.encode(), is_mv) is not None
     if in_left == in_right:
         return None
-    predicates = " ".join(builder.predicates)
+    predicates = " ".join(builder.predicates if predicate_list is None else predicate_list)
     written, swapped = (f"({q} @{MATCH} {predicates})" for q in orders)
     return (written, swapped) if in_right else (swapped, written)
 
@@ -146,8 +163,9 @@ def _strip_parens(node: ts.Node) -> ts.Node:
 class _Builder:
     """Walks a snippet tree once, emitting query text, predicates and literals."""
 
-    def __init__(self, source: bytes) -> None:
+    def __init__(self, source: bytes, see_through: bool = True) -> None:
         self.source = source
+        self.see_through = see_through  # False: no alternatives for redundant parentheses
         self.predicates: list[str] = []
         self.literals: set[str] = set()
         self.seen: dict[str, int] = {}
@@ -217,7 +235,7 @@ class _Builder:
         inner = self.node(node)
         if node.type not in EXPRESSIONS or self.metavariable(node) is not None:
             return inner
-        if parent is not None and (parent.type, field) in NO_PARENS:
+        if parent is not None and (parent.type, field) in NO_PARENS or not self.see_through:
             return inner
         options = [inner]
         for _ in range(PAREN_DEPTH):

@@ -25,3 +25,7 @@ class CompiledPattern:
     literals: frozenset[str]  # names every match contains (empty: no pre-filter)
     anchor: Anchor | None = None  # where matches can be (None: anywhere, e.g. a raw query)
     halves: tuple[str, str] | None = None  # commutative root: the query by the side the anchor is on
+    # query and halves without the alternatives that see through redundant parentheses (None: the
+    # pattern has none): they match the same at a node with no such parentheses below it (engine/anchored.py)
+    plain: str | None = None
+    plain_halves: tuple[str, str] | None = None

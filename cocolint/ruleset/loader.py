@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
 def builtin_rules_dir() -> Path:
     """The rules shipped with cocolint (inside the wheel, or rules/ in a source tree)."""
+    installed = Path(__file__).parent.parent / "builtin_rules"  # where a wheel puts them: no import needed
+    if installed.is_dir():
+        return installed
     try:
         import cocolint.builtin_rules as pkg
 
