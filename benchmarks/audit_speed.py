@@ -200,19 +200,17 @@ def one_file_rows(o: dict) -> list[tuple[str, str, str]]:
     return rows
 
 
-def stage_costs(files: list[Path], tree: Path) -> dict:
+def stage_costs(files: list[Path]) -> dict:
     """One process, sources read beforehand: CPU of raw parsing, of the engine's two halves of a check.
 
-    prepared: Matcher.start, scan_ahead and prepare (comments blanked, kernel C normalised, #if views
-    planned); finished:
-    Matcher.finish (the views parsed, query compile, anchored matching, findings).  As in the
-    engine, a batch of files is prepared before any of it is parsed (engine/run.py in_batches).
+    prepared: what the engine does to a batch before parsing (engine/run.py begin_file and
+    prepare_batch: comments blanked, trigger scans, kernel C normalised, #if views planned);
+    finished: finish_file (the views parsed, query compile, anchored matching, findings).
     finished - raw is what matching adds beyond parsing (the normalised text parses faster).
     """
     from cocolint import ts
-    from cocolint.engine.matcher import Matcher
-    from cocolint.engine.matcher import held
-    from cocolint.engine.run import batches
+    from cocolint.engine.matcher import Matcher, held
+    from cocolint.engine.run import batches, begin_file, finish_file, prepare_batch
     from cocolint.ruleset import load_rules
 
     sources = []
@@ -222,26 +220,21 @@ def stage_costs(files: list[Path], tree: Path) -> dict:
         except OSError:
             continue
         if b"\0" not in data:
-            sources.append((f, f.relative_to(tree).as_posix(), data))
+            sources.append((f, data))
     rules = [r for r in load_rules() if r.confidence != "low"]  # the default selection
     matcher = Matcher(rules, prefilter=False)
     # batch by batch, so that other load on the machine falls on the three alike
     out = {"raw": 0.0, "prepared": 0.0, "finished": 0.0}
     clock = time.process_time
-    for batch in batches(sources, lambda s: held(s[2])):
+    for batch in batches(sources, lambda s: held(s[1])):
         t0 = clock()
-        for _, _, data in batch:
+        for _, data in batch:
             ts.parse(data)
         t1 = clock()
-        started = [matcher.start(shown, data, f) for f, shown, data in batch]  # as engine/run.py in_batches
-        for p in started:
-            if p is not None:
-                matcher.scan_ahead(p)
-        pending = [matcher.prepare(p) if p is not None else None for p in started]
+        prepared = prepare_batch(matcher, [begin_file(matcher, f, data) for f, data in batch])
         t2 = clock()
-        for p in pending:
-            if p is not None:
-                matcher.finish(p)
+        for r, p in prepared:
+            finish_file(matcher, r, p)
         t3 = clock()
         out["raw"] += t1 - t0
         out["prepared"] += t2 - t1
@@ -392,7 +385,7 @@ def main() -> int:
                 "literal_free_j1_mb_per_cpu_s": raw["bytes"] / free["cpu"] / 1e6,
                 "exhaustive_j1_mb_per_cpu_s": raw["bytes"] / exh["cpu"] / 1e6,
                 "cocolint_j1_wall": off1["wall"], "cocolint_jn_wall": offn["wall"],
-                "cocolint_jn_rss_largest": offn["rss_largest"], "stages": stage_costs(files, tree)})
+                "cocolint_jn_rss_largest": offn["rss_largest"], "stages": stage_costs(files)})
     if args.soundness:
         res["soundness"] = soundness(tree / args.soundness, args.jobs)
     if not args.skip_tools:

@@ -43,7 +43,7 @@ _Run = tuple[str, "list[ts.Node] | None", "list[_Entry]"]  # query text, nodes t
 
 @dataclass
 class Pending:
-    """A file Matcher.begin() has prepared and Matcher.finish() will parse and match."""
+    """A file on its way through a check: Matcher.start, scan_ahead, prepare (or begin), then finish."""
 
     path: str
     source: bytes
@@ -106,9 +106,6 @@ class Matcher:
         self._names = self.prefilter if prefilter else Prefilter(self.literals)
         self._plans: dict[tuple[int, tuple[str, ...]], tuple[list[tuple[_Entry, CompiledPattern]],
                                                              list[tuple[_Entry, CompiledPattern]]]] = {}
-        # rules with a pattern that runs over every tree, named or not (a pattern without names)
-        self._unanchored = frozenset(i for i, plan in enumerate(self.plans)
-                                     if any(e.role == "find" and p.anchor is None for e, p in plan))
 
     def may_match(self, source: bytes) -> bool:
         """Cheap first look: False if no rule can match source, so the file need not be parsed."""
@@ -193,8 +190,8 @@ class Matcher:
             # anchors in the comment-blanked code (a name only in a comment matches nothing either)
             seen = prepared.present if prepared is not None else None
             named = set(self._names.admitted(source, active, None if seen is None else bool(seen)))
-            if not named and self._unanchored.isdisjoint(active):
-                return result  # no pattern can match: none has its names here, none runs without them
+            if not named:
+                return result  # no rule's names occur (a rule without names is always named): nothing can match
             occurrences = [anchored.Occurrences(view.tree.root_node) for view in views]
             finds = [(view, self._runs(i, _FIND, occ, i in named)) for view, occ in zip(views, occurrences)
                      for i in active]
@@ -247,9 +244,10 @@ class Matcher:
                 continue
             # a commutative pattern whose name is in one operand needs only that operand order's query
             split = p.halves is not None
-            plains = (p.plain, *(p.plain_halves or (None, None)))
-            for (query, side), plain in zip(((p.query, None), *((q, s) for q, s in zip(p.halves or (),
-                                                                                        ("right", "left")))), plains):
+            queries = [(p.query, None, p.plain)]  # (query, the side its name is on, its plain query)
+            if p.halves is not None:
+                queries += zip(p.halves, ("right", "left"), p.plain_halves or (None, None))
+            for query, side, plain in queries:
                 nodes = [n for n, s in found if (s if split else None) == side]
                 if nodes and plain is not None and query not in self._compiled:
                     # where no parentheses can be seen through, the plain query (much cheaper to compile;

@@ -99,7 +99,7 @@ def display_path(path: Path) -> str:
     return path.as_posix()
 
 
-# a batch: files prepared before any of them is parsed (Matcher.begin), bounded by what they hold
+# a batch: files scanned and prepared before any of them is parsed (prepare_batch), bounded by what they hold
 BATCH_FILES = 32
 BATCH_BYTES = 16 << 20
 
@@ -184,9 +184,15 @@ def in_batches(matcher: Matcher, begun: Iterable[tuple[FileResult, Pending | Non
     """Every result in order: begin_file's files a batch at a time, each step for the whole batch
     (see batches): the normaliser's trigger scans, preparation, then parsing and matching."""
     for batch in batches(begun, lambda b: held(b[1].source, matcher.normalise) if b[1] is not None else 0):
-        scanned = [(r, _isolated(r, matcher.scan_ahead, p) if p is not None else None) for r, p in batch]
-        prepared = [prepare_file(matcher, r, p) for r, p in scanned]
-        yield from (finish_file(matcher, r, p) for r, p in prepared)
+        yield from (finish_file(matcher, r, p) for r, p in prepare_batch(matcher, batch))
+
+
+def prepare_batch(matcher: Matcher, batch: list[tuple[FileResult, Pending | None]]
+                  ) -> list[tuple[FileResult, Pending | None]]:
+    """A batch of begin_file's files prepared: every file's trigger scan, back to back, then every
+    file's preparation (prepare_file); a failure in either costs only its file."""
+    scanned = [(r, _isolated(r, matcher.scan_ahead, p) if p is not None else None) for r, p in batch]
+    return [prepare_file(matcher, r, p) for r, p in scanned]
 
 
 def check_paths(rules: list[Rule], paths: Iterable[Path],

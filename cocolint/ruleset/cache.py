@@ -11,10 +11,9 @@ unwritable entry means the rule is simply compiled; COCOLINT_NO_RULE_CACHE turns
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
-
-import io
 
 try:  # the C unpickler pickle.loads is: without importing pickle.py and its Python pickler (start-up time)
     from _pickle import Unpickler
