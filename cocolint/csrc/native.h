@@ -1,0 +1,13 @@
+/* cocolint's native speed-ups: each source file adds its functions and types to the module. */
+#ifndef COCOLINT_NATIVE_H
+#define COCOLINT_NATIVE_H
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+/* comments.c: comment_spans(source) -> list of (start, end), as cocolint/engine/comments.py */
+int cocolint_add_comments(PyObject *module);
+/* literals.c: Literals(list of bytes) with find_all(source) -> every occurrence, overlapping */
+int cocolint_add_literals(PyObject *module);
+
+#endif
