@@ -30,9 +30,10 @@ def installed(tmp_path_factory) -> tuple[Path, Path]:
     # build from a copy: an in-tree build/ left by an earlier build could smuggle stale files into the wheel
     src = base / "src"
     src.mkdir()
-    for name in ("pyproject.toml", "README.md"):
+    for name in ("pyproject.toml", "setup.py", "README.md"):
         shutil.copy2(REPO / name, src / name)
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
+    # (*.so: the native module an editable install built in place; the wheel must build its own)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", "*.so")
     for name in ("cocolint", "rules"):
         shutil.copytree(REPO / name, src / name, ignore=ignore)
     wheels = base / "wheels"
@@ -87,3 +88,19 @@ def test_installed_cocolint_checks_a_file(installed, tmp_path):
     assert proc.stdout.startswith("drivers/hv/probe.c:3:")
     proc = _run(venv / "bin" / "python", "-m", "cocolint", "check", "--quiet", "drivers", cwd=tmp_path)
     assert proc.returncode == 1 and proc.stdout.startswith("drivers/hv/probe.c:3:")
+
+
+def test_wheel_ships_the_native_module_and_it_loads(installed, tmp_path):
+    """Where a C compiler is at hand (CI, the quick start's machines) the wheel carries cocolint._native,
+    built from cocolint/csrc, and the installed cocolint uses it (COCOLINT_PURE_PYTHON=1: not asked for)."""
+    if os.environ.get("COCOLINT_PURE_PYTHON", "") not in ("", "0"):
+        pytest.skip("COCOLINT_PURE_PYTHON=1: the native module is switched off")
+    wheel, venv = installed
+    names = zipfile.ZipFile(wheel).namelist()
+    assert [n for n in names if n.startswith("cocolint/_native.") and n.endswith(".so")], names
+    assert not [n for n in names if n.startswith("cocolint/csrc/")]  # sources go in the sdist, not the wheel
+    proc = _run(venv / "bin" / "python", "-c", "from cocolint import accel; print(accel.native.__file__)",
+                cwd=tmp_path)  # (not the source tree, whose cocolint/ python -c would find first)
+    assert proc.returncode == 0, proc.stderr
+    assert str(venv) in proc.stdout
+
