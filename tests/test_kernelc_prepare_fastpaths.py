@@ -12,7 +12,7 @@ import re
 from hypothesis import given, settings, strategies as st
 
 from cocolint.kernelc import conditionals, declared_names, fragments, inline_directives, macro_runs
-from cocolint.kernelc import operator_args, passes, scan
+from cocolint.kernelc import filekind, operator_args, passes, scan
 from cocolint.kernelc.normalise import Normaliser
 from cocolint.kernelc.scan import Normalised
 
@@ -30,6 +30,7 @@ _OLD_OPS = rb"(?:<<=|>>=|<<|>>|==|!=|<=|>=|&&|\|\||[-+*/%&|^]=|[-+*/%&|^~!<>])"
 _OLD_AFTER_COMMA = re.compile(rb",(?:([ \t]*)(" + _OLD_OPS + rb")[ \t]*|([ \t]+))(?=[,)])")
 _OLD_LAST_NAME = re.compile(rb"\n\}(?<=[A-Z0-9_]\n\})")
 _OLD_ANY_DIRECTIVE = re.compile(rb"^[ \t]*#", re.M)
+_OLD_NOT_C_TRIGGER = re.compile(filekind._TRIGGER.pattern.replace(rb"[ \t]*+(?=[.*S])", rb"[ \t]*", 1))
 
 
 @settings(max_examples=500, deadline=None)
@@ -37,6 +38,15 @@ _OLD_ANY_DIRECTIVE = re.compile(rb"^[ \t]*#", re.M)
        st.integers(0, 40))
 def test_fragment_skip_ends_where_the_backtracking_form_ends(src: bytes, limit: int) -> None:
     assert fragments._SKIP.match(src, 0, limit).end() == _OLD_SKIP.match(src, 0, limit).end()
+
+
+@settings(max_examples=500, deadline=None)
+@given(_text(["\n", " ", "\t", ".", "*", "(", "S", "SECTIONS", ".text", ".set", "set", " =", "=", "ALIGN(", ".if",
+              ".ifdef", ".cfi_x", ",", "x", ";", "[", ")"]))
+def test_not_c_trigger_with_its_possessive_indent_finds_the_same(src: bytes) -> None:
+    assert _OLD_NOT_C_TRIGGER.pattern != filekind._TRIGGER.pattern
+    new, old = filekind._TRIGGER.search(src), _OLD_NOT_C_TRIGGER.search(src)
+    assert (new and new.span()) == (old and old.span())
 
 
 @settings(max_examples=500, deadline=None)
