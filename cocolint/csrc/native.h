@@ -9,5 +9,7 @@
 int cocolint_add_comments(PyObject *module);
 /* literals.c: Literals(list of bytes) with find_all(source) -> every occurrence, overlapping */
 int cocolint_add_literals(PyObject *module);
+/* gaps.c: call_gaps(source), last_names(source): macro_runs.py's two whole-file searches */
+int cocolint_add_gaps(PyObject *module);
 
 #endif

@@ -25,6 +25,7 @@ the search starts at the literal `)\n` (or `*/\n` after a comment).
 
 from __future__ import annotations
 
+from cocolint import accel
 from cocolint.kernelc.scan import Normalised, blank, close_paren, code_before
 from cocolint.lazyre import lazy_compile
 
@@ -57,18 +58,17 @@ _LINE_STARTS = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ_{)")
 def macro_runs(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
     """Give each item of a macro run its `,`, each statement macro its `;`, each member-list call its `;`."""
     gaps = []  # (the `)` of the call ending the line or -1 for a name, gap start, gap end, line start)
-    for m in _CALL_GAP.finditer(src):
-        end = m.end()
+    for close, end in call_gaps(src):
         if end < len(src) and src[end] in b"#/ \t\n":  # directive, comment or blank lines, then the item
             skip = _SKIP.match(src, end)
             if skip is None:
                 continue
             end = skip.end()
-        line = _call_line(src, m.start())
+        line = _call_line(src, close)
         if line >= 0:
-            gaps.append((m.start(), src.index(b"\n", m.start()), end, line))
-    for m in _LAST_NAME.finditer(src):
-        nl = m.start() - 1  # the newline before the `}`
+            gaps.append((close, src.index(b"\n", close), end, line))
+    for brace in last_names(src):
+        nl = brace - 1  # the newline before the `}`
         line = src.rfind(b"\n", 0, nl) + 1
         if _LONE_NAME.fullmatch(src, line, nl + 1):
             gaps.append((-2, nl - 1, nl, line))
@@ -95,6 +95,21 @@ def macro_runs(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray 
         elif kind == _STRUCT_BODY and close >= 0:
             buf = _member_call(src, buf, out, close, open_brace)
     return buf
+
+
+def call_gaps_py(src: bytes) -> list[tuple[int, int]]:
+    """Every (start, end) of _CALL_GAP in src: a `)` ending an item's line and the gap to the next item."""
+    return [m.span() for m in _CALL_GAP.finditer(src)]
+
+
+def last_names_py(src: bytes) -> list[int]:
+    """Every `}` closing a brace after a line that ends in a capitalised name (_LAST_NAME)."""
+    return [m.start() for m in _LAST_NAME.finditer(src)]
+
+
+# the two whole-file searches are most of the pass's time: native byte loops when built (csrc/gaps.c)
+call_gaps = accel.native.call_gaps if accel.has("call_gaps") else call_gaps_py
+last_names = accel.native.last_names if accel.has("last_names") else last_names_py
 
 
 def _put(src: bytes, buf: bytearray | None, out: Normalised, start: int, end: int, c: int, kind: str) -> bytearray:

@@ -1,0 +1,180 @@
+/* call_gaps(source), last_names(source): where macro_runs.py's _CALL_GAP and _LAST_NAME regexes match.
+ *
+ * The two whole-file searches are nearly all of that pass's time (one regex step per `)` and per
+ * `}` of the file); here they are a byte loop each, with the regexes' exact semantics:
+ *
+ *   _NEXT     = \n[ \t\n]*+(?:(?<=[ \t])(?=[A-Z_.{}])|(?=\};|#(?:if|endif)|/\*))
+ *   _CALL_GAP = \)(?:_NEXT|(?<=\t\))\n[ \t\n]*+(?<=[ \t])(?=[a-z_]\w*[ \t]+[A-Za-z_*])
+ *                    |[ \t]*\/\*[^\n]*?\*\/_NEXT)
+ *   _LAST_NAME = \}(?<=[A-Z0-9_]\n\})
+ *
+ * tests/test_native_gaps.py compares both with the regexes (which remain the pure-Python path).
+ */
+#include "native.h"
+
+#include <string.h>
+
+static inline int is_blank(unsigned char c) { return c == ' ' || c == '\t'; }
+static inline int space_or_newline(unsigned char c) { return c == ' ' || c == '\t' || c == '\n'; }
+static inline int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+static inline int is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+static inline int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static inline int is_word(unsigned char c) { return is_upper(c) || is_lower(c) || is_digit(c) || c == '_'; }
+
+/* The end of the newline and blanks at i ([ \t\n]*+ after the \n), or -1 when s[i] is not a newline. */
+static Py_ssize_t line_break(const unsigned char *s, Py_ssize_t n, Py_ssize_t i)
+{
+    if (i >= n || s[i] != '\n')
+        return -1;
+    for (i++; i < n && space_or_newline(s[i]); i++)
+        ;
+    return i;
+}
+
+static int starts(const unsigned char *s, Py_ssize_t n, Py_ssize_t i, const char *lit)
+{
+    size_t len = strlen(lit);
+    return i >= 0 && (size_t)(n - i) >= len && memcmp(s + i, lit, len) == 0;
+}
+
+/* _NEXT matched at i: its end, or -1. */
+static Py_ssize_t next_item(const unsigned char *s, Py_ssize_t n, Py_ssize_t i)
+{
+    Py_ssize_t j = line_break(s, n, i);
+    if (j < 0)
+        return -1;
+    /* (s[j - 1] is inside the match: the newline at i or a blank after it) */
+    if (is_blank(s[j - 1]) && j < n && (is_upper(s[j]) || s[j] == '_' || s[j] == '.' || s[j] == '{' || s[j] == '}'))
+        return j;
+    if (starts(s, n, j, "};") || starts(s, n, j, "#if") || starts(s, n, j, "#endif") || starts(s, n, j, "/*"))
+        return j;
+    return -1;
+}
+
+/* The second alternative at the `)` at p: a tab before it, then a declaration's line. */
+static Py_ssize_t member_line(const unsigned char *s, Py_ssize_t n, Py_ssize_t p)
+{
+    if (p < 1 || s[p - 1] != '\t')
+        return -1;
+    Py_ssize_t j = line_break(s, n, p + 1);
+    if (j < 0 || !is_blank(s[j - 1]) || j >= n || !(is_lower(s[j]) || s[j] == '_'))
+        return -1;
+    Py_ssize_t k = j + 1;
+    while (k < n && is_word(s[k]))
+        k++;
+    if (k >= n || !is_blank(s[k]))
+        return -1;
+    while (k < n && is_blank(s[k]))
+        k++;
+    if (k < n && (is_upper(s[k]) || is_lower(s[k]) || s[k] == '_' || s[k] == '*'))
+        return j;
+    return -1;
+}
+
+/* The third alternative at the `)` at p: a comment on the rest of its line, then _NEXT.  The lazy
+ * `[^\n]*?` tries each `*` `/` of the line in turn until _NEXT matches after one. */
+static Py_ssize_t comment_then_next(const unsigned char *s, Py_ssize_t n, Py_ssize_t p)
+{
+    Py_ssize_t k = p + 1;
+    while (k < n && is_blank(s[k]))
+        k++;
+    if (!starts(s, n, k, "/*"))
+        return -1;
+    for (Py_ssize_t e = k + 2; e + 1 < n && s[e] != '\n'; e++) {
+        if (s[e] == '*' && s[e + 1] == '/') {
+            Py_ssize_t end = next_item(s, n, e + 2);
+            if (end >= 0)
+                return end;
+        }
+    }
+    return -1;
+}
+
+static PyObject *call_gaps(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    Py_buffer view;
+    if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0)
+        return NULL;
+    const unsigned char *s = view.buf;
+    Py_ssize_t n = view.len;
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        goto fail;
+    Py_ssize_t p = 0;
+    while (p < n) {
+        const unsigned char *hit = memchr(s + p, ')', (size_t)(n - p));
+        if (hit == NULL)
+            break;
+        p = hit - s;
+        Py_ssize_t end = next_item(s, n, p + 1);
+        if (end < 0)
+            end = member_line(s, n, p);
+        if (end < 0)
+            end = comment_then_next(s, n, p);
+        if (end < 0) {
+            p++;
+            continue;
+        }
+        PyObject *span = Py_BuildValue("(nn)", p, end);
+        if (span == NULL || PyList_Append(out, span) < 0) {
+            Py_XDECREF(span);
+            goto fail;
+        }
+        Py_DECREF(span);
+        p = end;  /* finditer: the next match starts after this one (never empty: it holds the `)`) */
+    }
+    PyBuffer_Release(&view);
+    return out;
+fail:
+    Py_XDECREF(out);
+    PyBuffer_Release(&view);
+    return NULL;
+}
+
+static PyObject *last_names(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    Py_buffer view;
+    if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0)
+        return NULL;
+    const unsigned char *s = view.buf;
+    Py_ssize_t n = view.len;
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        goto fail;
+    for (Py_ssize_t p = 2; p < n; p++) {
+        const unsigned char *hit = memchr(s + p, '}', (size_t)(n - p));
+        if (hit == NULL)
+            break;
+        p = hit - s;
+        unsigned char c = s[p - 2];
+        if (s[p - 1] == '\n' && (is_upper(c) || is_digit(c) || c == '_')) {
+            PyObject *at = PyLong_FromSsize_t(p);
+            if (at == NULL || PyList_Append(out, at) < 0) {
+                Py_XDECREF(at);
+                goto fail;
+            }
+            Py_DECREF(at);
+        }
+    }
+    PyBuffer_Release(&view);
+    return out;
+fail:
+    Py_XDECREF(out);
+    PyBuffer_Release(&view);
+    return NULL;
+}
+
+static PyMethodDef methods[] = {
+    {"call_gaps", call_gaps, METH_O,
+     "call_gaps(source) -> [(start, end)]: the spans macro_runs._CALL_GAP.finditer(source) matches."},
+    {"last_names", last_names, METH_O,
+     "last_names(source) -> [offset]: where macro_runs._LAST_NAME.finditer(source) matches (a `}`)."},
+    {NULL, NULL, 0, NULL},
+};
+
+int cocolint_add_gaps(PyObject *module)
+{
+    return PyModule_AddFunctions(module, methods);
+}
