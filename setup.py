@@ -6,7 +6,8 @@ from setuptools import Extension, setup
 # same code paths in pure Python (cocolint/accel.py)
 setup(ext_modules=[Extension(
     "cocolint._native",
-    sources=["cocolint/csrc/module.c", "cocolint/csrc/comments.c", "cocolint/csrc/literals.c"],
+    sources=["cocolint/csrc/module.c", "cocolint/csrc/comments.c", "cocolint/csrc/literals.c",
+             "cocolint/csrc/directives.c"],
     depends=["cocolint/csrc/native.h"],
     extra_compile_args=["-O2"],
     optional=True,

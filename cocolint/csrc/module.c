@@ -12,7 +12,8 @@ PyMODINIT_FUNC PyInit__native(void)
     PyObject *m = PyModule_Create(&native_module);
     if (m == NULL)
         return NULL;
-    if (cocolint_add_comments(m) < 0 || cocolint_add_literals(m) < 0) {
+    if (cocolint_add_comments(m) < 0 || cocolint_add_literals(m) < 0
+        || cocolint_add_directives(m) < 0) {
         Py_DECREF(m);
         return NULL;
     }

@@ -9,5 +9,7 @@
 int cocolint_add_comments(PyObject *module);
 /* literals.c: Literals(list of bytes) with find_all(source) -> every occurrence, overlapping */
 int cocolint_add_literals(PyObject *module);
+/* directives.c: directive_lines(source) -> the #if lines, as cocolint/kernelc/conditionals.py */
+int cocolint_add_directives(PyObject *module);
 
 #endif
