@@ -80,6 +80,7 @@ EDGES = [
     (b"{\n#include", [(6, 2, 10, 10)]),
     (b"#define A \\\n#if B\n", [(0, 12, 15, 17)]),  # a #if line inside a #define is still read
     (b"\0#if\0\n#if A\n", [(0, 6, 9, 11)]),
+    (b"#if A /*\n#if B /*\n#endif\n", [(0, 0, 3, 25), (0, 9, 12, 25), (5, 18, 24, 24)]),  # never closed
 ]
 
 
@@ -87,6 +88,11 @@ EDGES = [
 def test_edge_cases(src: bytes, expected: list[tuple[int, int, int, int]]) -> None:
     assert native().directive_lines(src) == expected
     same(src)
+
+
+def test_many_comments_opened_on_directive_lines() -> None:
+    same(b"#if A /* open\n" * 2000)
+    same(b"#if A /* open\n" * 1000 + b"*/\n" + b"#elif B /* a */ /* b\n" * 1000)
 
 
 def test_analyse_gives_the_same_views_both_ways() -> None:

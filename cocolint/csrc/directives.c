@@ -100,8 +100,9 @@ static Py_ssize_t rfind2(const unsigned char *s, Py_ssize_t from, Py_ssize_t to,
 }
 
 /* conditionals.directive_end: the end of the directive whose text starts at pos, continuation
- * lines and a comment opened on it included. */
-static Py_ssize_t directive_end(const unsigned char *s, Py_ssize_t pos, Py_ssize_t n)
+ * lines and a comment opened on it included.  *unclosed: no `*` `/` at or after it (known once a
+ * search failed: many directives opening comments that never close stay linear). */
+static Py_ssize_t directive_end(const unsigned char *s, Py_ssize_t pos, Py_ssize_t n, Py_ssize_t *unclosed)
 {
 	for (;;) {
 		const unsigned char *p = memchr(s + pos, '\n', (size_t)(n - pos));
@@ -114,10 +115,13 @@ static Py_ssize_t directive_end(const unsigned char *s, Py_ssize_t pos, Py_ssize
 		if (opened < 0 && memchr(s + pos, '\\', (size_t)(nl - pos)) == NULL)
 			return nl;	/* the common line: no continuation, no comment opened */
 		if (opened >= 0 && find2(s, opened, nl, '*', '/') < 0) {
-			Py_ssize_t close = find2(s, opened + 2, n, '*', '/');
+			Py_ssize_t close = opened + 2 < *unclosed ? find2(s, opened + 2, n, '*', '/') : -1;
 
-			if (close < 0)
+			if (close < 0) {
+				if (opened + 2 < *unclosed)
+					*unclosed = opened + 2;
 				return n;
+			}
 			pos = close + 2;
 			continue;
 		}
@@ -134,7 +138,8 @@ static Py_ssize_t directive_end(const unsigned char *s, Py_ssize_t pos, Py_ssize
 
 /* The directive whose `#` is at h into d (or nothing: not one of the words, not first on its line,
  * an #include outside an initialiser); -1 when memory runs out. */
-static int directive_at(const unsigned char *s, Py_ssize_t n, Py_ssize_t h, struct directives *d)
+static int directive_at(const unsigned char *s, Py_ssize_t n, Py_ssize_t h, struct directives *d,
+			Py_ssize_t *unclosed)
 {
 	Py_ssize_t p = h + 1, q, line_start, len;
 	int w;
@@ -171,7 +176,7 @@ static int directive_at(const unsigned char *s, Py_ssize_t n, Py_ssize_t h, stru
 		nl = memchr(s + q, '\n', (size_t)(n - q));
 		return directives_push(d, w, line_start, q, nl != NULL ? nl - s : n);
 	}
-	return directives_push(d, w, line_start, q, directive_end(s, q, n));
+	return directives_push(d, w, line_start, q, directive_end(s, q, n, unclosed));
 }
 
 PyDoc_STRVAR(directive_lines_doc,
@@ -185,20 +190,21 @@ static PyObject *directive_lines(PyObject *module, PyObject *source)
 	struct directives d = { NULL, 0, 0 };
 	PyObject *list = NULL;
 	const unsigned char *s;
-	Py_ssize_t n, h, k;
+	Py_ssize_t n, h, k, unclosed;
 
 	(void)module;
 	if (PyObject_GetBuffer(source, &view, PyBUF_SIMPLE) < 0)
 		return NULL;
 	s = view.buf;
 	n = view.len;
+	unclosed = n;
 	for (h = 0; h < n; h++) {
 		const unsigned char *p = memchr(s + h, '#', (size_t)(n - h));
 
 		if (p == NULL)
 			break;
 		h = p - s;
-		if (directive_at(s, n, h, &d) < 0) {
+		if (directive_at(s, n, h, &d, &unclosed) < 0) {
 			PyErr_NoMemory();
 			goto out;
 		}
