@@ -1,12 +1,22 @@
-"""The comment blanker: same output as one plain left-to-right lexer, on tricky input and on random input."""
+"""The comment blanker: same output as one plain left-to-right lexer, on tricky input and on random input.
+
+Each test runs the Python implementation (the reference and the fallback) and the one the engine
+uses (the native lexer when it is built; tests/test_native_comments.py compares the two).
+"""
 
 from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
-from cocolint.engine.comments import blank_comments, comment_spans
+from cocolint.engine import comments as C
+
+IMPLEMENTATIONS = [pytest.param((C.blank_comments_py, C.comment_spans_py), id="python")]
+if C.blank_comments is not C.blank_comments_py:
+    IMPLEMENTATIONS.append(pytest.param((C.blank_comments, C.comment_spans), id="native"))
+both = pytest.mark.parametrize("impl", IMPLEMENTATIONS)
 
 # The reference: the lexer the blanker is defined by, run over every byte (the implementation
 # before the fast search; slow, obviously right).
@@ -54,19 +64,25 @@ TRICKY = [
 ]
 
 
-def test_tricky_inputs_match_the_reference() -> None:
+@both
+def test_tricky_inputs_match_the_reference(impl) -> None:
+    blank_comments, _ = impl
     for src in TRICKY:
         assert blank_comments(src) == reference(src), src
 
 
-def test_blanking_keeps_length_and_every_newline() -> None:
+@both
+def test_blanking_keeps_length_and_every_newline(impl) -> None:
+    blank_comments, _ = impl
     for src in TRICKY:
         out = blank_comments(src)
         assert len(out) == len(src)
         assert [i for i, c in enumerate(out) if c == 0x0A] == [i for i, c in enumerate(src) if c == 0x0A]
 
 
-def test_what_is_blanked_and_what_is_not() -> None:
+@both
+def test_what_is_blanked_and_what_is_not(impl) -> None:
+    blank_comments, comment_spans = impl
     src = b'#define A "/*" /* kept */\nx = "/* str */"; /* gone */ y = 1; // gone too\n'
     out = blank_comments(src)
     assert b"/* kept */" in out and b'"/* str */"' in out
@@ -83,12 +99,16 @@ _PIECES = st.sampled_from([
 
 @settings(max_examples=3000, deadline=None)
 @given(st.lists(_PIECES, max_size=40))
-def test_random_token_soup_matches_the_reference(pieces: list[bytes]) -> None:
+@both
+def test_random_token_soup_matches_the_reference(impl, pieces: list[bytes]) -> None:
+    blank_comments, _ = impl
     src = b"".join(pieces)
     assert blank_comments(src) == reference(src)
 
 
 @settings(max_examples=500, deadline=None)
 @given(st.binary(max_size=200))
-def test_random_bytes_match_the_reference(src: bytes) -> None:
+@both
+def test_random_bytes_match_the_reference(impl, src: bytes) -> None:
+    blank_comments, _ = impl
     assert blank_comments(src) == reference(src)

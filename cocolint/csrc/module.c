@@ -2,9 +2,15 @@
 #include "native.h"
 
 static struct PyModuleDef native_module = {
-    PyModuleDef_HEAD_INIT, "cocolint._native",
-    "Native speed-ups of cocolint's hottest pure-Python loops (same results; see cocolint/accel.py).",
-    -1, NULL,
+    PyModuleDef_HEAD_INIT,
+    .m_name = "cocolint._native",
+    .m_doc = "Native speed-ups of cocolint's hottest pure-Python loops (same results; see cocolint/accel.py).",
+    .m_size = -1,
+};
+
+/* each source file adds its own functions and types (native.h) */
+static int (*const parts[])(PyObject *) = {
+    cocolint_add_comments, cocolint_add_literals, cocolint_add_gaps, cocolint_add_directives,
 };
 
 PyMODINIT_FUNC PyInit__native(void)
@@ -12,9 +18,11 @@ PyMODINIT_FUNC PyInit__native(void)
     PyObject *m = PyModule_Create(&native_module);
     if (m == NULL)
         return NULL;
-    if (cocolint_add_comments(m) < 0 || cocolint_add_literals(m) < 0 || cocolint_add_gaps(m) < 0) {
-        Py_DECREF(m);
-        return NULL;
+    for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+        if (parts[i](m) < 0) {
+            Py_DECREF(m);
+            return NULL;
+        }
     }
     return m;
 }

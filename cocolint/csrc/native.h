@@ -5,11 +5,13 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
-/* comments.c: comment_spans(source) -> list of (start, end), as cocolint/engine/comments.py */
+/* comments.c: comment_spans(source), blank_comments(source), as cocolint/engine/comments.py */
 int cocolint_add_comments(PyObject *module);
 /* literals.c: Literals(list of bytes) with find_all(source) -> every occurrence, overlapping */
 int cocolint_add_literals(PyObject *module);
 /* gaps.c: call_gaps(source), last_names(source): macro_runs.py's two whole-file searches */
 int cocolint_add_gaps(PyObject *module);
+/* directives.c: directive_lines(source) -> the #if lines, as cocolint/kernelc/conditionals.py */
+int cocolint_add_directives(PyObject *module);
 
 #endif

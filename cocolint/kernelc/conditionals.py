@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cocolint import accel
 from cocolint.record import dataclass, field
 from cocolint.lazyre import lazy_compile
 
@@ -161,12 +162,17 @@ def directive_end(src: bytes, pos: int) -> int:
         return nl
 
 
-def analyse(src: bytes) -> Views:
-    """Find every #if group and the views that see its arms."""
-    views = Views()
-    stack: list[_Group] = []
-    at: list[int] = []  # index in opened of each group on the stack
-    opened: list[_Group] = []
+# the directive words, by the index directive_lines gives them
+WORDS = (b"if", b"ifdef", b"ifndef", b"elif", b"else", b"endif", b"include")
+INCLUDE = 6
+_WORD_INDEX = {w: i for i, w in enumerate(WORDS)}
+
+
+def directive_lines_py(src: bytes) -> list[tuple[int, int, int, int]]:
+    """The conditional directives of src in order, as (word index, line start, after the word, end);
+    and the `#include` lines inside an initialiser or argument list, which are blanked
+    (cocolint/csrc/directives.c is the same search in C)."""
+    out = []
     for m in _DIRECTIVE.finditer(src):
         start = m.start()
         if start and src[start - 1] != 0x0A:
@@ -184,13 +190,33 @@ def analyse(src: bytes) -> Views:
             end = src.find(b"\n", m.end())
             before = src[max(0, line_start - 200):line_start].rstrip()
             if before.endswith((b"{", b",", b"(", b"=")):
-                views.directives.append((line_start, len(src) if end < 0 else end))
+                out.append((INCLUDE, line_start, m.end(), len(src) if end < 0 else end))
             continue
         after = m.end()
         end = src.find(b"\n", after)
         if end < 0 or src.find(b"\\", after, end) >= 0 or src.find(b"/*", after, end) >= 0:
             end = directive_end(src, after)  # (its common case, one plain line, done above)
-        if word[0] == 0x69:  # `i`: if, ifdef, ifndef (the condition read in place: match(src, after, end))
+        out.append((_WORD_INDEX[word], line_start, after, end))
+    return out
+
+
+directive_lines = directive_lines_py
+if accel.has("directive_lines"):  # same results, in C
+    directive_lines = accel.native.directive_lines
+
+
+def analyse(src: bytes) -> Views:
+    """Find every #if group and the views that see its arms."""
+    views = Views()
+    stack: list[_Group] = []
+    at: list[int] = []  # index in opened of each group on the stack
+    opened: list[_Group] = []
+    for kind, line_start, after, end in directive_lines(src):
+        if kind == INCLUDE:
+            views.directives.append((line_start, end))
+            continue
+        word = WORDS[kind]
+        if kind <= 2:  # if, ifdef, ifndef (the condition read in place: match(src, after, end))
             dead = ((word == b"if" and _DEAD_IF.match(src, after, end) is not None)
                     or (word == b"ifdef" and _DEAD_IFDEF.match(src, after, end) is not None))
             parent = None
