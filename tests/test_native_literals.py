@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -10,19 +9,16 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from cocolint import accel
+from native_helpers import require
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = sorted(p for p in (REPO / "samples").rglob("*") if p.suffix in (".c", ".h"))
 
-if os.environ.get("COCOLINT_PURE_PYTHON", "") not in ("", "0"):
-    pytest.skip("COCOLINT_PURE_PYTHON=1: the native module is switched off", allow_module_level=True)
 
 
 def _literals(literals: list) -> object:
     """Literals(literals); a failure, not a skip, when the module was not built."""
-    assert accel.native is not None, ("cocolint._native is not built (pip install -e . needs a C compiler); "
-                                      "COCOLINT_PURE_PYTHON=1 runs the suite without it")
-    assert accel.has("Literals")
+    require("Literals")
     return accel.native.Literals(literals)
 
 
@@ -100,6 +96,7 @@ def test_many_children_and_long_literals() -> None:
 def test_the_normalisers_literals_on_the_samples() -> None:
     from cocolint.kernelc.normalise import Normaliser
 
+    require("Literals")
     gate = Normaliser.for_path(None).gate_with((b"cc_mkdec", b"sev_"))
     gate.scan(b"")  # builds the literal list
     literals = gate.literals
