@@ -93,6 +93,14 @@ def test_many_children_and_long_literals() -> None:
     assert _check(literals, source)
 
 
+def test_literals_alike_in_their_first_8_bytes() -> None:
+    # building sorts by the first 8 bytes (zero-padded), then runs of equal ones
+    literals = [b"static " + bytes([c]) + b"x" * (c % 5) for c in range(60, 100)] * 2  # long runs, duplicates
+    literals += [b"ab", b"ab\0", b"ab\0\0", b"a", b"ab\0\0\0\0\0\0\0", b"ab\0\0\0\0\0\0"]  # padding look-alikes
+    source = b"".join(b"static " + bytes([c]) + b"xxxx ab\0\0\0\0\0\0\0\0 " for c in range(55, 105))
+    assert len(_check(literals, source)) > 200
+
+
 def test_the_normalisers_literals_on_the_samples() -> None:
     from cocolint.kernelc.normalise import Normaliser
 
