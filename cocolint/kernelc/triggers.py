@@ -75,9 +75,12 @@ class Gate:
                 self.by_literal.setdefault(literals[lit], set()).add(name)
         add(extra)
         self.extra = {literals[x]: x for x in extra}  # the caller's own literals
-        add(names)
-        self.names = frozenset(map(literals.__getitem__, names))
-        self.literals = list(literals)
+        # the names last, each with an id of its own (a name that is also a trigger is found under
+        # both ids): the name hits are those with ids from first_name on
+        self.first_name = first = len(literals)
+        self.literals = [*literals, *names]
+        for k, name in enumerate(names):
+            literals.setdefault(name, first + k)
         self._literal_ids = literals
         self._finder = literals_type(self.literals) if literals else None  # (well under 1 ms: no lazy tiers)
         self._built = True
@@ -127,11 +130,13 @@ class Gate:
         hits = self._search(src)
         if hits is None:
             return None, None, None
-        n = self.anchor_count
         found = {h[0] for h in hits}
-        anchors = [(s, e) for i, s, e in hits if i < n] if n and found and min(found) < n else []
-        names = self.names
-        spans = [(s, e) for i, s, e in hits if i in names] if not names.isdisjoint(found) else []
+        if found:
+            n, first = self.anchor_count, self.first_name
+            anchors = [(s, e) for i, s, e in hits if i < n] if min(found) < n else []
+            spans = [(s, e) for i, s, e in hits if i >= first] if max(found) >= first else []
+        else:
+            anchors = spans = []
         run = set(self.always)
         by_literal = self.by_literal
         for i in found:
