@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, in_function
+from native_helpers import require
 
 pytestmark = pytest.mark.slow
 
@@ -30,7 +31,7 @@ def installed(tmp_path_factory) -> tuple[Path, Path]:
     # build from a copy: an in-tree build/ left by an earlier build could smuggle stale files into the wheel
     src = base / "src"
     src.mkdir()
-    for name in ("pyproject.toml", "README.md"):
+    for name in ("pyproject.toml", "setup.py", "README.md"):  # (setup.py: the optional native module)
         shutil.copy2(REPO / name, src / name)
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
     for name in ("cocolint", "rules"):
@@ -87,3 +88,12 @@ def test_installed_cocolint_checks_a_file(installed, tmp_path):
     assert proc.stdout.startswith("drivers/hv/probe.c:3:")
     proc = _run(venv / "bin" / "python", "-m", "cocolint", "check", "--quiet", "drivers", cwd=tmp_path)
     assert proc.returncode == 1 and proc.stdout.startswith("drivers/hv/probe.c:3:")
+
+
+def test_installed_cocolint_has_the_native_scan(installed, tmp_path):
+    require("Literals")  # (built here: the wheel built from the source must have it too)
+    _, venv = installed
+    proc = _run(venv / "bin" / "python", "-c", "from cocolint import accel; print(accel.has('Literals'))",
+                cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "True"
