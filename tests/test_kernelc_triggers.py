@@ -97,6 +97,16 @@ def test_a_literal_runs_the_passes_that_name_it() -> None:
     assert gate.scan(b"tree_walk(tree)")[0] == ([(0, 4), (10, 14)], [(4, 9)])
 
 
+def test_a_name_that_is_also_a_trigger_an_anchor_or_an_extra_literal_is_each() -> None:
+    require("Literals")
+    gate = Gate([b"_walk"], [("p", [b"FOO"])], names=[b"FOO", b"BAR", b"FOO", b"_walk"], extra=[b"BAR"])
+    found, run, present = gate.scan(b"FOO(x); BAR; a_walk")
+    names, anchors = found
+    assert sorted(names) == [(0, 3), (8, 11), (14, 19)]  # once each (the name list held FOO twice)
+    assert anchors == [(14, 19)] and run == {"p"} and present == {b"BAR"}
+    assert found.starts((b"FOO",)) == [0] and found.which((b"FOO", b"BAR")) == {b"FOO", b"BAR"}
+
+
 def test_every_whole_identifier_name_is_found() -> None:
     require("Literals")
     gate = Gate([b"_walk"], [("p", [b"++"])], names=[b"tree", b"TREE_X", b"a.b", b"walk"], extra=[b"tree"])
