@@ -66,13 +66,17 @@ class Gate:
         add(anchors)
         self.anchor_count = len(literals)
         self.always: set[str] = set()  # passes with no trigger
-        self.by_literal: dict[int, set[str]] = {}  # a literal -> the passes it runs
+        self.by_literal: dict[int, tuple[str, ...]] = {}  # a literal -> the passes it runs
+        by_literal = self.by_literal
         for name, triggers in passes:
             if not triggers:
                 self.always.add(name)
             add(triggers)
+            mine = (name,)  # (shared: no container per literal)
             for lit in triggers:
-                self.by_literal.setdefault(literals[lit], set()).add(name)
+                i = literals[lit]
+                had = by_literal.get(i)
+                by_literal[i] = mine if had is None else (*had, name)
         add(extra)
         self.extra = {literals[x]: x for x in extra}  # the caller's own literals
         # the names last, each with an id of its own (a name that is also a trigger is found under
@@ -143,7 +147,7 @@ class Gate:
         for i in found:
             passes = by_literal.get(i)
             if passes is not None:
-                run |= passes
+                run.update(passes)
         extra = self.extra
         out = Found((spans, anchors))
         out.hits, out.gate = hits, self
