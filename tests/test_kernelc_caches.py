@@ -6,11 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from cocolint.kernelc import candidates, macros, triggers
-from cocolint.kernelc.normalise import Normaliser
-from cocolint.kernelc.scan import IS_WORD
-
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+from cocolint.kernelc import candidates, macros
 
 
 def test_cached_macro_lists_equal_the_toml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -31,27 +27,6 @@ def test_a_corrupt_cache_entry_is_ignored(tmp_path: Path, monkeypatch: pytest.Mo
     for entry in (tmp_path / "cocolint" / "macros").glob("*.marshal"):
         entry.write_bytes(b"{not json")
     assert macros.packaged() == good
-
-
-def test_quick_and_fast_automata_find_the_same_names(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert candidates.accelerated(), "ahocorasick-rs is in the test extra"
-    m = macros.macro_set(None)
-    sources = [p.read_bytes() for p in sorted(SAMPLES.rglob("*.[ch]"))]
-    assert len(sources) > 20
-    found = {}
-
-    def whole(src: bytes, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """The spans that are whole identifiers (the ones the normaliser keeps)."""
-        return sorted((s, e) for s, e in spans if not (s and IS_WORD[src[s - 1]]) and not (e < len(src) and IS_WORD[src[e]]))
-
-    for threshold in (10**12, 0):  # never the DFA (names found by token); the DFA of every literal from the first byte
-        monkeypatch.setattr(triggers, "DFA_AFTER", threshold)
-        gate = Normaliser(m).gate  # a fresh gate: its automaton is built on its first search
-        scans = [gate.scan(s) for s in sources]
-        found[threshold] = [(whole(src, names), sorted(anchors), sorted(run))
-                            for src, ((names, anchors), run, _) in zip(sources, scans)]
-    assert found[0] == found[10**12]
-    assert sum(len(names) for names, _, _ in found[0]) > 50  # whole-identifier names in the samples
 
 
 @pytest.mark.parametrize("extra", [None, {"iterators": ["my_for_each_thing", "plain_macro"],

@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from cocolint import accel
 from cocolint.kernelc import candidates as C
 from cocolint.kernelc.normalise import Normaliser, normalise
+from native_helpers import require
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "kernelc"
 WORDS = ["__init", "__initdata", "x__init", "__init_x", "list_for_each_entry", "hlist_for_each_entry_safe",
@@ -23,13 +25,15 @@ def _both(n: Normaliser, src: bytes) -> tuple[list, list]:
     return C.candidates(n.macros, src, found), C.candidates(n.macros, src)
 
 
-def test_the_accelerator_is_installed_for_tests() -> None:
-    assert C.accelerated(), "ahocorasick-rs is in the test extra"
+def test_the_accelerator_is_built_for_tests() -> None:
+    require("Literals")
+    assert C.accelerated()
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(WORDS), max_size=30))
 def test_same_spans_at_identifier_boundaries(parts: list[str]) -> None:
+    require("Literals")
     src = "".join(parts).encode()
     fast, slow = _both(Normaliser.for_path(None), src)
     # spans that are whole identifiers are the ones the normaliser uses; both must agree on them
@@ -42,13 +46,9 @@ def test_same_spans_at_identifier_boundaries(parts: list[str]) -> None:
 
 @pytest.mark.parametrize("path", sorted(p for p in SAMPLES.rglob("*") if p.suffix in (".c", ".h")),
                          ids=lambda p: p.name)
-def test_same_normalised_text_on_the_corpus(path: Path) -> None:
+def test_same_normalised_text_on_the_corpus(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     src = path.read_bytes()
-    saved = C._ac
-    try:
-        fast = normalise(src).source
-        C._ac = None
-        slow = normalise(src).source
-    finally:
-        C._ac = saved
-    assert fast == slow
+    fast = normalise(src).source
+    monkeypatch.setattr(accel, "native", None)
+    assert not C.accelerated()
+    assert normalise(src).source == fast

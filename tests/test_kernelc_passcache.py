@@ -11,6 +11,7 @@ import pytest
 
 from cocolint.kernelc import macros, passcache
 from cocolint.kernelc.normalise import _passes
+from native_helpers import require
 from tests.conftest import rewrite
 
 SAMPLES = sorted(p for p in (Path(__file__).resolve().parents[1] / "samples").rglob("*") if p.suffix in (".c", ".h"))
@@ -51,6 +52,7 @@ def test_a_table_it_cannot_describe_is_not_cached(cache: Path) -> None:
 
 
 def test_a_check_imports_only_the_passes_that_run(tmp_path: Path) -> None:
+    require("Literals")  # (without the trigger scan every pass runs)
     src = tmp_path / "a.c"
     src.write_text("int f(void)\n{\n\treturn hv_is_isolation_supported();\n}\n")
     code = ("import sys\nfrom cocolint.cli import main\n"

@@ -15,6 +15,7 @@ from cocolint.kernelc import conditionals, declared_names, fragments, inline_dir
 from cocolint.kernelc import filekind, operator_args, passes, scan
 from cocolint.kernelc.normalise import Normaliser
 from cocolint.kernelc.scan import Normalised
+from native_helpers import require
 
 
 def _text(pieces: list[str], max_size: int = 30):
@@ -193,6 +194,7 @@ _PASS_PIECES = ["enum", "enum e {", "enumx {", ") = {", "FOO(a, b) = {", "\n", "
 @settings(max_examples=400, deadline=None)
 @given(_text(_PASS_PIECES, 40))
 def test_passes_started_from_the_scan_change_what_their_own_search_changes(src: bytes) -> None:
+    require("Literals")
     normaliser = Normaliser.for_path(None)
     found, run, _ = normaliser.gate.scan(src)
     table = {name: fn for name, fn in normaliser.passes}
@@ -208,6 +210,7 @@ def test_passes_started_from_the_scan_change_what_their_own_search_changes(src: 
 @settings(max_examples=300, deadline=None)
 @given(_text(_PASS_PIECES, 40))
 def test_found_starts_are_every_occurrence(src: bytes) -> None:
+    require("Literals")
     found, _, _ = Normaliser.for_path(None).gate.scan(src)
     for literals in (passes.BARE_TRIGGERS, declared_names.TRIGGERS[:1], operator_args._AT_COMMA, passes._CONST_AT):
         expected = [i for i in range(len(src)) if src.startswith(literals, i)]

@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from cocolint.kernelc import candidates, triggers
+from cocolint import accel
 from cocolint.kernelc.normalise import Normaliser, _passes
 from cocolint.kernelc.prepare import prepare
 from cocolint.kernelc.triggers import Gate
+from native_helpers import require
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = sorted(p for p in (REPO / "samples").rglob("*") if p.suffix in (".c", ".h"))
@@ -41,8 +42,18 @@ def _same(a, b) -> bool:
 
 
 def test_the_scan_is_native_in_tests() -> None:
-    gate = Normaliser.for_path(None).gate
-    assert candidates.accelerated() and gate.scan(b"x")[1] is not None, "ahocorasick-rs is in the test extra"
+    require("Literals")
+    assert Normaliser.for_path(None).gate.scan(b"x")[1] is not None
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: str(p.relative_to(REPO)))
+def test_samples_same_without_the_native_module(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # no scan: every pass runs, and the names are looked up among the identifiers (candidates.py)
+    source = path.read_bytes()
+    native = prepare(source, path, extra=(b"cc_mkdec",))
+    monkeypatch.setattr(accel, "native", None)
+    pure = prepare(source, path, extra=(b"cc_mkdec",))
+    assert _same(native, pure) and pure.present is None
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: str(p.relative_to(REPO)))
@@ -61,6 +72,7 @@ def test_random_code_same_as_every_pass(parts: list[str]) -> None:
 
 
 def test_each_pass_is_skipped_without_its_triggers() -> None:
+    require("Literals")
     m = Normaliser.for_path(None)
     _, run, _ = m.gate.scan(b"int x;\n")
     names = {name for name, _, _ in _passes(m.macros)}
@@ -73,20 +85,30 @@ def test_each_pass_is_skipped_without_its_triggers() -> None:
 
 
 def test_a_literal_runs_the_passes_that_name_it() -> None:
+    require("Literals")
     gate = Gate([b"_walk"], [("abc", [b"abc"]), ("abc or xyz", [b"xyz", b"abc"]), ("always", [])],
                 names=[b"tree"], extra=[b"q", b"abc"])
     found, run, present = gate.scan(b"abc tree_walk")
     assert run == {"abc", "abc or xyz", "always"} and present == {b"abc"}
-    assert found == ([], [(8, 13)])  # `tree` only inside tree_walk: not a name here (the caller drops those); the anchor
+    assert found == ([(4, 8)], [(8, 13)])  # `tree` inside tree_walk (the caller keeps whole identifiers); the anchor
     assert gate.scan(b"xyz")[1] == {"abc or xyz", "always"}
     assert gate.scan(b"q")[1:] == ({"always"}, {b"q"})
     # a name that occurs as a whole identifier: each of its occurrences, the one inside tree_walk too
     assert gate.scan(b"tree_walk(tree)")[0] == ([(0, 4), (10, 14)], [(4, 9)])
 
 
-@pytest.mark.parametrize("threshold", [0, 10**12])  # the DFA of every literal; the quick automaton and tokens
-def test_both_automata_find_every_whole_identifier_name(threshold: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(triggers, "DFA_AFTER", threshold)
+def test_a_name_that_is_also_a_trigger_an_anchor_or_an_extra_literal_is_each() -> None:
+    require("Literals")
+    gate = Gate([b"_walk"], [("p", [b"FOO"])], names=[b"FOO", b"BAR", b"FOO", b"_walk"], extra=[b"BAR"])
+    found, run, present = gate.scan(b"FOO(x); BAR; a_walk")
+    names, anchors = found
+    assert sorted(names) == [(0, 3), (8, 11), (14, 19)]  # once each (the name list held FOO twice)
+    assert anchors == [(14, 19)] and run == {"p"} and present == {b"BAR"}
+    assert found.starts((b"FOO",)) == [0] and found.which((b"FOO", b"BAR")) == {b"FOO", b"BAR"}
+
+
+def test_every_whole_identifier_name_is_found() -> None:
+    require("Literals")
     gate = Gate([b"_walk"], [("p", [b"++"])], names=[b"tree", b"TREE_X", b"a.b", b"walk"], extra=[b"tree"])
     src = b"tree_walk(tree); x = TREE_X + a.b; ++walk; mytree; tree"
     (names, anchors), run, present = gate.scan(src)
@@ -122,6 +144,7 @@ def test_an_initialiser_the_normaliser_writes_still_gets_its_inline_directives(m
 
 
 def test_the_scan_reports_the_callers_own_literals(monkeypatch: pytest.MonkeyPatch) -> None:
+    require("Literals")
     source = b"static int x = shared_gpa_boundary; /* cc_mask */\n"
     extra = (b"shared_gpa_boundary", b"hv_map_memory", b"cc_mask")
     assert prepare(source, None, extra=extra).present == {b"shared_gpa_boundary", b"cc_mask"}

@@ -6,7 +6,6 @@ with COCOLINT_PURE_PYTHON=1 they are skipped, saying so.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -14,19 +13,17 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from cocolint import accel
+
+from native_helpers import NATIVE_TESTS, native as require_native
 from cocolint.engine import comments as C
 
 REPO = Path(__file__).resolve().parents[1]
-PURE = os.environ.get("COCOLINT_PURE_PYTHON", "") not in ("", "0")
-pytestmark = pytest.mark.skipif(PURE, reason="COCOLINT_PURE_PYTHON=1: the native module is not loaded")
+pytestmark = NATIVE_TESTS
 
 
 def native():
-    """The native module; a failure (not a skip) when it lacks the comment lexer."""
-    assert accel.has("comment_spans") and accel.has("blank_comments"), (
-        "cocolint._native with comment_spans/blank_comments is not built: "
-        "`pip install -e .` with a C compiler builds it (or set COCOLINT_PURE_PYTHON=1)")
-    return accel.native
+    """The native module; a failure (not a skip) when it is not built with these functions."""
+    return require_native("comment_spans", "blank_comments")
 
 
 def same(src: bytes) -> None:

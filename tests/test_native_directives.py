@@ -5,26 +5,23 @@ The tests fail when the native module is not built; with COCOLINT_PURE_PYTHON=1 
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
 from cocolint import accel
+
+from native_helpers import NATIVE_TESTS, native as require_native
 from cocolint.kernelc import conditionals as K
 
 REPO = Path(__file__).resolve().parents[1]
-PURE = os.environ.get("COCOLINT_PURE_PYTHON", "") not in ("", "0")
-pytestmark = pytest.mark.skipif(PURE, reason="COCOLINT_PURE_PYTHON=1: the native module is not loaded")
+pytestmark = NATIVE_TESTS
 
 
 def native():
-    """The native module; a failure (not a skip) when it lacks the directive search."""
-    assert accel.has("directive_lines"), (
-        "cocolint._native with directive_lines is not built: "
-        "`pip install -e .` with a C compiler builds it (or set COCOLINT_PURE_PYTHON=1)")
-    return accel.native
+    """The native module; a failure (not a skip) when it is not built with these functions."""
+    return require_native("directive_lines")
 
 
 def same(src: bytes) -> None:

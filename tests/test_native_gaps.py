@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,9 @@ from cocolint.kernelc import macro_runs
 
 from conftest import REPO
 
-if os.environ.get("COCOLINT_PURE_PYTHON", "") not in ("", "0"):
+from native_helpers import PURE_PYTHON, native as require_native
+
+if PURE_PYTHON:
     pytest.skip("COCOLINT_PURE_PYTHON=1: the native module is switched off", allow_module_level=True)
 
 # built wherever the suite runs (CI, the quick start): a missing module is a failure, not a skip
@@ -21,7 +22,7 @@ native = accel.native
 
 
 def test_the_native_searches_are_built_and_used() -> None:
-    assert native is not None and accel.has("call_gaps") and accel.has("last_names")
+    require_native("call_gaps", "last_names")
     assert macro_runs.call_gaps is native.call_gaps and macro_runs.last_names is native.last_names
 
 

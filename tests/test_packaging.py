@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, in_function
+from native_helpers import require
 
 pytestmark = pytest.mark.slow
 
@@ -30,7 +31,7 @@ def installed(tmp_path_factory) -> tuple[Path, Path]:
     # build from a copy: an in-tree build/ left by an earlier build could smuggle stale files into the wheel
     src = base / "src"
     src.mkdir()
-    for name in ("pyproject.toml", "setup.py", "README.md"):
+    for name in ("pyproject.toml", "setup.py", "README.md"):  # (setup.py: the optional native module)
         shutil.copy2(REPO / name, src / name)
     # (*.so: the native module an editable install built in place; the wheel must build its own)
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", "*.so")
@@ -93,14 +94,14 @@ def test_installed_cocolint_checks_a_file(installed, tmp_path):
 def test_wheel_ships_the_native_module_and_it_loads(installed, tmp_path):
     """Where a C compiler is at hand (CI, the quick start's machines) the wheel carries cocolint._native,
     built from cocolint/csrc, and the installed cocolint uses it (COCOLINT_PURE_PYTHON=1: not asked for)."""
-    if os.environ.get("COCOLINT_PURE_PYTHON", "") not in ("", "0"):
-        pytest.skip("COCOLINT_PURE_PYTHON=1: the native module is switched off")
+    require("Literals")  # (skips under COCOLINT_PURE_PYTHON=1; built here: the wheel must have it too)
     wheel, venv = installed
     names = zipfile.ZipFile(wheel).namelist()
     assert [n for n in names if n.startswith("cocolint/_native.") and n.endswith(".so")], names
     assert not [n for n in names if n.startswith("cocolint/csrc/")]  # sources go in the sdist, not the wheel
-    proc = _run(venv / "bin" / "python", "-c", "from cocolint import accel; print(accel.native.__file__)",
+    proc = _run(venv / "bin" / "python", "-c", "from cocolint import accel; print(accel.native.__file__, "
+                "accel.has('Literals'), accel.has('blank_comments'))",
                 cwd=tmp_path)  # (not the source tree, whose cocolint/ python -c would find first)
     assert proc.returncode == 0, proc.stderr
-    assert str(venv) in proc.stdout
-
+    path, scan, comments = proc.stdout.split()
+    assert path.startswith(str(venv)) and scan == comments == "True"

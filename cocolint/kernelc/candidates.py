@@ -1,20 +1,16 @@
 """Where known macro names (and identifiers holding a pattern anchor) occur in a source, in order.
 
-With the `ahocorasick_rs` package the normaliser's trigger scan (triggers.py) finds the names
+With the optional native module the normaliser's trigger scan (triggers.py) finds the names
 and anchor words in its one native pass and hands them in; without it every identifier is
 looked up in a set.  Both give the same whole-identifier spans, the only ones the caller keeps.
 """
 
 from __future__ import annotations
 
+from cocolint import accel
 from cocolint.kernelc.macros import MacroSet, names_holding, packaged_classes
 from cocolint.kernelc.scan import WORD_CHARS
 from cocolint.lazyre import lazy_compile
-
-try:  # optional accelerator: a multi-pattern search in native code
-    import ahocorasick_rs as _ac
-except ImportError:  # pragma: no cover - exercised when the package is absent
-    _ac = None
 
 _WORD_AFTER = lazy_compile(rb"\w*")
 _IDENTIFIER = lazy_compile(rb"[A-Za-z_]\w*")
@@ -23,8 +19,8 @@ Span = tuple[int, int]
 
 
 def accelerated() -> bool:
-    """Whether the native multi-pattern search is in use."""
-    return _ac is not None
+    """Whether the native multi-pattern search (cocolint._native.Literals) is in use."""
+    return accel.has("Literals")
 
 
 def names(m: MacroSet) -> frozenset[bytes]:

@@ -1,19 +1,12 @@
 """Which normalisation passes a source needs: one native scan for every pass's trigger literals.
 
 Each pass declares its triggers: literals at least one of which occurs in every source the pass
-would change.  With the optional
-`ahocorasick_rs` package one overlapping automaton finds every trigger, and the iterator-pattern
-anchors the name search widens, in a single pass over the file; a pass none of whose triggers
-occurs is not run at all.  Without it every pass runs and does its own cheap checks, as before.
-Either way the output is the same, because the triggers are necessary conditions.
-
-The ~1,500 macro names are most of the automaton's literals and of its build time (~4 ms of a
-one-file check).  Until a process has searched DFA_AFTER bytes they are left out of it: the
-file's identifiers are split out (a byte table and bytes.split, well under 1 ms) and the names
-among them are located with bytes.find.  That finds every name that occurs as a whole
-identifier, at each of its occurrences; a name only ever inside longer identifiers is not
-reported, and those are the spans the caller drops (it keeps whole identifiers only).  The
-DFA built for long runs holds every name, as before.
+would change.  With the optional native module (`cocolint._native.Literals`, built from
+cocolint/csrc/literals.c) one search finds every trigger, every macro name and the
+iterator-pattern anchors the name search widens, in a single pass over the file; a pass none of
+whose triggers occurs is not run at all.  Without it every pass runs and does its own cheap
+checks, and the names are looked up among the identifiers (candidates.py).  Either way the output
+is the same, because the triggers are necessary conditions.
 
 A pass may also start from where its triggers occur (the scan's Found.starts: bare macros,
 static macros, declared names, operator arguments, braced calls) instead of searching the file
@@ -27,20 +20,15 @@ TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
 if TYPE_CHECKING:
     from typing import Callable, Sequence
 
-from cocolint.kernelc import candidates  # its `_ac`: the accelerator, or None
-from cocolint.kernelc.scan import WORD
-
-_TOKENS = bytes(b if b in WORD else 0x20 for b in range(256))  # identifier bytes kept, the rest blanks
-_WORD_BYTES = bytes(sorted(WORD))
+from cocolint import accel
 
 Span = tuple[int, int]
-DFA_AFTER = 3_000_000  # bytes searched after which the DFA (over twice as fast, ~20 ms to build) pays for itself
 
 
 class Found(tuple):
     """A scan's (name spans, anchor spans), and where the gate's literals occur, for passes to start from."""
 
-    hits: list[tuple[int, int, int]]  # every (literal, start, end) of the scan, overlapping
+    hits: list[tuple[int, int, int]]  # every (literal, start, end) of the scan, overlapping, by start
     gate: "Gate"
 
     def starts(self, literals: tuple[bytes, ...]) -> list[int]:
@@ -61,14 +49,12 @@ class Gate:
                  names: Sequence[bytes] = (), extra: Sequence[bytes] = ()) -> None:
         self._spec = (anchors, passes, names, extra)  # the tables are built on the first native search
         self.literals: list[bytes] = []
-        self._automaton: object | None = None
-        self._searched = 0  # bytes searched with the quick-to-build automaton
-        self._by_token = False  # whether the automaton leaves the names out (they are found by token)
+        self._finder: object | None = None  # the native Literals of self.literals
         self._built = False
         self._ids: dict[tuple[bytes, ...], frozenset[int]] = {}  # Found.starts/which: a pass's literals -> ids
         self._ahead: dict[int, tuple[bytes, tuple]] = {}  # id(source) -> (source, its scan), see ahead()
 
-    def _build(self) -> None:
+    def _build(self, literals_type: Callable[[list[bytes]], object]) -> None:
         anchors, passes, names, extra = self._spec
         literals: dict[bytes, int] = {}
 
@@ -80,71 +66,40 @@ class Gate:
         add(anchors)
         self.anchor_count = len(literals)
         self.always: set[str] = set()  # passes with no trigger
-        self.by_literal: dict[int, set[str]] = {}  # a literal -> the passes it runs
+        self.by_literal: dict[int, tuple[str, ...]] = {}  # a literal -> the passes it runs
+        by_literal = self.by_literal
         for name, triggers in passes:
             if not triggers:
                 self.always.add(name)
             add(triggers)
+            mine = (name,)  # (shared: no container per literal)
             for lit in triggers:
-                self.by_literal.setdefault(literals[lit], set()).add(name)
+                i = literals[lit]
+                had = by_literal.get(i)
+                by_literal[i] = mine if had is None else (*had, name)
         add(extra)
         self.extra = {literals[x]: x for x in extra}  # the caller's own literals
-        if b"".join(names).translate(None, _WORD_BYTES):  # (no name in the packaged lists has other bytes)
-            add([n for n in names if not _is_identifier(n)])
-        self.quick = len(literals)  # the literals the quick automaton holds: the other names are found by token
-        self.names = frozenset(literals[n] for n in literals.keys() & names)
-        self.token_names = frozenset(names).difference(literals)
-        self.literals = list(literals)
-        self._literal_ids, self._names = literals, names  # every name joins the literals for the DFA (_every_literal)
+        # the names last, each with an id of its own (a name that is also a trigger is found under
+        # both ids): the name hits are those with ids from first_name on
+        self.first_name = first = len(literals)
+        self.literals = [*literals, *dict.fromkeys(names)]
+        for k, name in enumerate(self.literals[first:]):
+            literals.setdefault(name, first + k)
+        self._literal_ids = literals
+        # (built in well under 1 ms: even a one-file check searches for every name)
+        self._finder = literals_type(self.literals) if self.literals else None
         self._built = True
 
-    def _every_literal(self) -> list[bytes]:
-        """The literals with every name among them (their ids follow the quick automaton's)."""
-        if len(self.literals) == self.quick and self.token_names:
-            literals = self._literal_ids
-            for lit in self._names:
-                if lit not in literals:
-                    literals[lit] = len(literals)
-            self.names = frozenset(map(literals.__getitem__, self._names))
-            self.literals = list(literals)
-        return self.literals
-
-    def _search(self, src: bytes) -> tuple[list[tuple[int, int, int]], bool] | None:
-        """Every occurrence of every literal the automaton holds, overlapping: (literal, start, end); and
-        whether the names left out of it are still to be found (see the module docstring)."""
-        ac = candidates._ac
-        if ac is None:  # (tests switch the accelerator off)
+    def _search(self, src: bytes) -> list[tuple[int, int, int]] | None:
+        """Every occurrence of every literal, overlapping: (literal, start, end), by start (None
+        without the native module, or with no literals)."""
+        literals_type = getattr(accel.native, "Literals", None)
+        if literals_type is None:  # (not built, COCOLINT_PURE_PYTHON=1, or switched off by a test)
             return None
         if not self._built:
-            self._build()
-        if not self.literals and not self.token_names:
-            return None
-        before, after = self._searched, self._searched + len(src)
-        if self._automaton is None or before <= DFA_AFTER < after:
-            # a one-file check gets a contiguous NFA without the names (~1 ms to build); after a few
-            # MB, a DFA of every literal (~20 ms to build, over twice as fast)
-            if after > DFA_AFTER:
-                self._automaton = ac.BytesAhoCorasick(self._every_literal(), implementation=ac.Implementation.DFA)
-                self._by_token = False
-            else:
-                quick = self.literals[:self.quick]
-                self._automaton = ac.BytesAhoCorasick(quick, implementation=ac.Implementation.ContiguousNFA) \
-                    if quick else False  # (every literal is a name)
-                self._by_token = bool(self.token_names)
-        self._searched = after
-        hits = self._automaton.find_matches_as_indexes(src, overlapping=True) if self._automaton else []  # type: ignore[attr-defined]
-        return hits, self._by_token
-
-    def _token_spans(self, src: bytes) -> list[Span]:
-        """Every occurrence of each name left out of the automaton that occurs as a whole identifier."""
-        spans = []
-        for name in self.token_names.intersection(src.translate(_TOKENS).split()):
-            size = len(name)
-            at = src.find(name)
-            while at >= 0:
-                spans.append((at, at + size))
-                at = src.find(name, at + 1)
-        return spans
+            self._build(literals_type)
+        finder = self._finder
+        return finder.find_all(src) if finder is not None else None  # type: ignore[attr-defined]
 
     def ids(self, literals: tuple[bytes, ...]) -> frozenset[int]:
         """The ids of literals in the scan (a KeyError for one the gate does not look for)."""
@@ -155,8 +110,8 @@ class Gate:
 
     def ahead(self, src: bytes) -> None:
         """Scan src now, for the scan() of the same object to come: scanning a batch of files one
-        after the other keeps the automaton in the CPU caches (interleaved with the passes and
-        with tree-sitter, it falls out of them and searching costs about twice as much)."""
+        after the other keeps the search's tables in the CPU caches (interleaved with the passes
+        and with tree-sitter, they fall out of them and searching costs more)."""
         ahead = self._ahead
         if len(ahead) >= 256:  # (a batch holds 32 files: never reached unless a scan is never asked for)
             ahead.clear()
@@ -177,32 +132,26 @@ class Gate:
         return self._scan(src)
 
     def _scan(self, src: bytes) -> tuple[Found | None, set[str] | None, set[bytes] | None]:
-        searched = self._search(src)
-        if searched is None:
+        hits = self._search(src)
+        if hits is None:
             return None, None, None
-        hits, by_token = searched
-        n = self.anchor_count
         found = {h[0] for h in hits}
-        anchors = [(s, e) for i, s, e in hits if i < n] if n and found and min(found) < n else []
-        names = self.names
-        spans = [(s, e) for i, s, e in hits if i in names] if not names.isdisjoint(found) else []
-        if by_token:
-            spans += self._token_spans(src)
+        if found:
+            n, first = self.anchor_count, self.first_name
+            anchors = [(s, e) for i, s, e in hits if i < n] if min(found) < n else []
+            spans = [(s, e) for i, s, e in hits if i >= first] if max(found) >= first else []
+        else:
+            anchors = spans = []
         run = set(self.always)
         by_literal = self.by_literal
         for i in found:
             passes = by_literal.get(i)
             if passes is not None:
-                run |= passes
+                run.update(passes)
         extra = self.extra
         out = Found((spans, anchors))
         out.hits, out.gate = hits, self
         return out, run, ({extra[i] for i in found if i in extra} if extra else set())
-
-
-def _is_identifier(name: bytes) -> bool:
-    """Whether name is all identifier bytes (such names can be found among a source's tokens)."""
-    return bool(name) and not name.translate(None, _WORD_BYTES)
 
 
 def run_pass(fn: Callable[..., object], src: bytes, buf: bytearray | None, out: object) -> bytearray | None:
