@@ -17,5 +17,7 @@ int cocolint_add_directives(PyObject *module);
 int cocolint_add_blank(PyObject *module);
 /* defines.c: define_fns_long(source): passes.py's _DEFINE_FN_LONG search (statement_macros) */
 int cocolint_add_defines(PyObject *module);
+/* defines_inline.c: define_openers(source): the searches of inline_directives._triggered */
+int cocolint_add_defines_inline(PyObject *module);
 
 #endif
