@@ -19,5 +19,7 @@ int cocolint_add_blank(PyObject *module);
 int cocolint_add_defines(PyObject *module);
 /* defines_inline.c: define_openers(source): the searches of inline_directives._triggered */
 int cocolint_add_defines_inline(PyObject *module);
+/* heads.c: fragment_head(source, endpos): where fragments.py's _SKIP stops (comments and directives) */
+int cocolint_add_heads(PyObject *module);
 
 #endif
