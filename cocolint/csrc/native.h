@@ -13,5 +13,13 @@ int cocolint_add_literals(PyObject *module);
 int cocolint_add_gaps(PyObject *module);
 /* directives.c: directive_lines(source) -> the #if lines, as cocolint/kernelc/conditionals.py */
 int cocolint_add_directives(PyObject *module);
+/* blank.c: blank_spans(source, spans): conditionals.blank (the #if views) */
+int cocolint_add_blank(PyObject *module);
+/* defines.c: define_fns_long(source): passes.py's _DEFINE_FN_LONG search (statement_macros) */
+int cocolint_add_defines(PyObject *module);
+/* defines_inline.c: define_openers(source): the searches of inline_directives._triggered */
+int cocolint_add_defines_inline(PyObject *module);
+/* heads.c: fragment_head(source, endpos): where fragments.py's _SKIP stops (comments and directives) */
+int cocolint_add_heads(PyObject *module);
 
 #endif

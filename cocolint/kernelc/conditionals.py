@@ -247,7 +247,7 @@ def analyse(src: bytes) -> Views:
     return views
 
 
-def blank(src: bytes, spans: list[Span]) -> bytes:
+def blank_py(src: bytes, spans: list[Span]) -> bytes:
     """src with every byte of spans turned to a space, newlines kept.
 
     The spans (nested #if lines fall inside blanked arms: they may overlap) are read in order and
@@ -268,6 +268,10 @@ def blank(src: bytes, spans: list[Span]) -> bytes:
         at = e
     out.append(view[at:])
     return b"".join(out)
+
+
+# the views' copy of the file: native when built (csrc/blank.c: one copy, then each span blanked in place)
+blank = accel.native.blank_spans if accel.has("blank_spans") else blank_py
 
 
 def view(src: bytes, views: Views, index: int) -> bytes:

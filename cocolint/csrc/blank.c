@@ -1,0 +1,97 @@
+/* blank_spans(source, spans): conditionals.blank in C (the #if views: directives and other arms blanked).
+ *
+ * The Python reads the spans in order and joins the bytes between them with each span's bytes
+ * translated (every byte but a newline to a space); the spans may overlap or be empty.  Its result
+ * is the source with the union of the spans, each clipped to the source, blanked: here one copy of
+ * the source and a pass over each span, in any order.  Offsets are read as slices read them
+ * (__index__, huge values clipped); no span (an empty list) returns the source object itself.
+ *
+ * tests/test_native_blank.py compares both (conditionals.blank_py stays the pure-Python path).
+ */
+#include "native.h"
+
+#include <string.h>
+
+/* One (start, end) of spans, clipped to [0, n]; -1 with an exception set when it is not two integers. */
+static int read_span(PyObject *item, Py_ssize_t n, Py_ssize_t *start, Py_ssize_t *end)
+{
+    PyObject *pair = PySequence_Fast(item, "blank_spans: each span is a (start, end) pair");
+    if (pair == NULL)
+        return -1;
+    if (PySequence_Fast_GET_SIZE(pair) != 2) {
+        Py_DECREF(pair);
+        PyErr_SetString(PyExc_ValueError, "blank_spans: each span is a (start, end) pair");
+        return -1;
+    }
+    Py_ssize_t s = PyNumber_AsSsize_t(PySequence_Fast_GET_ITEM(pair, 0), NULL);  /* NULL: clip, never overflow */
+    if (s == -1 && PyErr_Occurred()) {
+        Py_DECREF(pair);
+        return -1;
+    }
+    Py_ssize_t e = PyNumber_AsSsize_t(PySequence_Fast_GET_ITEM(pair, 1), NULL);
+    Py_DECREF(pair);
+    if (e == -1 && PyErr_Occurred())
+        return -1;
+    *start = s < 0 ? 0 : (s > n ? n : s);
+    *end = e < 0 ? 0 : (e > n ? n : e);
+    return 0;
+}
+
+static PyObject *blank_spans(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *src, *spans;
+    if (!PyArg_ParseTuple(args, "OO:blank_spans", &src, &spans))
+        return NULL;
+    PyObject *seq = PySequence_Fast(spans, "blank_spans: spans is a list of (start, end) pairs");
+    if (seq == NULL)
+        return NULL;
+    Py_ssize_t count = PySequence_Fast_GET_SIZE(seq);
+    if (count == 0) {  /* the Python returns its argument untouched */
+        Py_DECREF(seq);
+        Py_INCREF(src);
+        return src;
+    }
+    Py_buffer view;
+    if (PyObject_GetBuffer(src, &view, PyBUF_SIMPLE) < 0) {
+        Py_DECREF(seq);
+        return NULL;
+    }
+    Py_ssize_t n = view.len;
+    /* a new object (given the bytes, one of length 1 would be CPython's shared single-byte bytes) */
+    PyObject *out = PyBytes_FromStringAndSize(NULL, n);
+    if (out == NULL)
+        goto fail;
+    char *o = PyBytes_AS_STRING(out);
+    if (n > 0)
+        memcpy(o, view.buf, (size_t)n);
+    for (Py_ssize_t k = 0; k < count; k++) {
+        Py_ssize_t s, e;
+        if (read_span(PySequence_Fast_GET_ITEM(seq, k), n, &s, &e) < 0)
+            goto fail;
+        for (Py_ssize_t i = s; i < e; i++) {
+            if (o[i] != '\n')
+                o[i] = ' ';
+        }
+    }
+    Py_DECREF(seq);
+    PyBuffer_Release(&view);
+    return out;
+fail:
+    Py_XDECREF(out);
+    Py_DECREF(seq);
+    PyBuffer_Release(&view);
+    return NULL;
+}
+
+static PyMethodDef methods[] = {
+    {"blank_spans", blank_spans, METH_VARARGS,
+     "blank_spans(source, spans) -> bytes: conditionals.blank_py(source, spans) (every byte of the spans "
+     "but newlines turned to spaces)."},
+    {NULL, NULL, 0, NULL},
+};
+
+int cocolint_add_blank(PyObject *module)
+{
+    return PyModule_AddFunctions(module, methods);
+}
