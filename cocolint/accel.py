@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import os
 
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Callable, TypeVar
+
+    F = TypeVar("F", bound=Callable[..., object])
+
 native = None
 if os.environ.get("COCOLINT_PURE_PYTHON", "") in ("", "0"):
     try:
@@ -15,3 +21,8 @@ if os.environ.get("COCOLINT_PURE_PYTHON", "") in ("", "0"):
 def has(name: str) -> bool:
     """Whether the native module is loaded and defines name."""
     return native is not None and hasattr(native, name)
+
+
+def pick(name: str, python: F) -> F:
+    """The native function name when the module defines it, else python (its reference: same results)."""
+    return getattr(native, name) if has(name) else python

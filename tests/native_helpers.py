@@ -4,10 +4,15 @@ COCOLINT_PURE_PYTHON=1 switched it off on purpose (the suite then runs the pure-
 from __future__ import annotations
 
 import os
+from pathlib import Path
+from typing import Callable
 
 import pytest
+from hypothesis import strategies as st
 
 from cocolint import accel
+
+REPO = Path(__file__).resolve().parents[1]
 
 PURE_PYTHON = os.environ.get("COCOLINT_PURE_PYTHON", "") not in ("", "0")
 
@@ -30,3 +35,33 @@ def native(*names: str) -> object:
     for name in names:
         require(name)
     return accel.native
+
+
+def c_files() -> list[Path]:
+    """Every .c/.h file of samples/ and rules/: the C we write ourselves, in kernel style."""
+    files = sorted(p for top in ("samples", "rules") for p in (REPO / top).rglob("*.[ch]"))
+    assert len(files) > 20, "samples/ and rules/ should hold dozens of C files"
+    return files
+
+
+def mutated_sample(data: st.DataObject, pieces: st.SearchStrategy[bytes]) -> bytes:
+    """A sample file with 1-8 edits drawn by hypothesis: a few bytes cut, a piece written in."""
+    files = c_files()
+    src = bytearray(files[data.draw(st.integers(0, len(files) - 1), label="file")].read_bytes())
+    for _ in range(data.draw(st.integers(1, 8), label="edits")):
+        at = data.draw(st.integers(0, len(src)), label="at")
+        cut = data.draw(st.integers(0, 3), label="cut")
+        src[at:at + cut] = data.draw(pieces, label="piece")
+    return bytes(src)
+
+
+def agree_on_prefixes_and_buffers(same: Callable[[bytes], None], text: bytes, native_fn: Callable[[object], object],
+                                  python_fn: Callable[[bytes], object]) -> None:
+    """same() on every prefix of text (each ends inside some token) and on text 20,000 times over;
+    the native function takes any buffer (a bytearray) as the Python takes bytes, and refuses str."""
+    for i in range(len(text) + 1):
+        same(text[:i])
+    same(text * 20000)
+    assert native_fn(bytearray(text)) == python_fn(text)
+    with pytest.raises(TypeError):
+        native_fn("text")

@@ -7,17 +7,15 @@ with COCOLINT_PURE_PYTHON=1 they are skipped, saying so.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from cocolint import accel
 
-from native_helpers import NATIVE_TESTS, native as require_native
 from cocolint.engine import comments as C
 
-REPO = Path(__file__).resolve().parents[1]
+from native_helpers import NATIVE_TESTS, c_files, mutated_sample, native as require_native
+
 pytestmark = NATIVE_TESTS
 
 
@@ -35,10 +33,6 @@ def same(src: bytes) -> None:
     assert out == C.blank_comments_py(src), src
     assert type(out) is bytes
     assert (out is src) == (not spans), src
-
-
-def c_files() -> list[Path]:
-    return sorted(p for top in ("samples", "rules") for p in (REPO / top).rglob("*.[ch]"))
 
 
 def test_the_engine_uses_the_native_lexer() -> None:
@@ -180,10 +174,4 @@ def test_random_bytes(src: bytes) -> None:
 @settings(max_examples=600, deadline=None)
 @given(st.data())
 def test_mutated_sample_files(data: st.DataObject) -> None:
-    files = c_files()
-    src = bytearray(files[data.draw(st.integers(0, len(files) - 1), label="file")].read_bytes())
-    for _ in range(data.draw(st.integers(1, 8), label="edits")):
-        at = data.draw(st.integers(0, len(src)), label="at")
-        cut = data.draw(st.integers(0, 3), label="cut")
-        src[at:at + cut] = data.draw(_PIECES, label="piece")
-    same(bytes(src))
+    same(mutated_sample(data, _PIECES))

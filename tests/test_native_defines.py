@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from hypothesis import given, settings, strategies as st
 
 from cocolint import accel
 from cocolint.kernelc import passes
 
-from conftest import REPO
+from native_helpers import PURE_PYTHON, agree_on_prefixes_and_buffers, c_files, require
 
-if os.environ.get("COCOLINT_PURE_PYTHON", "") not in ("", "0"):
+if PURE_PYTHON:
     pytest.skip("COCOLINT_PURE_PYTHON=1: the native module is switched off", allow_module_level=True)
 
 # built wherever the suite runs (CI, the quick start): a missing module is a failure, not a skip
@@ -20,7 +18,7 @@ native = accel.native
 
 
 def test_the_native_search_is_built_and_used() -> None:
-    assert native is not None and accel.has("define_fns_long")
+    require("define_fns_long")
     assert passes.define_fns_long is native.define_fns_long
 
 
@@ -51,15 +49,8 @@ def test_edge_cases(src: bytes) -> None:
 
 
 def test_every_sample_and_rule_file_and_every_prefix() -> None:
-    files = [p for d in ("samples", "rules") for p in (REPO / d).rglob("*") if p.suffix in (".c", ".h")]
-    assert len(files) > 20
-    for path in files:
+    for path in c_files():
         _same(path.read_bytes())
     header = b"#define N(x) \\\n\tdo { f(x); } while (0)\n#define M(a, b) g(a, b); /* two */\n" \
              b"#define ONE(x) (x)\n#define L(x) x \\\r\n\n"
-    for i in range(len(header) + 1):
-        _same(header[:i])
-    _same(header * 20000)
-    assert native.define_fns_long(bytearray(header)) == passes.define_fns_long_py(header)
-    with pytest.raises(TypeError):
-        native.define_fns_long("text")
+    agree_on_prefixes_and_buffers(_same, header, native.define_fns_long, passes.define_fns_long_py)

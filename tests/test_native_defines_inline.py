@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from hypothesis import given, settings, strategies as st
 
@@ -11,9 +9,9 @@ from cocolint import accel
 from cocolint.kernelc import inline_directives
 from cocolint.kernelc.scan import code_before
 
-from conftest import REPO
+from native_helpers import PURE_PYTHON, agree_on_prefixes_and_buffers, c_files, require
 
-if os.environ.get("COCOLINT_PURE_PYTHON", "") not in ("", "0"):
+if PURE_PYTHON:
     pytest.skip("COCOLINT_PURE_PYTHON=1: the native module is switched off", allow_module_level=True)
 
 # built wherever the suite runs (CI, the quick start): a missing module is a failure, not a skip
@@ -21,7 +19,7 @@ native = accel.native
 
 
 def test_the_native_search_is_built_and_used() -> None:
-    assert native is not None and accel.has("define_openers")
+    require("define_openers")
     assert inline_directives.define_openers is native.define_openers
 
 
@@ -72,15 +70,8 @@ def test_edge_cases(src: bytes) -> None:
 
 
 def test_every_sample_and_rule_file_and_every_prefix() -> None:
-    files = [p for d in ("samples", "rules") for p in (REPO / d).rglob("*") if p.suffix in (".c", ".h")]
-    assert len(files) > 20
-    for path in files:
+    for path in c_files():
         _same(path.read_bytes())
     table = b"static const struct t tests[] = {\n\t{ 1, 2 },\n#define E(x) { x, x }\n\tE(3),\n#undef E\n" \
             b"\t/* done */\n};\n#define N 1\n#define M 2\nint x = (\n/* c */\n#define Q 1\n0);\n"
-    for i in range(len(table) + 1):
-        _same(table[:i])
-    _same(table * 20000)
-    assert native.define_openers(bytearray(table)) == inline_directives.define_openers_py(table)
-    with pytest.raises(TypeError):
-        native.define_openers("text")
+    agree_on_prefixes_and_buffers(_same, table, native.define_openers, inline_directives.define_openers_py)

@@ -5,17 +5,15 @@ The tests fail when the native module is not built; with COCOLINT_PURE_PYTHON=1 
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from cocolint import accel
 
-from native_helpers import NATIVE_TESTS, native as require_native
 from cocolint.kernelc import conditionals as K
 
-REPO = Path(__file__).resolve().parents[1]
+from native_helpers import NATIVE_TESTS, c_files, mutated_sample, native as require_native
+
 pytestmark = NATIVE_TESTS
 
 
@@ -26,10 +24,6 @@ def native():
 
 def same(src: bytes) -> None:
     assert native().directive_lines(src) == K.directive_lines_py(src), src
-
-
-def c_files() -> list[Path]:
-    return sorted(p for top in ("samples", "rules") for p in (REPO / top).rglob("*.[ch]"))
 
 
 def test_analyse_uses_the_native_search() -> None:
@@ -126,10 +120,4 @@ def test_random_directive_soup(pieces: list[bytes]) -> None:
 @settings(max_examples=400, deadline=None)
 @given(st.data())
 def test_mutated_sample_files(data: st.DataObject) -> None:
-    files = c_files()
-    src = bytearray(files[data.draw(st.integers(0, len(files) - 1), label="file")].read_bytes())
-    for _ in range(data.draw(st.integers(1, 8), label="edits")):
-        at = data.draw(st.integers(0, len(src)), label="at")
-        cut = data.draw(st.integers(0, 3), label="cut")
-        src[at:at + cut] = data.draw(_PIECES, label="piece")
-    same(bytes(src))
+    same(mutated_sample(data, _PIECES))

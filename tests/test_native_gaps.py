@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings, strategies as st
 
 from cocolint import accel
 from cocolint.kernelc import macro_runs
 
-from conftest import REPO
-
-from native_helpers import PURE_PYTHON, native as require_native
+from native_helpers import PURE_PYTHON, agree_on_prefixes_and_buffers, c_files, native as require_native
 
 if PURE_PYTHON:
     pytest.skip("COCOLINT_PURE_PYTHON=1: the native module is switched off", allow_module_level=True)
@@ -52,18 +48,11 @@ def test_edge_cases(src: bytes) -> None:
 
 
 def test_every_sample_and_rule_file() -> None:
-    files = [p for d in ("samples", "rules") for p in (REPO / d).rglob("*") if p.suffix in (".c", ".h")]
-    assert len(files) > 20
-    for path in files:
+    for path in c_files():
         _same(path.read_bytes())
 
 
-def test_a_large_file_and_every_prefix_of_a_table(tmp_path: Path) -> None:
+def test_a_large_file_and_every_prefix_of_a_table() -> None:
     table = b"static const struct pin pins[] = {\n\tPIN(A, 0, 4)\n\tPIN(B, 1, 4) /* b */\n\tPIN(C)\n};\n" \
             b"struct regs {\n\tREG_FIELD_LIST(u8)\n\tEMPTY_MEMBERS\n};\n"
-    for i in range(len(table) + 1):
-        _same(table[:i])
-    _same(table * 20000)
-    assert native.call_gaps(bytearray(table)) == macro_runs.call_gaps_py(table)  # any buffer, not only bytes
-    with pytest.raises(TypeError):
-        native.call_gaps("text")
+    agree_on_prefixes_and_buffers(_same, table, native.call_gaps, macro_runs.call_gaps_py)

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from hypothesis import given, settings, strategies as st
 
 from cocolint import accel
 from cocolint.kernelc import fragments
 
-from conftest import REPO
+from native_helpers import PURE_PYTHON, c_files, require
 
-if os.environ.get("COCOLINT_PURE_PYTHON", "") not in ("", "0"):
+if PURE_PYTHON:
     pytest.skip("COCOLINT_PURE_PYTHON=1: the native module is switched off", allow_module_level=True)
 
 # built wherever the suite runs (CI, the quick start): a missing module is a failure, not a skip
@@ -20,7 +18,7 @@ native = accel.native
 
 
 def test_the_native_search_is_built_and_used() -> None:
-    assert native is not None and accel.has("fragment_head")
+    require("fragment_head")
     assert fragments.fragment_head is native.fragment_head
 
 
@@ -49,9 +47,7 @@ def test_edge_cases(src: bytes) -> None:
 
 
 def test_every_sample_and_rule_file_and_every_prefix() -> None:
-    files = [p for d in ("samples", "rules") for p in (REPO / d).rglob("*") if p.suffix in (".c", ".h")]
-    assert len(files) > 20
-    for path in files:
+    for path in c_files():
         src = path.read_bytes()
         _same(src)
         _same(src, 1 << 14)

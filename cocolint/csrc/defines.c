@@ -12,10 +12,6 @@
 
 #include <string.h>
 
-static inline int is_blank(unsigned char c) { return c == ' ' || c == '\t'; }
-static inline int is_alpha_(unsigned char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; }
-static inline int is_word(unsigned char c) { return is_alpha_(c) || (c >= '0' && c <= '9'); }
-
 /* The lookahead at r (after the `(`): the rest of the line has a `;`, a comment opener, or ends in `\` [ \t\r]*. */
 static int long_first_line(const unsigned char *s, Py_ssize_t n, Py_ssize_t r)
 {
@@ -44,7 +40,7 @@ static Py_ssize_t define_name(const unsigned char *s, Py_ssize_t n, Py_ssize_t p
         return -1;
     while (j < n && is_blank(s[j]))
         j++;
-    if (j >= n || !is_alpha_(s[j]))
+    if (j >= n || !is_ident_start(s[j]))
         return -1;
     *name = j;
     for (j++; j < n && is_word(s[j]); j++)
@@ -77,12 +73,8 @@ static PyObject *define_fns_long(PyObject *self, PyObject *arg)
             p++;
             continue;
         }
-        PyObject *span = Py_BuildValue("(nn)", name, end);
-        if (span == NULL || PyList_Append(out, span) < 0) {
-            Py_XDECREF(span);
+        if (append_span(out, name, end) < 0)
             goto fail;
-        }
-        Py_DECREF(span);
         p = end + 1;  /* finditer: the next match starts after this one's `(` */
     }
     PyBuffer_Release(&view);

@@ -11,8 +11,6 @@
 
 #include <string.h>
 
-static inline int is_opener(unsigned char c) { return c == ',' || c == '(' || c == '{' || c == '='; }
-
 /* _DEFINE_LINE.search(source, pos): the `#` of the first `\n#define` or `\n#undef` from pos, or -1 */
 static Py_ssize_t define_line(const unsigned char *s, Py_ssize_t n, Py_ssize_t pos)
 {
@@ -67,12 +65,8 @@ static PyObject *define_openers(PyObject *self, PyObject *arg)
             while (j >= 0 && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n'))
                 j--;
             if ((j >= 1 && s[j] == '/' && s[j - 1] == '*') || (j >= 0 && is_opener(s[j]))) {
-                PyObject *at_j = PyLong_FromSsize_t(j);
-                if (at_j == NULL || PyList_Append(out, at_j) < 0) {
-                    Py_XDECREF(at_j);
+                if (append_offset(out, j) < 0)
                     goto fail;
-                }
-                Py_DECREF(at_j);
             }
         }
         Py_ssize_t end = run_end(s, n, at + 1);

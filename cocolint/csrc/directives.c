@@ -55,23 +55,6 @@ static int directives_push(struct directives *d, int word, Py_ssize_t line_start
 	return 0;
 }
 
-/* A byte of a regex `\w` (bytes patterns: ASCII letters, digits, `_`). */
-static int is_word(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-
-/* A byte bytes.strip() strips, and regex `\s` matches (bytes): space, \t \n \v \f \r. */
-static int is_space(unsigned char c)
-{
-	return c == ' ' || (c >= '\t' && c <= '\r');
-}
-
-static int is_opener(unsigned char c)
-{
-	return c == '{' || c == ',' || c == '(' || c == '=';
-}
-
 /* Python's s.find(a b, from, to): the first two-byte pair wholly inside [from, to), or -1. */
 static Py_ssize_t find2(const unsigned char *s, Py_ssize_t from, Py_ssize_t to, unsigned char a, unsigned char b)
 {

@@ -14,12 +14,7 @@
 
 #include <string.h>
 
-static inline int is_blank(unsigned char c) { return c == ' ' || c == '\t'; }
 static inline int space_or_newline(unsigned char c) { return c == ' ' || c == '\t' || c == '\n'; }
-static inline int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-static inline int is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
-static inline int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-static inline int is_word(unsigned char c) { return is_upper(c) || is_lower(c) || is_digit(c) || c == '_'; }
 
 /* The end of the newline and blanks at i ([ \t\n]*+ after the \n), or -1 when s[i] is not a newline. */
 static Py_ssize_t line_break(const unsigned char *s, Py_ssize_t n, Py_ssize_t i)
@@ -116,12 +111,8 @@ static PyObject *call_gaps(PyObject *self, PyObject *arg)
             p++;
             continue;
         }
-        PyObject *span = Py_BuildValue("(nn)", p, end);
-        if (span == NULL || PyList_Append(out, span) < 0) {
-            Py_XDECREF(span);
+        if (append_span(out, p, end) < 0)
             goto fail;
-        }
-        Py_DECREF(span);
         p = end;  /* finditer: the next match starts after this one (never empty: it holds the `)`) */
     }
     PyBuffer_Release(&view);
@@ -150,12 +141,8 @@ static PyObject *last_names(PyObject *self, PyObject *arg)
         p = hit - s;
         unsigned char c = s[p - 2];
         if (s[p - 1] == '\n' && (is_upper(c) || is_digit(c) || c == '_')) {
-            PyObject *at = PyLong_FromSsize_t(p);
-            if (at == NULL || PyList_Append(out, at) < 0) {
-                Py_XDECREF(at);
+            if (append_offset(out, p) < 0)
                 goto fail;
-            }
-            Py_DECREF(at);
         }
     }
     PyBuffer_Release(&view);

@@ -12,9 +12,6 @@
 
 #include <string.h>
 
-/* bytes \s: space, \t \n \v \f \r */
-static inline int is_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-
 static Py_ssize_t line_end(const unsigned char *s, Py_ssize_t n, Py_ssize_t i)
 {
     const unsigned char *nl = memchr(s + i, '\n', (size_t)(n - i));

@@ -5,6 +5,33 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+/* Byte classes as the regexes of the Python originals read them (bytes patterns: ASCII only). */
+static inline int is_blank(unsigned char c) { return c == ' ' || c == '\t'; }                /* [ \t] */
+static inline int is_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }  /* \s */
+static inline int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+static inline int is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+static inline int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static inline int is_ident_start(unsigned char c) { return is_upper(c) || is_lower(c) || c == '_'; }
+static inline int is_word(unsigned char c) { return is_ident_start(c) || is_digit(c); }      /* \w */
+static inline int is_opener(unsigned char c) { return c == ',' || c == '(' || c == '{' || c == '='; }
+
+/* Append (a, b) or the offset a to list: 0, or -1 with an exception set. */
+static inline int append_span(PyObject *list, Py_ssize_t a, Py_ssize_t b)
+{
+    PyObject *span = Py_BuildValue("(nn)", a, b);
+    int rc = span == NULL ? -1 : PyList_Append(list, span);
+    Py_XDECREF(span);
+    return rc;
+}
+
+static inline int append_offset(PyObject *list, Py_ssize_t a)
+{
+    PyObject *at = PyLong_FromSsize_t(a);
+    int rc = at == NULL ? -1 : PyList_Append(list, at);
+    Py_XDECREF(at);
+    return rc;
+}
+
 /* comments.c: comment_spans(source), blank_comments(source), as cocolint/engine/comments.py */
 int cocolint_add_comments(PyObject *module);
 /* literals.c: Literals(list of bytes) with find_all(source) -> every occurrence, overlapping */

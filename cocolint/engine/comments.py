@@ -113,8 +113,5 @@ def _lex_to_comment(source: bytes, pos: int) -> Span | None:
             return None
 
 
-blank_comments = blank_comments_py
-comment_spans = comment_spans_py
-if accel.has("blank_comments") and accel.has("comment_spans"):  # same results, in C
-    blank_comments = accel.native.blank_comments
-    comment_spans = accel.native.comment_spans
+blank_comments = accel.pick("blank_comments", blank_comments_py)  # same results, in C
+comment_spans = accel.pick("comment_spans", comment_spans_py)

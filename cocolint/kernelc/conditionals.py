@@ -200,9 +200,7 @@ def directive_lines_py(src: bytes) -> list[tuple[int, int, int, int]]:
     return out
 
 
-directive_lines = directive_lines_py
-if accel.has("directive_lines"):  # same results, in C
-    directive_lines = accel.native.directive_lines
+directive_lines = accel.pick("directive_lines", directive_lines_py)  # same results, in C
 
 
 def analyse(src: bytes) -> Views:
@@ -271,7 +269,7 @@ def blank_py(src: bytes, spans: list[Span]) -> bytes:
 
 
 # the views' copy of the file: native when built (csrc/blank.c: one copy, then each span blanked in place)
-blank = accel.native.blank_spans if accel.has("blank_spans") else blank_py
+blank = accel.pick("blank_spans", blank_py)
 
 
 def view(src: bytes, views: Views, index: int) -> bytes:

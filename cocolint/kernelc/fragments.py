@@ -42,7 +42,7 @@ def fragment_head_py(src: bytes, endpos: int) -> int:
 
 
 # most of kind()'s time: a native byte loop when built (csrc/heads.c)
-fragment_head = accel.native.fragment_head if accel.has("fragment_head") else fragment_head_py
+fragment_head = accel.pick("fragment_head", fragment_head_py)
 
 
 def kind(src: bytes) -> tuple[bytes, bytes] | None:

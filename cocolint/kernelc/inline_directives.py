@@ -104,4 +104,4 @@ def define_openers_py(src: bytes) -> list[int]:
 
 
 # the searches are nearly all of _triggered's time: a native byte loop when built (csrc/defines_inline.c)
-define_openers = accel.native.define_openers if accel.has("define_openers") else define_openers_py
+define_openers = accel.pick("define_openers", define_openers_py)

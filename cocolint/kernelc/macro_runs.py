@@ -108,8 +108,8 @@ def last_names_py(src: bytes) -> list[int]:
 
 
 # the two whole-file searches are most of the pass's time: native byte loops when built (csrc/gaps.c)
-call_gaps = accel.native.call_gaps if accel.has("call_gaps") else call_gaps_py
-last_names = accel.native.last_names if accel.has("last_names") else last_names_py
+call_gaps = accel.pick("call_gaps", call_gaps_py)
+last_names = accel.pick("last_names", last_names_py)
 
 
 def _put(src: bytes, buf: bytearray | None, out: Normalised, start: int, end: int, c: int, kind: str) -> bytearray:

@@ -215,7 +215,7 @@ def define_fns_long_py(src: bytes) -> list[tuple[int, int]]:
 
 
 # the whole-file search is most of statement_macros' time: a native byte loop when built (csrc/defines.c)
-define_fns_long = accel.native.define_fns_long if accel.has("define_fns_long") else define_fns_long_py
+define_fns_long = accel.pick("define_fns_long", define_fns_long_py)
 
 
 def _calls(src: bytes, names: list[bytes]) -> list[tuple[int, int]]:
