@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import sys
-
-# The command's objects (modules, rules, tables, a file's trees) mostly live until it ends: the
-# collector's default pace (a pass per 700 new objects, ~20 in a one-file check) costs ~3 ms of
-# start-up and frees next to nothing.  A long run still collects, per 100,000 new objects.
-gc.set_threshold(100_000, 10, 10)
-
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
 from cocolint import __version__
 from cocolint.errors import CocolintError

@@ -97,6 +97,9 @@ class Matcher:
         # with the pre-filter off every rule runs on every file: one combined query walks the
         # tree once instead of once per rule (about half the matching time)
         self._combined = not prefilter and len(rules) > 1
+        # the pre-filter within a file: only the top-level items holding a rule's names are parsed
+        # (kernelc/regions.py); off with the pre-filter, the reference the soundness checks compare with
+        self._regions = prefilter and not exhaustive
         self.literals = [r.literal_sets() for r in rules]
         self._literal_bytes = [None if s is None else tuple(tuple(n.encode() for n in g) for g in s)
                                for s in self.literals]
@@ -160,8 +163,10 @@ class Matcher:
                                                 pending.prepared)
         result = FileMatch()
         sets = [self._literal_bytes[i] for i in active]
+        every_named = all(s is not None for s in sets)
         views = parse_prepared(code, prepared, lambda text: _may_match(sets, text),
-                               extra_needed=bool(self._names.anchors) and all(s is not None for s in sets))
+                               extra_needed=bool(self._names.anchors) and every_named,
+                               names=_union(sets) if every_named and self._regions else None)  # type: ignore[arg-type]
         result.parsed = True
         result.damaged = views[0].tree.root_node.has_error
         found: dict[int, list[_Hit]] = {i: [] for i in active}
@@ -359,6 +364,11 @@ def held(source: bytes, prepared: bool = True) -> int:
     """About how many bytes a file holds from Matcher.begin to finish: its source and blanked copy,
     and when prepared its normalised text and primary view."""
     return len(source) * (4 if prepared else 2)
+
+
+def _union(sets: list[tuple[tuple[bytes, ...], ...]]) -> tuple[bytes, ...]:
+    """Every name of the given rules' literal sets (a match holds all the names of one of them)."""
+    return tuple(sorted({lit for s in sets for group in s for lit in group}))
 
 
 def _may_match(sets: list[tuple[tuple[bytes, ...], ...] | None], text: bytes) -> bool:

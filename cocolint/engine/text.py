@@ -8,6 +8,10 @@ import itertools
 from cocolint import ts
 
 
+# lookups per file answered by searching the bytes before the list of line starts is built
+_SEARCHED_LOOKUPS = 8
+
+
 class Text:
     """Line starts computed once, on first use; byte offsets turned into (line, character column)."""
 
@@ -15,6 +19,8 @@ class Text:
         self.source = source
         self.code = source if code is None else code  # the same bytes with comments blanked
         self._starts: list[int] | None = None  # most files have no finding: no need to find their lines
+        self._asked = 0  # lookups answered by searching the bytes (few findings: no list of every line)
+        self._last = (-1, 0)  # the (0-based row, start) of the line the last searched lookup found
 
     @property
     def starts(self) -> list[int]:
@@ -24,16 +30,36 @@ class Text:
                                                      initial=0))
         return self._starts
 
+    def _searched(self) -> bool:
+        """Whether to answer position() by searching the bytes (memchr speed) rather than from the list
+        of every line start, which costs a pass in Python over every line: the first few lookups of a
+        file (most files with findings have a handful).  line() then reads the line position() found."""
+        if self._starts is not None or self._asked >= _SEARCHED_LOOKUPS:
+            return False
+        self._asked += 1
+        return True
+
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and 1-based column in characters (an invalid byte counts as one)."""
-        row = bisect.bisect_right(self.starts, offset) - 1
-        prefix = self.source[self.starts[row]:offset]
+        if self._searched():
+            row = self.source.count(b"\n", 0, offset)
+            start = self.source.rfind(b"\n", 0, offset) + 1
+            self._last = (row, start)
+        else:
+            row = bisect.bisect_right(self.starts, offset) - 1
+            start = self.starts[row]
+        prefix = self.source[start:offset]
         return row + 1, len(prefix.decode("utf-8", "surrogateescape")) + 1
 
     def line(self, line: int) -> str:
         """The text of a 1-based line, without its line ending."""
-        start = self.starts[line - 1]
-        end = self.starts[line] if line < len(self.starts) else len(self.source)
+        if self._starts is None and self._last[0] == line - 1:  # the line position() just found
+            start = self._last[1]
+            end = self.source.find(b"\n", start)
+            end = len(self.source) if end < 0 else end + 1
+        else:
+            start = self.starts[line - 1]
+            end = self.starts[line] if line < len(self.starts) else len(self.source)
         return self.source[start:end].rstrip(b"\r\n").decode("utf-8", "replace")
 
     def snippet(self, node: ts.Node, limit: int | None = 80, comments: bool = True) -> str:

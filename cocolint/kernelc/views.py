@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cocolint import ts
-from cocolint.kernelc import macro_bodies
+from cocolint.kernelc import macro_bodies, regions
 from cocolint.kernelc.conditionals import view
 from cocolint.kernelc.prepare import Prepared
 from cocolint.record import dataclass
@@ -36,17 +36,20 @@ class View:
 
 
 def parse_prepared(source: bytes, p: Prepared | None, wanted: Callable[[bytes], bool] | None = None,
-                   extra_needed: bool = False) -> list[View]:
+                   extra_needed: bool = False, names: tuple[bytes, ...] | None = None) -> list[View]:
     """Parse the primary view of a file prepare() has read (p None: source as written), then the
     other views whose text wanted() says a rule could match.
 
     extra_needed: wanted() can only say yes to a text holding one of the literals prepare(extra=...)
     looked for (a rule set's anchors, no rule without names); when its scan found none
     (p.present empty), no other view or macro body is looked for.
+
+    names: every name a match must hold one of (every rule to run has names); then only the primary
+    view's top-level items holding one of them are parsed, when that parse is clean (kernelc/regions.py).
     """
     if p is None:
         return [View(ts.parse(source))]
-    views = [View(ts.parse(p.source, p.suffix))]
+    views = [View(_parse_primary(source, p, names))]
     if extra_needed and p.present is not None and not p.present:
         return views
     for index in range(1, p.views.count):
@@ -57,3 +60,15 @@ def parse_prepared(source: bytes, p: Prepared | None, wanted: Callable[[bytes], 
     if bodies.spans and (wanted is None or wanted(bodies.text)):
         views.append(View(ts.parse(bodies.copy), only=bodies.spans, macros=bodies))
     return views
+
+
+def _parse_primary(source: bytes, p: Prepared, names: tuple[bytes, ...] | None) -> ts.Tree:
+    """The primary view's tree: only the top-level items holding one of names, when that parses
+    without an ERROR or MISSING node; otherwise all of it."""
+    if names and not p.suffix:
+        spans = regions.kept(p.source, names, source)
+        if spans is not None:
+            tree = ts.parse_ranges(p.source, spans)
+            if not tree.root_node.has_error:
+                return tree
+    return ts.parse(p.source, p.suffix)
