@@ -64,5 +64,7 @@ Py_ssize_t cl_top_commas(const unsigned char *s, Py_ssize_t n, Py_ssize_t open_a
 /* the close of call_parens (its open in *open_at), -1: None, -2: an IndexError set */
 Py_ssize_t cl_call_parens(const unsigned char *s, Py_ssize_t n, Py_ssize_t end, Py_ssize_t *open_at);
 Py_ssize_t cl_blank(unsigned char *buf, Py_ssize_t n, Py_ssize_t start, Py_ssize_t end);  /* buf writable */
+/* candidates.c: CandidateLoop(resolve, type_keywords).run(source, spans, hits): the normaliser's candidate loop */
+int cocolint_add_candidates(PyObject *module);
 
 #endif
