@@ -22,7 +22,8 @@ _NAMES = [b"__init", b"__initdata", b"__exit", b"SEC", b"list_for_each_entry", b
           b"hlist_for_each_entry_safe", b"my_foreach", b"x_walk", b"container_of", b"list_entry", b"min_t", b"max_t",
           b"module_init", b"module_param", b"EXPORT_SYMBOL", b"DEFINE_PER_CPU", b"KERN_ERR", b"STATIC", b"__uint",
           b"nvkm_msec", b"ASSERTCMP", b"struct_group", b"DECLARE_BITMAP", b"MACHINE_START", b"MACHINE_END",
-          b"__stringify", b"SYSCALL_DEFINE2", b"SET_RUNTIME_PM_OPS", b"define_machine"]
+          b"__stringify", b"SYSCALL_DEFINE2", b"SET_RUNTIME_PM_OPS", b"define_machine", b"KERN_INFO", b"NORETURN",
+          b"DEFINE_PER_CPU_ALIGNED", b"case", b"return", b"sizeof", b"goto", b"->", b".", b"-", b">"]
 _PIECES = _NAMES + [
     b" ", b"\t", b"\n", b"\r", b"\\\n", b"\v", b"(", b")", b",", b";", b"{", b"}", b"[", b"]", b"*", b"x", b"_", b"9",
     b"int", b"unsigned long", b"struct foo *", b"const char *", b"u8", b"size_t", b"\"s\"", b"'c'", b"/* c */",
@@ -83,6 +84,12 @@ def test_mutated_samples(normaliser: Normaliser, data: st.DataObject) -> None:
     b"module_init(f)", b"module_init(f);", b"module_init(f)\n;", b"x module_init(f)\n", b"\nmodule_init(\"a)\" )\nint x;",
     b"\nmodule_param(a, int, 0644)\n", b"SEC(\"x\") int f;", b"SEC \"x\"", b"__init\r\n", b"for_each_cpu(c) \v{",
     b"my_foreach(a) {", b"a_foreach_b(c) {", b"list_for_each_entry(a, b, c)", b"min_t(" + b"a," * 200 + b"int)",
+    b"KERN_ERR \"x\"", b"\"x\" KERN_ERR", b"KERN_ERR x", b"\"a\"\\\nKERN_ERR", b"DEFINE_PER_CPU(int, x);",
+    b"DEFINE_PER_CPU (struct a, b)", b"DEFINE_PER_CPU(x)", b"DEFINE_PER_CPU(a, (b, c))", b"DECLARE_BITMAP(b, 8);",
+    b"DECLARE_BITMAP (b, 8);", b"DECLARE_BITMAP(b, f(1, 2));", b"DECLARE_BITMAP(b)", b"DECLARE_BITMAP(a, b, c)",
+    b"STATIC int f;", b"STATIC;", b"x = STATIC;", b"} STATIC;", b") STATIC;", b"return STATIC;", b"case STATIC:",
+    b"sizeof STATIC", b"p->STATIC", b"a - >STATIC", b"s.STATIC", b"STATIC(", b"/* c */ STATIC void", b"\0STATIC",
+    b"goto STATIC;", b"xgoto STATIC x", b"STATIC\n", b"STATIC", b"int STATIC = 1;",
 ])
 def test_edge_cases(normaliser: Normaliser, src: bytes) -> None:
     _both(normaliser, src)

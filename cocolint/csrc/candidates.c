@@ -5,9 +5,10 @@
  * as the Python does: skips it inside the last rewrite (done_until), inside a longer identifier,
  * or as the name of a #define/#if/defined(); looks its bytes up (resolve(word), the Normaliser's
  * _native_entry, asked once per word: () or (name, kind, handler, code, type positions)); and
- * rewrites it: the kinds with a code natively (attribute, attribute_call, iterator,
- * type_arguments, declaration), every other kind by calling its Python handler(source, buf,
- * start, end, name) with the same bytearray.  It returns (the bytearray or None when nothing was
+ * rewrites it: the kinds with a code natively (normalise.NATIVE_KINDS: attribute, attribute_call,
+ * iterator, type_arguments, declaration, string_macro, typed_declaration, array_declaration and
+ * more_kinds' specifier), every other kind by calling its Python handler(source, buf, start, end,
+ * name) with the same bytearray.  It returns (the bytearray or None when nothing was
  * rewritten, {kind: bytes changed} in the order the kinds first changed something).
  * Spans and hits are the scan's (0 <= start <= end <= len); others raise ValueError.
  * tests/test_native_candidates.py compares it with the Python loop.
@@ -17,7 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { K_ATTRIBUTE, K_ATTRIBUTE_CALL, K_ITERATOR, K_TYPE_ARGUMENTS, K_DECLARATION };
+enum { K_ATTRIBUTE, K_ATTRIBUTE_CALL, K_ITERATOR, K_TYPE_ARGUMENTS, K_DECLARATION, K_STRING_MACRO, K_TYPED_DECLARATION,
+       K_ARRAY_DECLARATION, K_SPECIFIER };
 
 typedef struct {
     PyObject_HEAD
@@ -194,6 +196,24 @@ fail:
     return -1;
 }
 
+/* more_kinds.specifier's test of the code before the name: 1 when it is an operand (or follows case/return/sizeof/goto) */
+static int operand_before(const unsigned char *s, Py_ssize_t before)
+{
+    static const char *const words[] = {"case", "return", "sizeof", "goto"};
+    unsigned char c = s[before];
+    if (c != 0 && strchr(",({[=!&|+-<>?:%^~/.", c) != NULL)
+        return 1;
+    if (c == '>' && before >= 1 && s[before - 1] == '-')
+        return 1;
+    Py_ssize_t lo = before > 7 ? before - 7 : 0;
+    for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++) {  /* _WORD_BEFORE: the word ends at before */
+        Py_ssize_t len = (Py_ssize_t)strlen(words[k]);
+        if (before + 1 - len >= lo && memcmp(s + before + 1 - len, words[k], (size_t)len) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* A native rewrite: 1 with (*changed, *done), 0 for None, -1 with an exception set. */
 static int rewrite(Loop *self, int code, PyObject *positions, const unsigned char *s, Py_ssize_t n, unsigned char *out,
                    Py_ssize_t start, Py_ssize_t end, Py_ssize_t *changed, Py_ssize_t *done)
@@ -278,6 +298,60 @@ static int rewrite(Loop *self, int code, PyObject *positions, const unsigned cha
             return 0;
         *changed = cl_blank(out, n, start, close + 1);
         *done = close + 1;
+        return 1;
+    }
+    case K_STRING_MACRO: {  /* `KERN_ERR "..."`: a blank string literal of its own length */
+        if (end - start < 2)
+            return 0;
+        Py_ssize_t after = cl_skip_space(s, n, end, 1), before = cl_skip_space(s, n, start - 1, -1);
+        if (!((after < n && s[after] == '"') || (before >= 0 && s[before] == '"')))
+            return 0;
+        out[start] = out[end - 1] = '"';
+        *changed = 2 + cl_blank(out, n, start + 1, end - 1);
+        *done = end;
+        return 1;
+    }
+    case K_TYPED_DECLARATION: {
+        open_at = cl_skip_space(s, n, end, 1);
+        if (open_at >= n || s[open_at] != '(')
+            return 0;
+        close = cl_close_paren(s, n, open_at, 0);
+        Py_ssize_t comma;
+        if (close <= 0 || cl_top_commas(s, n, open_at, close, &comma, 1) == 0)
+            return 0;
+        *changed = cl_blank(out, n, start, open_at + 1) + cl_blank(out, n, comma, comma + 1);
+        *changed += cl_blank(out, n, close, close + 1);
+        *done = open_at + 1;
+        return 1;
+    }
+    case K_ARRAY_DECLARATION: {  /* `DECLARE_BITMAP(bits, N)` becomes `long bits[ N]` */
+        if (end - start < 5 || end != cl_skip_space(s, n, end, 1) || end >= n || s[end] != '(')
+            return 0;
+        close = cl_close_paren(s, n, end, 0);
+        Py_ssize_t comma;
+        if (close <= 0 || cl_top_commas(s, n, end, close, &comma, 1) != 1)
+            return 0;
+        *changed = cl_blank(out, n, start + 4, end + 1) + 4 + 2;
+        memcpy(out + start, "long", 4);
+        out[comma] = '[';
+        out[close] = ']';
+        *done = end + 1;
+        return 1;
+    }
+    case K_SPECIFIER: {  /* `STATIC int f(...)`: blanked where it is not an operand */
+        Py_ssize_t before = cl_code_before(s, n, start - 1);
+        if (before >= 0 && operand_before(s, before))
+            return 0;
+        Py_ssize_t after = cl_skip_space(s, n, end, 1);
+        if (after < n) {
+            unsigned char c = s[after];
+            if (c != 0 && strchr("([.,=):+-*/%&|^<>?!]}", c) != NULL)
+                return 0;  /* a call, an operand */
+            if (c == ';' && before >= 0 && !(s[before] == '}' || s[before] == ')' || s[before] == ']'))
+                return 0;  /* a variable named like the macro */
+        }
+        *changed = cl_blank(out, n, start, end);
+        *done = end;
         return 1;
     }
     }

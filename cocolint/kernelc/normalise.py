@@ -29,7 +29,8 @@ _TYPE_START = lazy_compile(
 _PLAIN_ID = lazy_compile(rb"[A-Za-z_]\w*\Z")
 _STATEMENT_BEFORE = frozenset(b";{}):")
 # the kinds csrc/candidates.c rewrites itself (the others: their Python handler, called from its loop)
-NATIVE_KINDS = {"attribute": 0, "attribute_call": 1, "iterator": 2, "type_arguments": 3, "declaration": 4}
+NATIVE_KINDS = {"attribute": 0, "attribute_call": 1, "iterator": 2, "type_arguments": 3, "declaration": 4,
+                "string_macro": 5, "typed_declaration": 6, "array_declaration": 7, "specifier": 8}
 
 
 class Normaliser:
@@ -136,8 +137,8 @@ class Normaliser:
             return ()
         name, kind, handler = rewrite
         code = NATIVE_KINDS.get(kind, -1)
-        if code >= 0 and getattr(type(self), "_" + kind) is not getattr(Normaliser, "_" + kind):
-            code = -1  # a subclass rewrites it its own way
+        if code >= 0 and getattr(handler, "__func__", handler) is not _native_reference(kind):
+            code = -1  # rewritten another way (a subclass's method, a handler replaced)
         return name, kind, handler, code, self.macros.type_positions(name) if kind == "type_arguments" else ()
 
     @functools.cached_property
@@ -392,6 +393,11 @@ class Normaliser:
         buf[open_at:close - 1] = fname.ljust(close - 1 - open_at)
         buf[close - 1:close + 1] = b"()"
         return changed + len(fname) + 1, close + 1
+
+
+def _native_reference(kind: str) -> Callable[..., object] | None:
+    """The Python handler of kind that csrc/candidates.c mirrors (NATIVE_KINDS)."""
+    return getattr(Normaliser, "_" + kind, None) or more_kinds.REFERENCE.get(kind)
 
 
 def _passes(m: MacroSet) -> list[tuple[str, Callable[[bytes, bytearray | None, Normalised], bytearray | None],
