@@ -212,3 +212,4 @@ def operator_call(src: bytes, buf: bytearray, start: int, end: int, name: str) -
 
 HANDLERS = {"operator_call": operator_call, "specifier": specifier, "string_call": string_call, "statement_call": statement_call,
             "member_declaration": member_declaration, "wrapper": wrapper}
+REFERENCE = {"specifier": specifier}  # the handlers csrc/candidates.c also rewrites natively (normalise.NATIVE_KINDS)

@@ -10,6 +10,7 @@ TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
 if TYPE_CHECKING:
     from typing import Callable
 
+from cocolint import accel
 from cocolint.kernelc import inline_directives, more_kinds, passcache, passes
 from cocolint.kernelc import candidates as candidates_module
 from cocolint.kernelc.candidates import candidates
@@ -27,6 +28,9 @@ _TYPE_START = lazy_compile(
     rb"|_Bool|bool|void|typeof|__typeof__)\b|[A-Za-z_]\w*\s*\*[\s*]*(?:const\s*)?\Z")
 _PLAIN_ID = lazy_compile(rb"[A-Za-z_]\w*\Z")
 _STATEMENT_BEFORE = frozenset(b";{}):")
+# the kinds csrc/candidates.c rewrites itself (the others: their Python handler, called from its loop)
+NATIVE_KINDS = {"attribute": 0, "attribute_call": 1, "iterator": 2, "type_arguments": 3, "declaration": 4,
+                "string_macro": 5, "typed_declaration": 6, "array_declaration": 7, "specifier": 8}
 
 
 class Normaliser:
@@ -61,17 +65,37 @@ class Normaliser:
 
         extra: the caller's own literals, looked for in the same scan (found ones: out.present).
         """
-        m = self.macros
-        buf: bytearray | None = None
         out = Normalised(source)
-        done_until = 0
-        size = len(source)
         found, run, out.present = self.gate_with(extra).scan(source)
         if run is not None:
             out.found = found
+        loop = self._loop
+        if loop is not None and found is not None and type(source) is bytes:
+            buf, counts = loop.run(source, found[0], found[1])  # csrc/candidates.c
+        else:
+            buf, counts = self._loop_py(source, found)
+        for kind, n in counts.items():
+            out.count(kind, n)
+        if run is not None and source[:1].isupper():
+            run.add("bare_macros")  # its trigger is a capital after a newline, or at the very start
+        for name, fn in self.passes:
+            if run is None or name in run:
+                buf = fn(source, buf, out)
+        if buf is not None and out.rewritten:
+            out.source = bytes(buf)
+        out.run = run
+        return out
+
+    def _loop_py(self, source: bytes, found: tuple | None) -> tuple[bytearray | None, dict[str, int]]:
+        """The candidate loop: each known name rewritten by its kind's handler, in order; (the buffer,
+        or None when no name was known; bytes changed by kind).  The reference of CandidateLoop.run."""
+        buf: bytearray | None = None
+        counts: dict[str, int] = {}
+        done_until = 0
+        size = len(source)
         rewrites = self._rewrites
         find = source.find
-        for start, end in candidates(m, source, found):
+        for start, end in candidates(self.macros, source, found):
             if start < done_until:
                 continue
             if (start and _IS_WORD[source[start - 1]]) or (end < size and _IS_WORD[source[end]]):
@@ -93,16 +117,29 @@ class Normaliser:
             if span:
                 changed, done_until = span
                 if changed:
-                    out.count(kind, changed)
-        if run is not None and source[:1].isupper():
-            run.add("bare_macros")  # its trigger is a capital after a newline, or at the very start
-        for name, fn in self.passes:
-            if run is None or name in run:
-                buf = fn(source, buf, out)
-        if buf is not None and out.rewritten:
-            out.source = bytes(buf)
-        out.run = run
-        return out
+                    counts[kind] = counts.get(kind, 0) + changed
+        return buf, counts
+
+    @functools.cached_property
+    def _loop(self) -> object | None:
+        """The native candidate loop (csrc/candidates.c), or None: not built."""
+        if not accel.has("CandidateLoop"):
+            return None
+        return accel.native.CandidateLoop(self._native_entry, [k.encode() for k in self.macros.type_keywords])
+
+    def _native_entry(self, word: bytes) -> tuple:
+        """What the native loop needs of a name, asked once per word: () (not a known macro) or
+        (name, kind, handler, the native rewrite's number or -1, type positions)."""
+        rewrite = self._rewrites.get(word)
+        if rewrite is None:
+            rewrite = self._rewrite(word)
+        if not rewrite:
+            return ()
+        name, kind, handler = rewrite
+        code = NATIVE_KINDS.get(kind, -1)
+        if code >= 0 and getattr(handler, "__func__", handler) is not _native_reference(kind):
+            code = -1  # rewritten another way (a subclass's method, a handler replaced)
+        return name, kind, handler, code, self.macros.type_positions(name) if kind == "type_arguments" else ()
 
     @functools.cached_property
     def _rewrites(self) -> dict[bytes, tuple[str, str, Callable[..., tuple[int, int] | None]] | tuple[()]]:
@@ -356,6 +393,11 @@ class Normaliser:
         buf[open_at:close - 1] = fname.ljust(close - 1 - open_at)
         buf[close - 1:close + 1] = b"()"
         return changed + len(fname) + 1, close + 1
+
+
+def _native_reference(kind: str) -> Callable[..., object] | None:
+    """The Python handler of kind that csrc/candidates.c mirrors (NATIVE_KINDS)."""
+    return getattr(Normaliser, "_" + kind, None) or more_kinds.REFERENCE.get(kind)
 
 
 def _passes(m: MacroSet) -> list[tuple[str, Callable[[bytes, bytearray | None, Normalised], bytearray | None],

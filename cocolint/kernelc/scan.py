@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cocolint import recache
+from cocolint import accel, recache
 from cocolint.record import dataclass, field
 from cocolint.lazyre import lazy_compile
 
@@ -48,7 +48,7 @@ class Normalised:
             self.rewritten += n
 
 
-def blank(buf: bytearray, start: int, end: int) -> int:
+def blank_py(buf: bytearray, start: int, end: int) -> int:
     """Turn buf[start:end] into spaces (newlines kept); how many bytes changed."""
     if end <= start:
         return 0
@@ -59,7 +59,7 @@ def blank(buf: bytearray, start: int, end: int) -> int:
     return n
 
 
-def skip_space(src: bytes, i: int, step: int = 1) -> int:
+def skip_space_py(src: bytes, i: int, step: int = 1) -> int:
     """The next index (forwards or backwards) that is not whitespace or a line continuation."""
     n = len(src)
     while 0 <= i < n:
@@ -71,10 +71,10 @@ def skip_space(src: bytes, i: int, step: int = 1) -> int:
     return i
 
 
-def code_before(src: bytes, i: int) -> int:
+def code_before_py(src: bytes, i: int) -> int:
     """The last index before i that is code: whitespace and comments skipped."""
     while True:
-        i = skip_space(src, i, -1)
+        i = skip_space_py(src, i, -1)
         if i > 0 and src[i] == 0x2F and src[i - 1] == 0x2A:  # the end of a /* comment */
             opened = src.rfind(b"/*", 0, i - 1)
             if opened < 0:
@@ -89,7 +89,7 @@ def code_before(src: bytes, i: int) -> int:
         return i
 
 
-def close_paren(src: bytes, open_at: int, statements: bool = False) -> int:
+def close_paren_py(src: bytes, open_at: int, statements: bool = False) -> int:
     """Index of the `)` balancing the `(` at open_at, or -1 (strings and comments respected)."""
     n = min(len(src), open_at + MAX_ARGS)
     if src[open_at:open_at + 1] == b"(":  # the usual: the first `)`, with nothing special before it
@@ -99,10 +99,10 @@ def close_paren(src: bytes, open_at: int, statements: bool = False) -> int:
             if len(inside.translate(None, _PLAIN_IN_STATEMENTS if statements else _PLAIN)) == len(inside) \
                     and b"/*" not in inside:
                 return close
-    return _close_paren(src, open_at, n, statements)
+    return _close_paren_py(src, open_at, n, statements)
 
 
-def _close_paren(src: bytes, open_at: int, n: int, statements: bool) -> int:
+def _close_paren_py(src: bytes, open_at: int, n: int, statements: bool) -> int:
     """close_paren without its quick path: each special byte up to n read in turn."""
     depth, i = 0, open_at
     search = _SPECIAL.search
@@ -130,7 +130,7 @@ def _close_paren(src: bytes, open_at: int, n: int, statements: bool) -> int:
         i += 1
 
 
-def top_commas(src: bytes, open_at: int, close_at: int) -> list[int]:
+def top_commas_py(src: bytes, open_at: int, close_at: int) -> list[int]:
     """The commas between open_at and close_at outside nested parentheses and brackets."""
     inside = src[open_at + 1:close_at]
     if close_at > open_at and len(inside.translate(None, b"()[]")) == len(inside):  # the usual: nothing nested
@@ -157,10 +157,21 @@ def _top_commas(src: bytes, open_at: int, close_at: int) -> list[int]:
     return out
 
 
-def call_parens(src: bytes, end: int) -> tuple[int, int] | None:
+def call_parens_py(src: bytes, end: int) -> tuple[int, int] | None:
     """(open, close) of the balanced `( ... )` that follows a name ending at end, if there is one."""
-    open_at = skip_space(src, end)
+    open_at = skip_space_py(src, end)
     if open_at >= len(src) or src[open_at] != 0x28:
         return None
-    close = close_paren(src, open_at)
+    close = close_paren_py(src, open_at)
     return None if close < 0 else (open_at, close)
+
+
+# the native versions (csrc/scan.c) when built: same signatures, same results; the _py originals
+# are the reference and the path without a C compiler
+blank = accel.pick("blank", blank_py)
+skip_space = accel.pick("skip_space", skip_space_py)
+code_before = accel.pick("code_before", code_before_py)
+close_paren = accel.pick("close_paren", close_paren_py)
+_close_paren = accel.pick("_close_paren", _close_paren_py)
+top_commas = accel.pick("top_commas", top_commas_py)
+call_parens = accel.pick("call_parens", call_parens_py)

@@ -1,0 +1,401 @@
+/* The normaliser's byte helpers in C: cocolint/kernelc/scan.py's blank, skip_space, code_before,
+ * close_paren, _close_paren, top_commas and call_parens, same signatures, same results.
+ *
+ * Offsets are read as the Python reads them: a str.find/rfind/count or a slice clips (and counts a
+ * negative offset from the end), a regex search or match clips its pos and endpos to [0, len], an
+ * index past the end raises IndexError.  The C-level functions (cl_*, declared in native.h) are what
+ * the other C files call (normalise.c's candidate loop); the Python-level ones wrap them.
+ * tests/test_native_scan.py compares both (scan.<name>_py stays the pure-Python path).
+ */
+#include "native.h"
+
+#include <string.h>
+
+#define MAX_ARGS 4000  /* scan.MAX_ARGS */
+
+/* a slice's [*a, *b) as Python reads src[a:b] (and bytes.find(x, a, b)) */
+void cl_slice(Py_ssize_t n, Py_ssize_t *a, Py_ssize_t *b)
+{
+    if (*a < 0) {
+        *a += n;
+        if (*a < 0)
+            *a = 0;
+    } else if (*a > n) {
+        *a = n;
+    }
+    if (*b < 0) {
+        *b += n;
+        if (*b < 0)
+            *b = 0;
+    } else if (*b > n) {
+        *b = n;
+    }
+}
+
+static Py_ssize_t clip(Py_ssize_t x, Py_ssize_t n) { return x < 0 ? 0 : (x > n ? n : x); }
+
+Py_ssize_t cl_find(const unsigned char *s, Py_ssize_t n, const char *sub, Py_ssize_t k, Py_ssize_t a, Py_ssize_t b)
+{
+    cl_slice(n, &a, &b);
+    for (Py_ssize_t i = a; i + k <= b; i++) {
+        if (s[i] == (unsigned char)sub[0] && memcmp(s + i, sub, (size_t)k) == 0)
+            return i;
+    }
+    return -1;
+}
+
+Py_ssize_t cl_rfind(const unsigned char *s, Py_ssize_t n, const char *sub, Py_ssize_t k, Py_ssize_t a, Py_ssize_t b)
+{
+    cl_slice(n, &a, &b);
+    for (Py_ssize_t i = b - k; i >= a; i--) {
+        if (s[i] == (unsigned char)sub[0] && memcmp(s + i, sub, (size_t)k) == 0)
+            return i;
+    }
+    return -1;
+}
+
+static int is_skip(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r') || c == '\\'; }
+
+Py_ssize_t cl_skip_space(const unsigned char *s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t step)
+{
+    while (0 <= i && i < n) {
+        if (!is_skip(s[i]))
+            return i;
+        i += step;
+    }
+    return i;
+}
+
+/* code_before for i < n (or i <= 0): the Python raises IndexError on a first i >= n > 0 */
+Py_ssize_t cl_code_before(const unsigned char *s, Py_ssize_t n, Py_ssize_t i)
+{
+    for (;;) {
+        i = cl_skip_space(s, n, i, -1);
+        if (i > 0 && s[i] == '/' && s[i - 1] == '*') {  /* the end of a comment */
+            Py_ssize_t opened = cl_rfind(s, n, "/*", 2, 0, i - 1);
+            if (opened < 0)
+                return i;
+            i = opened - 1;
+            continue;
+        }
+        Py_ssize_t line_start = cl_rfind(s, n, "\n", 1, 0, i) + 1;
+        Py_ssize_t slashes = cl_find(s, n, "//", 2, line_start, i + 1);
+        if (slashes >= 0) {
+            Py_ssize_t a = line_start, b = slashes, quotes = 0;
+            cl_slice(n, &a, &b);
+            for (Py_ssize_t k = a; k < b; k++)
+                quotes += s[k] == '"';
+            if (quotes % 2 == 0) {
+                i = slashes - 1;
+                continue;
+            }
+        }
+        return i;
+    }
+}
+
+/* _close_paren: each special byte ( ) " ' ; { } or a comment opener up to n read in turn */
+Py_ssize_t cl_close_paren_slow(const unsigned char *s, Py_ssize_t len, Py_ssize_t open_at, Py_ssize_t n, int statements)
+{
+    Py_ssize_t depth = 0, end = clip(n, len), i = clip(open_at, len);
+    for (;;) {
+        while (i < end) {  /* the regex search: [()"';{}]|/\* */
+            unsigned char c = s[i];
+            if (c == '(' || c == ')' || c == '"' || c == '\'' || c == ';' || c == '{' || c == '}'
+                    || (c == '/' && i + 1 < end && s[i + 1] == '*'))
+                break;
+            i++;
+        }
+        if (i >= end)
+            return -1;
+        unsigned char c = s[i];
+        if (c == '(') {
+            depth++;
+        } else if (c == ')') {
+            if (--depth == 0)
+                return i;
+        } else if (c == '"' || c == '\'') {  /* the closing quote, a newline, or the end */
+            i++;
+            while (i < end) {
+                if (s[i] == '\\') {
+                    if (i + 1 >= end)
+                        break;
+                    i += 2;
+                } else if (s[i] == c || s[i] == '\n') {
+                    break;
+                } else {
+                    i++;
+                }
+            }
+        } else if (c == '/') {
+            Py_ssize_t e = cl_find(s, len, "*/", 2, i + 2, end);
+            if (e < 0)
+                return -1;
+            i = e + 1;
+        } else if (!statements) {
+            return -1;
+        }
+        i++;
+        /* (after a quote or a comment i may pass end: the next search finds nothing) */
+        if (i > end)
+            i = end;
+    }
+}
+
+Py_ssize_t cl_close_paren(const unsigned char *s, Py_ssize_t len, Py_ssize_t open_at, int statements)
+{
+    Py_ssize_t n = open_at > PY_SSIZE_T_MAX - MAX_ARGS ? len : open_at + MAX_ARGS;
+    if (n > len)
+        n = len;
+    if (open_at == PY_SSIZE_T_MAX)
+        return -1;  /* (past any buffer: no `(`, nothing found) */
+    Py_ssize_t a = open_at, b = open_at + 1;
+    cl_slice(len, &a, &b);
+    if (b - a == 1 && s[a] == '(') {  /* the usual: the first `)`, with nothing special before it */
+        Py_ssize_t close = cl_find(s, len, ")", 1, open_at + 1, n);
+        if (close > 0) {
+            Py_ssize_t x = open_at + 1, y = close;
+            cl_slice(len, &x, &y);
+            int plain = 1;
+            for (Py_ssize_t k = x; k < y && plain; k++) {
+                unsigned char c = s[k];
+                if (c == '(' || c == ')' || c == '"' || c == '\'' || (c == '/' && k + 1 < y && s[k + 1] == '*'))
+                    plain = 0;
+                else if (!statements && (c == ';' || c == '{' || c == '}'))
+                    plain = 0;
+            }
+            if (plain)
+                return close;
+        }
+    }
+    return cl_close_paren_slow(s, len, open_at, n, statements);
+}
+
+/* top_commas: how many there are; the first cap of them written to out */
+Py_ssize_t cl_top_commas(const unsigned char *s, Py_ssize_t len, Py_ssize_t open_at, Py_ssize_t close_at,
+                         Py_ssize_t *out, Py_ssize_t cap)
+{
+    Py_ssize_t count = 0;
+    Py_ssize_t a = open_at + 1, b = close_at;
+    cl_slice(len, &a, &b);
+    int nested = 0;
+    for (Py_ssize_t k = a; k < b && !nested; k++)
+        nested = s[k] == '(' || s[k] == ')' || s[k] == '[' || s[k] == ']';
+    if (close_at > open_at && !nested) {  /* the usual: nothing nested */
+        for (Py_ssize_t k = a; k < b; k++) {
+            if (s[k] == ',') {
+                if (count < cap)
+                    out[count] = k;
+                count++;
+            }
+        }
+        return count;
+    }
+    Py_ssize_t depth = 0, end = clip(close_at, len);
+    for (Py_ssize_t k = clip(open_at + 1, len); k < end; k++) {
+        unsigned char c = s[k];
+        if (c == ',') {
+            if (depth == 0) {
+                if (count < cap)
+                    out[count] = k;
+                count++;
+            }
+        } else if (c == '(' || c == '[') {
+            depth++;
+        } else if (c == ')' || c == ']') {
+            depth--;
+        }
+    }
+    return count;
+}
+
+Py_ssize_t cl_blank(unsigned char *buf, Py_ssize_t len, Py_ssize_t start, Py_ssize_t end)
+{
+    if (end <= start)
+        return 0;
+    cl_slice(len, &start, &end);
+    Py_ssize_t changed = 0;
+    for (Py_ssize_t k = start; k < end; k++) {
+        if (buf[k] != ' ' && buf[k] != '\n') {
+            buf[k] = ' ';
+            changed++;
+        }
+    }
+    return changed;
+}
+
+/* ---- the Python-level functions ---- */
+
+static PyObject *py_skip_space(PyObject *self, PyObject *args, PyObject *kw)
+{
+    (void)self;
+    static char *names[] = {"src", "i", "step", NULL};
+    Py_buffer v;
+    Py_ssize_t i, step = 1;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "y*n|n:skip_space", names, &v, &i, &step))
+        return NULL;
+    Py_ssize_t r = cl_skip_space(v.buf, v.len, i, step);
+    PyBuffer_Release(&v);
+    return PyLong_FromSsize_t(r);
+}
+
+static PyObject *py_code_before(PyObject *self, PyObject *args, PyObject *kw)
+{
+    (void)self;
+    static char *names[] = {"src", "i", NULL};
+    Py_buffer v;
+    Py_ssize_t i;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "y*n:code_before", names, &v, &i))
+        return NULL;
+    if (i > 0 && i >= v.len) {
+        PyBuffer_Release(&v);
+        PyErr_SetString(PyExc_IndexError, "index out of range");
+        return NULL;
+    }
+    Py_ssize_t r = cl_code_before(v.buf, v.len, i);
+    PyBuffer_Release(&v);
+    return PyLong_FromSsize_t(r);
+}
+
+static PyObject *py_close_paren(PyObject *self, PyObject *args, PyObject *kw)
+{
+    (void)self;
+    static char *names[] = {"src", "open_at", "statements", NULL};
+    Py_buffer v;
+    Py_ssize_t open_at;
+    int statements = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "y*n|p:close_paren", names, &v, &open_at, &statements))
+        return NULL;
+    Py_ssize_t r = cl_close_paren(v.buf, v.len, open_at, statements);
+    PyBuffer_Release(&v);
+    return PyLong_FromSsize_t(r);
+}
+
+static PyObject *py_close_paren_slow(PyObject *self, PyObject *args, PyObject *kw)
+{
+    (void)self;
+    static char *names[] = {"src", "open_at", "n", "statements", NULL};
+    Py_buffer v;
+    Py_ssize_t open_at, n;
+    int statements;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "y*nnp:_close_paren", names, &v, &open_at, &n, &statements))
+        return NULL;
+    Py_ssize_t r = cl_close_paren_slow(v.buf, v.len, open_at, n, statements);
+    PyBuffer_Release(&v);
+    return PyLong_FromSsize_t(r);
+}
+
+static PyObject *py_top_commas(PyObject *self, PyObject *args, PyObject *kw)
+{
+    (void)self;
+    static char *names[] = {"src", "open_at", "close_at", NULL};
+    Py_buffer v;
+    Py_ssize_t open_at, close_at, local[64];
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "y*nn:top_commas", names, &v, &open_at, &close_at))
+        return NULL;
+    Py_ssize_t *at = local, count = cl_top_commas(v.buf, v.len, open_at, close_at, local, 64);
+    if (count > 64) {
+        at = PyMem_New(Py_ssize_t, (size_t)count);
+        if (at == NULL) {
+            PyBuffer_Release(&v);
+            return PyErr_NoMemory();
+        }
+        cl_top_commas(v.buf, v.len, open_at, close_at, at, count);
+    }
+    PyBuffer_Release(&v);
+    PyObject *out = PyList_New(count);
+    for (Py_ssize_t k = 0; out != NULL && k < count; k++) {
+        PyObject *x = PyLong_FromSsize_t(at[k]);
+        if (x == NULL)
+            Py_CLEAR(out);
+        else
+            PyList_SET_ITEM(out, k, x);
+    }
+    if (at != local)
+        PyMem_Free(at);
+    return out;
+}
+
+/* call_parens's (open, close), or -1 for None; -2 with an IndexError set (a negative index past the start) */
+Py_ssize_t cl_call_parens(const unsigned char *s, Py_ssize_t len, Py_ssize_t end, Py_ssize_t *open_at)
+{
+    Py_ssize_t o = cl_skip_space(s, len, end, 1);
+    if (o >= len)
+        return -1;
+    if (o < -len) {
+        PyErr_SetString(PyExc_IndexError, "index out of range");
+        return -2;
+    }
+    if (s[o < 0 ? o + len : o] != '(')
+        return -1;
+    *open_at = o;
+    return cl_close_paren(s, len, o, 0);
+}
+
+static PyObject *py_call_parens(PyObject *self, PyObject *args, PyObject *kw)
+{
+    (void)self;
+    static char *names[] = {"src", "end", NULL};
+    Py_buffer v;
+    Py_ssize_t end, open_at = 0;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "y*n:call_parens", names, &v, &end))
+        return NULL;
+    Py_ssize_t close = cl_call_parens(v.buf, v.len, end, &open_at);
+    PyBuffer_Release(&v);
+    if (close == -2)
+        return NULL;
+    if (close < 0)
+        Py_RETURN_NONE;
+    return Py_BuildValue("(nn)", open_at, close);
+}
+
+static PyObject *py_blank(PyObject *self, PyObject *args, PyObject *kw)
+{
+    (void)self;
+    static char *names[] = {"buf", "start", "end", NULL};
+    PyObject *obj;
+    Py_ssize_t start, end;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "Onn:blank", names, &obj, &start, &end))
+        return NULL;
+    Py_buffer v;
+    if (PyObject_GetBuffer(obj, &v, PyBUF_SIMPLE) < 0)
+        return NULL;
+    Py_ssize_t a = start, b = end, changed = 0;
+    if (end > start) {
+        cl_slice(v.len, &a, &b);
+        for (Py_ssize_t k = a; k < b; k++)
+            changed += ((unsigned char *)v.buf)[k] != ' ' && ((unsigned char *)v.buf)[k] != '\n';
+    }
+    if (changed && v.readonly) {  /* the Python's slice assignment into bytes */
+        PyErr_Format(PyExc_TypeError, "'%.100s' object does not support item assignment", Py_TYPE(obj)->tp_name);
+        PyBuffer_Release(&v);
+        return NULL;
+    }
+    if (changed)
+        cl_blank(v.buf, v.len, start, end);
+    PyBuffer_Release(&v);
+    return PyLong_FromSsize_t(changed);
+}
+
+static PyMethodDef methods[] = {
+    {"skip_space", (PyCFunction)(void (*)(void))py_skip_space, METH_VARARGS | METH_KEYWORDS,
+     "skip_space(src, i, step=1) -> int: scan.skip_space_py."},
+    {"code_before", (PyCFunction)(void (*)(void))py_code_before, METH_VARARGS | METH_KEYWORDS,
+     "code_before(src, i) -> int: scan.code_before_py."},
+    {"close_paren", (PyCFunction)(void (*)(void))py_close_paren, METH_VARARGS | METH_KEYWORDS,
+     "close_paren(src, open_at, statements=False) -> int: scan.close_paren_py."},
+    {"_close_paren", (PyCFunction)(void (*)(void))py_close_paren_slow, METH_VARARGS | METH_KEYWORDS,
+     "_close_paren(src, open_at, n, statements) -> int: scan._close_paren_py."},
+    {"top_commas", (PyCFunction)(void (*)(void))py_top_commas, METH_VARARGS | METH_KEYWORDS,
+     "top_commas(src, open_at, close_at) -> list[int]: scan.top_commas_py."},
+    {"call_parens", (PyCFunction)(void (*)(void))py_call_parens, METH_VARARGS | METH_KEYWORDS,
+     "call_parens(src, end) -> (open, close) | None: scan.call_parens_py."},
+    {"blank", (PyCFunction)(void (*)(void))py_blank, METH_VARARGS | METH_KEYWORDS,
+     "blank(buf, start, end) -> int: scan.blank_py (buf[start:end] blanked, newlines kept)."},
+    {NULL, NULL, 0, NULL},
+};
+
+int cocolint_add_scan(PyObject *module)
+{
+    return PyModule_AddFunctions(module, methods);
+}
