@@ -40,6 +40,8 @@ int cocolint_add_literals(PyObject *module);
  * takes over at (n (literal, start, end) triples, PyMem_Raw) even when it fails */
 int cocolint_add_gate(PyObject *module);
 PyObject *cocolint_gate_result(Py_ssize_t *at, Py_ssize_t n, Py_ssize_t anchor_count, Py_ssize_t first_name);
+/* trace.c: trace_events(source, buf) -> (buf, bytes changed): trace_events.py's pass */
+int cocolint_add_trace(PyObject *module);
 /* gaps.c: call_gaps(source), last_names(source): macro_runs.py's two whole-file searches */
 int cocolint_add_gaps(PyObject *module);
 /* directives.c: directive_lines(source) -> the #if lines, as cocolint/kernelc/conditionals.py */
