@@ -34,7 +34,7 @@ def _trace_events_native(src: bytes, buf: bytearray | None, out: Normalised) -> 
     """Rewrite every trace-event definition at column 0 of a trace header (csrc/trace.c)."""
     if b"TP_PROTO" not in src:
         return buf
-    buf, n = accel.native.trace_events(src, buf)  # type: ignore[union-attr]
+    buf, n = _native_pass(src, buf)
     out.count("trace_event", n)
     return buf
 
@@ -61,8 +61,9 @@ def trace_events_py(src: bytes, buf: bytearray | None, out: Normalised) -> bytea
     return buf
 
 
-# the whole pass in C when built (same edits, same count)
-trace_events = _trace_events_native if accel.has("trace_events") else trace_events_py
+# the whole pass in C when built (same edits, same count); bound once, as accel.pick binds
+_native_pass = accel.pick("trace_events", None)
+trace_events = _trace_events_native if _native_pass is not None else trace_events_py
 
 Edit = tuple[int, int, "bytes | None"]  # None: blank
 
