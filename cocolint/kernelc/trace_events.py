@@ -30,10 +30,15 @@ _TYPE_FIRST = frozenset({
 })
 
 
-def _trace_events_native(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
-    """Rewrite every trace-event definition at column 0 of a trace header (csrc/trace.c)."""
+def trace_events(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
+    """Rewrite every trace-event definition at column 0 of a trace header (csrc/trace.c when built).
+
+    (One name either way: the pass table is cached by module and name, kernelc/passcache.py.)
+    """
     if b"TP_PROTO" not in src:
         return buf
+    if _native_pass is None:
+        return trace_events_py(src, buf, out)
     buf, n = _native_pass(src, buf)
     out.count("trace_event", n)
     return buf
@@ -63,7 +68,6 @@ def trace_events_py(src: bytes, buf: bytearray | None, out: Normalised) -> bytea
 
 # the whole pass in C when built (same edits, same count); bound once, as accel.pick binds
 _native_pass = accel.pick("trace_events", None)
-trace_events = _trace_events_native if _native_pass is not None else trace_events_py
 
 Edit = tuple[int, int, "bytes | None"]  # None: blank
 
