@@ -558,6 +558,40 @@ static PyObject *Literals_find_all(LiteralsObject *self, PyObject *arg)
     return out;
 }
 
+/* Scan source (a bytes-like) into hits; -1 with an exception set. */
+static int scan_source(LiteralsObject *self, PyObject *arg, Hits *hits)
+{
+    Py_buffer view;
+    if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0)
+        return -1;
+    int rc;
+    if (view.len >= 4096) {
+        Py_BEGIN_ALLOW_THREADS
+        rc = scan(self, view.buf, view.len, hits);
+        Py_END_ALLOW_THREADS
+    } else {
+        rc = scan(self, view.buf, view.len, hits);
+    }
+    PyBuffer_Release(&view);
+    if (rc < 0)
+        PyErr_NoMemory();
+    return rc;
+}
+
+static PyObject *Literals_scan_gate(LiteralsObject *self, PyObject *args)
+{
+    PyObject *source;
+    Py_ssize_t anchor_count, first_name;
+    if (!PyArg_ParseTuple(args, "Onn:scan_gate", &source, &anchor_count, &first_name))
+        return NULL;
+    Hits hits = {NULL, 0, 0};
+    if (scan_source(self, source, &hits) < 0) {
+        PyMem_RawFree(hits.at);
+        return NULL;
+    }
+    return cocolint_gate_result(hits.at, (Py_ssize_t)hits.len, anchor_count, first_name);  /* (owns hits.at) */
+}
+
 static Py_ssize_t Literals_len(LiteralsObject *self)
 {
     return self->literals;
@@ -567,6 +601,10 @@ static PyMethodDef Literals_methods[] = {
     {"find_all", (PyCFunction)Literals_find_all, METH_O,
      "find_all(source) -> [(literal index, start, end), ...]: every occurrence of every literal in a "
      "bytes-like source, overlapping; by start, then end, then index."},
+    {"scan_gate", (PyCFunction)Literals_scan_gate, METH_VARARGS,
+     "scan_gate(source, anchor_count, first_name) -> (hits, trigger ids, anchor spans, name spans): "
+     "the hits of find_all as a Hits object; the ids below first_name found, ascending, each once; "
+     "(start, end) of the hits of ids below anchor_count, and of ids from first_name on (gate.c)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -14,6 +14,7 @@ static int (*const parts[])(PyObject *) = {
     cocolint_add_blank, cocolint_add_defines, cocolint_add_defines_inline,
     cocolint_add_heads, cocolint_add_scan,
     cocolint_add_candidates,
+    cocolint_add_heads, cocolint_add_gate, cocolint_add_trace, cocolint_add_contexts,
 };
 
 PyMODINIT_FUNC PyInit__native(void)

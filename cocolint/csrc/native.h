@@ -36,6 +36,14 @@ static inline int append_offset(PyObject *list, Py_ssize_t a)
 int cocolint_add_comments(PyObject *module);
 /* literals.c: Literals(list of bytes) with find_all(source) -> every occurrence, overlapping */
 int cocolint_add_literals(PyObject *module);
+/* gate.c: the Hits type (starts(mask), found(mask)) and the split of Literals.scan_gate; gate_result
+ * takes over at (n (literal, start, end) triples, PyMem_Raw) even when it fails */
+int cocolint_add_gate(PyObject *module);
+PyObject *cocolint_gate_result(Py_ssize_t *at, Py_ssize_t n, Py_ssize_t anchor_count, Py_ssize_t first_name);
+/* trace.c: trace_events(source, buf) -> (buf, bytes changed): trace_events.py's pass */
+int cocolint_add_trace(PyObject *module);
+/* contexts.c: enclosing(source, at), brace_contexts(source, offsets): macro_runs.py's brace walk */
+int cocolint_add_contexts(PyObject *module);
 /* gaps.c: call_gaps(source), last_names(source): macro_runs.py's two whole-file searches */
 int cocolint_add_gaps(PyObject *module);
 /* directives.c: directive_lines(source) -> the #if lines, as cocolint/kernelc/conditionals.py */

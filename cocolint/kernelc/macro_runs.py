@@ -72,15 +72,18 @@ def macro_runs(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray 
         line = src.rfind(b"\n", 0, nl) + 1
         if _LONE_NAME.fullmatch(src, line, nl + 1):
             gaps.append((-2, nl - 1, nl, line))
-    memo: dict[int, int] = {}  # _enclosing's answers for this source
+    memo: dict[int, int] = {}  # _enclosing's answers for this source (the Python path)
     if gaps:  # names: in the braces of the calls found, or of a table ending in a lone name
-        lo = _enclosing(src, min(g[1] for g in gaps), memo)
+        lo = _enclosing(src, min(g[1] for g in gaps), memo) if _contexts is _contexts_py \
+            else enclosing(src, min(g[1] for g in gaps))
         hi = max(g[2] for g in gaps) + 4096
         gaps += [(-1, m.start(1), m.end(1), -1) for m in _NAME_GAP.finditer(src, max(lo, 0), hi)]
     if not gaps:
         return buf
     gaps.sort(key=lambda g: g[1])
-    for (close, start, end, line), (kind, open_brace) in zip(gaps, _contexts(src, [g[1] for g in gaps], memo)):
+    contexts = _contexts_py(src, [g[1] for g in gaps], memo) if _contexts is _contexts_py \
+        else _contexts(src, [g[1] for g in gaps])
+    for (close, start, end, line), (kind, open_brace) in zip(gaps, contexts):
         nxt = src[end:end + 1]
         if close == -2:  # a lone name before `}`: a member or a statement, given its `;`
             if kind == _STRUCT_BODY and (buf is None or buf[start] == src[start]):
@@ -189,7 +192,7 @@ def _open_paren(src: bytes, close: int) -> int:
     return -1
 
 
-def _contexts(src: bytes, offsets: list[int], memo: dict[int, int]) -> list[tuple[int, int]]:
+def _contexts_py(src: bytes, offsets: list[int], memo: dict[int, int]) -> list[tuple[int, int]]:
     """For each offset: the kind of the brace directly around it (not inside parentheses) and where it opens."""
     kinds: dict[int, int] = {}
     result = []
@@ -241,6 +244,11 @@ def _enclosing(src: bytes, at: int, memo: dict[int, int] | None = None) -> int:
         for offset in passed:
             memo[offset] = found
     return found
+
+
+# the brace walk in C when built (csrc/contexts.c: its own memo, the same answers)
+_contexts = accel.pick("brace_contexts", _contexts_py)
+enclosing = accel.pick("enclosing", _enclosing)
 
 
 def _brace_kind(src: bytes, at: int, memo: dict[int, int], nested: bool = True) -> int:

@@ -28,18 +28,47 @@ Span = tuple[int, int]
 class Found(tuple):
     """A scan's (name spans, anchor spans), and where the gate's literals occur, for passes to start from."""
 
-    hits: list[tuple[int, int, int]]  # every (literal, start, end) of the scan, overlapping, by start
+    hits: "Hits"  # every (literal, start, end) of the scan, overlapping, by start (native: csrc/gate.c)
     gate: "Gate"
 
     def starts(self, literals: tuple[bytes, ...]) -> list[int]:
         """Every offset where one of literals (each a literal of the gate) occurs, in order."""
-        ids = self.gate.ids(literals)
-        return sorted([s for i, s, _ in self.hits if i in ids])
+        return self.hits.starts(self.gate.mask(literals))
 
     def which(self, literals: tuple[bytes, ...]) -> set[bytes]:
         """Those of literals (each a literal of the gate) that occur."""
-        ids, names = self.gate.ids(literals), self.gate.literals
-        return {names[i] for i, _, _ in self.hits if i in ids}
+        names = self.gate.literals
+        return {names[i] for i in self.hits.found(self.gate.mask(literals))}
+
+
+class Hits_py(list):
+    """find_all's hits as a list, with the native Hits' methods (the reference of csrc/gate.c)."""
+
+    def starts(self, mask: bytes) -> list[int]:
+        """Every start of a hit whose literal has a non-zero byte in mask, in order."""
+        return sorted([s for i, s, _ in self if i < len(mask) and mask[i]])
+
+    def found(self, mask: bytes) -> list[int]:
+        """The literals of mask that were hit, ascending, each once."""
+        return sorted({i for i, _, _ in self if i < len(mask) and mask[i]})
+
+    def tolist(self) -> list[tuple[int, int, int]]:
+        return list(self)
+
+
+def split_hits_py(hits: list[tuple[int, int, int]], anchor_count: int, first_name: int
+                  ) -> tuple[Hits_py, list[int], list[Span], list[Span]]:
+    """What Literals.scan_gate returns, from find_all's hits: the hits, the ids below first_name found
+    (ascending, each once), the spans of the anchors' hits (ids below anchor_count) and of the names'
+    (ids from first_name on)."""
+    found = {h[0] for h in hits}
+    anchors = [(s, e) for i, s, e in hits if i < anchor_count] if found and min(found) < anchor_count else []
+    spans = [(s, e) for i, s, e in hits if i >= first_name] if found and max(found) >= first_name else []
+    return Hits_py(hits), sorted(i for i in found if i < first_name), anchors, spans
+
+
+if TYPE_CHECKING:
+    Hits = Hits_py
 
 
 class Gate:
@@ -51,7 +80,8 @@ class Gate:
         self.literals: list[bytes] = []
         self._finder: object | None = None  # the native Literals of self.literals
         self._built = False
-        self._ids: dict[tuple[bytes, ...], frozenset[int]] = {}  # Found.starts/which: a pass's literals -> ids
+        self._ids: dict[tuple[bytes, ...], frozenset[int]] = {}  # a pass's literals -> ids
+        self._masks: dict[tuple[bytes, ...], bytes] = {}  # Found.starts/which: a pass's literals -> mask
         self._ahead: dict[int, tuple[bytes, tuple]] = {}  # id(source) -> (source, its scan), see ahead()
 
     def _build(self, literals_type: Callable[[list[bytes]], object]) -> None:
@@ -90,22 +120,36 @@ class Gate:
         self._finder = literals_type(self.literals) if self.literals else None
         self._built = True
 
-    def _search(self, src: bytes) -> list[tuple[int, int, int]] | None:
-        """Every occurrence of every literal, overlapping: (literal, start, end), by start (None
-        without the native module, or with no literals)."""
+    def _search(self, src: bytes) -> tuple[Hits, list[int], list[Span], list[Span]] | None:
+        """Literals.scan_gate's (hits, trigger ids found, anchor spans, name spans); None without the
+        native module, or with no literals."""
         literals_type = getattr(accel.native, "Literals", None)
         if literals_type is None:  # (not built, COCOLINT_PURE_PYTHON=1, or switched off by a test)
             return None
         if not self._built:
             self._build(literals_type)
         finder = self._finder
-        return finder.find_all(src) if finder is not None else None  # type: ignore[attr-defined]
+        if finder is None:
+            return None
+        if hasattr(finder, "scan_gate"):
+            return finder.scan_gate(src, self.anchor_count, self.first_name)  # type: ignore[attr-defined]
+        return split_hits_py(finder.find_all(src), self.anchor_count, self.first_name)  # type: ignore[attr-defined]
 
     def ids(self, literals: tuple[bytes, ...]) -> frozenset[int]:
         """The ids of literals in the scan (a KeyError for one the gate does not look for)."""
         out = self._ids.get(literals)
         if out is None:  # a few tuples per gate (the passes' own)
             out = self._ids[literals] = frozenset(self._literal_ids[lit] for lit in literals)
+        return out
+
+    def mask(self, literals: tuple[bytes, ...]) -> bytes:
+        """The ids of literals as a mask (a non-zero byte at each), for Hits.starts/found."""
+        out = self._masks.get(literals)
+        if out is None:
+            mask = bytearray(len(self.literals))
+            for i in self.ids(literals):
+                mask[i] = 1
+            out = self._masks[literals] = bytes(mask)
         return out
 
     def ahead(self, src: bytes) -> None:
@@ -132,16 +176,10 @@ class Gate:
         return self._scan(src)
 
     def _scan(self, src: bytes) -> tuple[Found | None, set[str] | None, set[bytes] | None]:
-        hits = self._search(src)
-        if hits is None:
+        scanned = self._search(src)
+        if scanned is None:
             return None, None, None
-        found = {h[0] for h in hits}
-        if found:
-            n, first = self.anchor_count, self.first_name
-            anchors = [(s, e) for i, s, e in hits if i < n] if min(found) < n else []
-            spans = [(s, e) for i, s, e in hits if i >= first] if max(found) >= first else []
-        else:
-            anchors = spans = []
+        hits, found, anchors, spans = scanned  # found: the ids below the names' (triggers, anchors, extra)
         run = set(self.always)
         by_literal = self.by_literal
         for i in found:
