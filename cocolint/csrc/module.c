@@ -14,6 +14,7 @@ static int (*const parts[])(PyObject *) = {
     cocolint_add_blank, cocolint_add_defines, cocolint_add_defines_inline,
     cocolint_add_heads,
     cocolint_add_bare, cocolint_add_statics, cocolint_add_statements, cocolint_add_define_comments,
+    cocolint_add_variadic,
 };
 
 PyMODINIT_FUNC PyInit__native(void)

@@ -50,12 +50,13 @@ Py_ssize_t cocolint_define_fn_long(const unsigned char *s, Py_ssize_t n, Py_ssiz
 int cocolint_add_defines_inline(PyObject *module);
 /* heads.c: fragment_head(source, endpos): where fragments.py's _SKIP stops (comments and directives) */
 int cocolint_add_heads(PyObject *module);
-/* bare.c, statics.c, statements.c, define_comments.c: passes.py's bare_macros, static_macros,
- * statement_macros and define_comments searches (bare_candidates, static_candidates, statement_gaps,
- * define_comment_spans) */
+/* bare.c, statics.c, statements.c, define_comments.c, variadic.c: passes.py's bare_macros, static_macros,
+ * statement_macros, define_comments and variadic_params searches (bare_candidates, static_candidates,
+ * statement_gaps, define_comment_spans, variadic_spans) */
 int cocolint_add_bare(PyObject *module);
 int cocolint_add_statics(PyObject *module);
 int cocolint_add_statements(PyObject *module);
 int cocolint_add_define_comments(PyObject *module);
+int cocolint_add_variadic(PyObject *module);
 
 #endif

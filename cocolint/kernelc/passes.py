@@ -140,17 +140,24 @@ _VARIADIC_DEFINE = lazy_compile(rb"#[ \t]*+define[ \t]++\w++\([^)\n]*?(\w+)\.\.\
 
 def variadic_params(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
     """`#define pr(fmt, args...)`: the GNU name of the variadic parameter is blanked (`...` stays)."""
+    for start, end in variadic_spans(src):
+        if buf is None:
+            buf = bytearray(src)
+        out.count("variadic_name", _blank(buf, start, end))
+    return buf
+
+
+def variadic_spans_py(src: bytes) -> list[tuple[int, int]]:
+    """The span of each variadic parameter's GNU name (`args` of `args...)`) in a #define, in order."""
     at = src.find(b"...)", 1)  # the regex needs `name...)`: memmem finds the few `...)` faster than it reads every #
     while at > 0 and not _IS_WORD[src[at - 1]]:
         at = src.find(b"...)", at + 4)
     if at < 0:
-        return buf
-    for m in _VARIADIC_DEFINE.finditer(src):
-        if buf is None:
-            buf = bytearray(src)
-        n = _blank(buf, m.start(1), m.end(1))
-        out.count("variadic_name", n)
-    return buf
+        return []
+    return [m.span(1) for m in _VARIADIC_DEFINE.finditer(src)]
+
+
+variadic_spans = accel.pick("variadic_spans", variadic_spans_py)  # csrc/variadic.c
 
 
 _DEFINE_START = lazy_compile(rb"[ \t]*#[ \t]*define\b")
