@@ -50,6 +50,7 @@ def test_mutated_samples_give_the_pythons_gaps(data: st.DataObject) -> None:
     b"N(UP) \\\n x", b"N(N(a) b) c", b"N(a)  }", b"xN(a) b", b"_N(a) b", b".N(a) b", b"->N(a) b", b"#N(a) b",
     b"  # N(a) b", b"N(a) _", b"N(a \"(\") b", b"N(a; b) c", b"N(a) b" + b" " * 10, b"N(" + b"a" * 5000 + b") b",
     b"NN(a) b", b"M(a) b", b"L(a) b", b"N(a)\0b", b"N(a) \xff", b"N(a)\r b", b"N(/* ) */ a) b",
+    b"x#N(a) b", b"x #N(a) b", b"a.N(b) c",
 ])
 def test_edge_cases(body: bytes) -> None:
     _same(_HEADER.encode() + body)
