@@ -1,4 +1,4 @@
-"""csrc/define_comments.c: the comments of multi-line #defines found in C are the Python's, and the pass is unchanged."""
+"""csrc/define_comments.c: the comments of multi-line #defines found in C are the Python's; the pass is unchanged."""
 
 from __future__ import annotations
 
@@ -44,11 +44,14 @@ def test_mutated_samples_give_the_pythons_spans(data: st.DataObject) -> None:
 
 
 @pytest.mark.parametrize("src", [
-    b"", b"\\", b"\\\n", b"\\\r\n", b"\\\r", b"#define X \\\n", b"#define X /* a */ \\\n b", b"#define X \\\n /* a */ b",
-    b"#define X \\\n /* a", b"#define X \\\n /* a \n b */ c \\\n d /* e */\n", b"#define X \\\r\n /* a */\r\n",
+    b"", b"\\", b"\\\n", b"\\\r\n", b"\\\r", b"#define X \\\n", b"#define X /* a */ \\\n b",
+    b"#define X \\\n /* a */ b", b"#define X \\\n /* a",
+    b"#define X \\\n /* a \n b */ c \\\n d /* e */\n", b"#define X \\\r\n /* a */\r\n",
     b"#definex \\\n /* a */", b"#define\\\n /* a */", b"  #\t define \\\n/* a */", b"x #define \\\n/* a */",
-    b"#define X a \\\n\\\n\\\n /* b */ /* c */ /*/ d */", b"#define X \\ \n /* a */", b"#define X \\\t\r\n /* a */ \\\n",
-    b"int a; \\\n /* b */", b"#define A \\\n x\n#define B \\\n /* y */\n", b"/* a \\\n#define X */ \\\n /* y */",
+    b"#define X a \\\n\\\n\\\n /* b */ /* c */ /*/ d */", b"#define X \\ \n /* a */",
+    b"#define X \\\t\r\n /* a */ \\\n",
+    b"int a; \\\n /* b */",
+    b"#define A \\\n x\n#define B \\\n /* y */\n", b"/* a \\\n#define X */ \\\n /* y */",
     b"#define X \\\n/*/", b"#define X \\\n/**/", b"\n\\\n#define X \\\n /* y */", b"#define X \\\n /* \0 */ \xff\n",
 ])
 def test_edge_cases(src: bytes) -> None:
