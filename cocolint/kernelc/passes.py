@@ -84,6 +84,7 @@ def _static_calls(src: bytes, found: Found | None) -> list[re.Match[bytes]]:
 # the search and every check but the name's in one native call when built (csrc/statics.c)
 _native_statics = accel.pick("static_candidates", None)
 
+
 def bare_macros(macros: MacroSet, src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
     """`ACPI_MODULE_NAME("x")` alone on a line at file scope, no `;`: blanked (a macro by its capitals)."""
     if _native_bare is not None:
