@@ -27,8 +27,8 @@ static int long_first_line(const unsigned char *s, Py_ssize_t n, Py_ssize_t r)
     return t >= r && s[t] == '\\';
 }
 
-/* The regex tried at the `#` at p: the end of its name (the `(` follows), or -1. */
-static Py_ssize_t define_name(const unsigned char *s, Py_ssize_t n, Py_ssize_t p, Py_ssize_t *name)
+/* The regex tried at the `#` at p: the end of its name (the `(` follows), or -1 (native.h: statements.c uses it). */
+Py_ssize_t cocolint_define_fn_long(const unsigned char *s, Py_ssize_t n, Py_ssize_t p, Py_ssize_t *name)
 {
     Py_ssize_t j = p + 1;
     while (j < n && is_blank(s[j]))
@@ -68,7 +68,7 @@ static PyObject *define_fns_long(PyObject *self, PyObject *arg)
             break;
         p = hit - s;
         Py_ssize_t name = 0;
-        Py_ssize_t end = define_name(s, n, p, &name);
+        Py_ssize_t end = cocolint_define_fn_long(s, n, p, &name);
         if (end < 0) {
             p++;
             continue;

@@ -15,6 +15,9 @@ static int (*const parts[])(PyObject *) = {
     cocolint_add_heads, cocolint_add_scan,
     cocolint_add_candidates,
     cocolint_add_heads, cocolint_add_gate, cocolint_add_trace, cocolint_add_contexts,
+    cocolint_add_heads,
+    cocolint_add_bare, cocolint_add_statics, cocolint_add_statements, cocolint_add_define_comments,
+    cocolint_add_variadic,
 };
 
 PyMODINIT_FUNC PyInit__native(void)

@@ -52,6 +52,8 @@ int cocolint_add_directives(PyObject *module);
 int cocolint_add_blank(PyObject *module);
 /* defines.c: define_fns_long(source): passes.py's _DEFINE_FN_LONG search (statement_macros) */
 int cocolint_add_defines(PyObject *module);
+/* ... and its match at the `#` at p: the end of the name (the `(` follows), or -1; *name: its start */
+Py_ssize_t cocolint_define_fn_long(const unsigned char *s, Py_ssize_t n, Py_ssize_t p, Py_ssize_t *name);
 /* defines_inline.c: define_openers(source): the searches of inline_directives._triggered */
 int cocolint_add_defines_inline(PyObject *module);
 /* heads.c: fragment_head(source, endpos): where fragments.py's _SKIP stops (comments and directives) */
@@ -74,5 +76,13 @@ Py_ssize_t cl_call_parens(const unsigned char *s, Py_ssize_t n, Py_ssize_t end, 
 Py_ssize_t cl_blank(unsigned char *buf, Py_ssize_t n, Py_ssize_t start, Py_ssize_t end);  /* buf writable */
 /* candidates.c: CandidateLoop(resolve, type_keywords).run(source, spans, hits): the normaliser's candidate loop */
 int cocolint_add_candidates(PyObject *module);
+/* bare.c, statics.c, statements.c, define_comments.c, variadic.c: passes.py's bare_macros, static_macros,
+ * statement_macros, define_comments and variadic_params searches (bare_candidates, static_candidates,
+ * statement_gaps, define_comment_spans, variadic_spans) */
+int cocolint_add_bare(PyObject *module);
+int cocolint_add_statics(PyObject *module);
+int cocolint_add_statements(PyObject *module);
+int cocolint_add_define_comments(PyObject *module);
+int cocolint_add_variadic(PyObject *module);
 
 #endif

@@ -40,24 +40,34 @@ _BARE_KINDS = (None, "declaration", "type_arguments")  # kinds a bare or `static
 
 def static_macros(macros: MacroSet, src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
     """`static NAME(x, "str", 3);` at file scope: the storage class is blanked, leaving a call."""
-    for hit in _static_calls(src, out.found):
+    cands = _native_statics(src) if _native_statics is not None else static_candidates_py(src, out.found)
+    for start, name_at, open_at in cands:
+        name = src[name_at:open_at].decode("ascii")
+        if not macros.static_macro.match(name) or macros.kind(name) not in _BARE_KINDS:
+            continue
+        if buf is None:
+            buf = bytearray(src)
+        out.count("static_macro", _blank(buf, start, name_at))
+    return buf
+
+
+def static_candidates_py(src: bytes, found: Found | None = None) -> list[tuple[int, int, int]]:
+    """(start, name start, `(`) of each `static NAME(...);` at the start of a line whose arguments are not
+    one identifier (`static DEFINE_MUTEX(lock);` already reads as a declaration): all but the name's check."""
+    cands = []
+    for hit in _static_calls(src, found):
         line_start = src.rfind(b"\n", 0, hit.start()) + 1
         if src[line_start:hit.start()].strip(b" \t"):
-            continue
-        name = hit.group(2).decode("ascii")
-        if not macros.static_macro.match(name) or macros.kind(name) not in _BARE_KINDS:
             continue
         open_at = hit.end() - 1
         close = _close_paren(src, open_at)
         if close < 0 or _skip_space(src, close + 1) >= len(src) or src[_skip_space(src, close + 1)] != 0x3B:
             continue
         if _ONE_IDENT.fullmatch(src, open_at + 1, close):
-            continue  # `static DEFINE_MUTEX(lock);` already reads as a declaration
-        if buf is None:
-            buf = bytearray(src)
-        changed = _blank(buf, hit.start(1), hit.start(2))
-        out.count("static_macro", changed)
-    return buf
+            continue
+        cands.append((hit.start(1), hit.start(2), open_at))
+    return cands
+
 
 def _static_calls(src: bytes, found: Found | None) -> list[re.Match[bytes]]:
     """_STATIC_CALL's matches, as finditer finds them; found: the trigger scan's hits.
@@ -71,17 +81,36 @@ def _static_calls(src: bytes, found: Found | None) -> list[re.Match[bytes]]:
     return [m for m in map(_STATIC_CALL.match, repeat(src), sorted(starts)) if m is not None]
 
 
+# the search and every check but the name's in one native call when built (csrc/statics.c)
+_native_statics = accel.pick("static_candidates", None)
+
+
 def bare_macros(macros: MacroSet, src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
     """`ACPI_MODULE_NAME("x")` alone on a line at file scope, no `;`: blanked (a macro by its capitals)."""
-    first = _BARE_FIRST.match(src)
-    if out.found is not None:  # the scan found every `\n` and capital: the regex is tried only there
-        calls = [m for m in map(_BARE_CALL.match, repeat(src), out.found.starts(BARE_TRIGGERS)) if m is not None]
-    else:
-        calls = list(_BARE_CALL.finditer(src))
-    for hit in ([first] if first else []) + calls:
-        name = hit.group(1).decode("ascii")
+    if _native_bare is not None:
+        cands = _native_bare(src)
+    else:  # the scan found every `\n` and capital: the regex is tried only there
+        cands = bare_candidates_py(src, out.found.starts(BARE_TRIGGERS) if out.found is not None else None)
+    for start, name_end, end in cands:
+        name = src[start:name_end].decode("ascii")
         if not macros.static_macro.match(name) or macros.kind(name) not in _BARE_KINDS:
             continue
+        if buf is None:
+            buf = bytearray(src)
+        out.count("bare_macro", _blank(buf, start, end))
+    return buf
+
+
+def bare_candidates_py(src: bytes, starts: list[int] | None = None) -> list[tuple[int, int, int]]:
+    """(start, name end, end) of each capital name alone on a line with its arguments, no `;` (all
+    bare_macros' checks but the name's); starts: every `\n` + capital (the trigger scan's), or None."""
+    first = _BARE_FIRST.match(src)
+    if starts is not None:
+        calls = [m for m in map(_BARE_CALL.match, repeat(src), starts) if m is not None]
+    else:
+        calls = list(_BARE_CALL.finditer(src))
+    cands = []
+    for hit in ([first] if first else []) + calls:
         start = hit.start(1)
         end = hit.end(1)
         if src[end:end + 1] == b"(":
@@ -98,11 +127,13 @@ def bare_macros(macros: MacroSet, src: bytes, buf: bytearray | None, out: Normal
         nxt = _skip_space(src, line_end)
         if nxt < len(src) and (src[nxt] in b"{=;,)" or src[nxt - 1] in b" \t"):
             continue  # a function header, an initialiser, or an indented continuation
-        if buf is None:
-            buf = bytearray(src)
-        n = _blank(buf, start, end)
-        out.count("bare_macro", n)
-    return buf
+        cands.append((start, hit.end(1), end))
+    return cands
+
+
+# the search and every check but the name's in one native call when built (csrc/bare.c): the
+# regex tried at every trigger start was most of the pass's time
+_native_bare = accel.pick("bare_candidates", None)
 
 
 _VARIADIC_DEFINE = lazy_compile(rb"#[ \t]*+define[ \t]++\w++\([^)\n]*?(\w+)\.\.\.\)")
@@ -110,17 +141,24 @@ _VARIADIC_DEFINE = lazy_compile(rb"#[ \t]*+define[ \t]++\w++\([^)\n]*?(\w+)\.\.\
 
 def variadic_params(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
     """`#define pr(fmt, args...)`: the GNU name of the variadic parameter is blanked (`...` stays)."""
+    for start, end in variadic_spans(src):
+        if buf is None:
+            buf = bytearray(src)
+        out.count("variadic_name", _blank(buf, start, end))
+    return buf
+
+
+def variadic_spans_py(src: bytes) -> list[tuple[int, int]]:
+    """The span of each variadic parameter's GNU name (`args` of `args...)`) in a #define, in order."""
     at = src.find(b"...)", 1)  # the regex needs `name...)`: memmem finds the few `...)` faster than it reads every #
     while at > 0 and not _IS_WORD[src[at - 1]]:
         at = src.find(b"...)", at + 4)
     if at < 0:
-        return buf
-    for m in _VARIADIC_DEFINE.finditer(src):
-        if buf is None:
-            buf = bytearray(src)
-        n = _blank(buf, m.start(1), m.end(1))
-        out.count("variadic_name", n)
-    return buf
+        return []
+    return [m.span(1) for m in _VARIADIC_DEFINE.finditer(src)]
+
+
+variadic_spans = accel.pick("variadic_spans", variadic_spans_py)  # csrc/variadic.c
 
 
 _DEFINE_START = lazy_compile(rb"[ \t]*#[ \t]*define\b")
@@ -130,6 +168,16 @@ _COMMENT = lazy_compile(rb"/\*.*?\*/", re.S)
 
 def define_comments(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
     """Comments inside a multi-line #define end tree-sitter's macro body early: blanked there."""
+    for start, end in define_comment_spans(src):
+        if buf is None:
+            buf = bytearray(src)
+        out.count("define_comment", _blank(buf, start, end))
+    return buf
+
+
+def define_comment_spans_py(src: bytes) -> list[tuple[int, int]]:
+    """Each comment inside a multi-line #define, in order."""
+    spans = []
     done = 0
     while (cont := _CONTINUATION.search(src, done)) is not None:  # the next one after the last directive
         start = src.rfind(b"\n", 0, cont.start()) + 1
@@ -139,12 +187,11 @@ def define_comments(src: bytes, buf: bytearray | None, out: Normalised) -> bytea
         done = max(end, cont.end())
         if not _DEFINE_START.match(src, start) or src.find(b"/*", start, end) < 0:
             continue
-        for c in _COMMENT.finditer(src, start, end):
-            if buf is None:
-                buf = bytearray(src)
-            n = _blank(buf, c.start(), c.end())
-            out.count("define_comment", n)
-    return buf
+        spans.extend(c.span() for c in _COMMENT.finditer(src, start, end))
+    return spans
+
+
+define_comment_spans = accel.pick("define_comment_spans", define_comment_spans_py)  # csrc/define_comments.c
 
 
 def ranges(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
@@ -174,8 +221,20 @@ def statement_macros(src: bytes, buf: bytearray | None, out: Normalised) -> byte
     The `;` goes into the first space or tab after the invocation (never a newline), and only
     where a statement follows; an invocation that already has its `;` is left alone.
     """
+    gaps = statement_gaps(src)
+    if gaps:
+        if buf is None:
+            buf = bytearray(src)
+        for gap in gaps:
+            buf[gap] = 0x3B
+        out.count("statement_macro", len(gaps))
+    return buf
+
+
+def statement_gaps_py(src: bytes) -> list[int]:
+    """Where statement_macros writes each `;`, in order."""
     if b";" not in src or b"define" not in src:
-        return buf  # no body ends in `;` (register headers: thousands of #defines and no `;`), no #define
+        return []  # no body ends in `;` (register headers: thousands of #defines and no `;`), no #define
     names = []
     for name, open_at in define_fns_long(src):
         last = directive_end(src, open_at + 1) - 1  # the body's last byte before blanks and `\`s (read in place)
@@ -184,7 +243,8 @@ def statement_macros(src: bytes, buf: bytearray | None, out: Normalised) -> byte
         if src[last] == 0x3B:
             names.append(src[name:open_at])
     if not names:
-        return buf
+        return []
+    gaps = []
     for start, open_at in _calls(src, names):
         if start and src[start - 1] in _NOT_BEFORE_CALL:
             continue  # part of a longer name, a member or a directive (no lookbehind: it would slow the search)
@@ -202,11 +262,8 @@ def statement_macros(src: bytes, buf: bytearray | None, out: Normalised) -> byte
             gap += 1
         if gap >= nxt:
             continue
-        if buf is None:
-            buf = bytearray(src)
-        buf[gap] = 0x3B
-        out.count("statement_macro", 1)
-    return buf
+        gaps.append(gap)
+    return gaps
 
 
 def define_fns_long_py(src: bytes) -> list[tuple[int, int]]:
@@ -216,6 +273,8 @@ def define_fns_long_py(src: bytes) -> list[tuple[int, int]]:
 
 # the whole-file search is most of statement_macros' time: a native byte loop when built (csrc/defines.c)
 define_fns_long = accel.pick("define_fns_long", define_fns_long_py)
+# the whole pass in one native call when built (csrc/statements.c, with defines.c's search)
+statement_gaps = accel.pick("statement_gaps", statement_gaps_py)
 
 
 def _calls(src: bytes, names: list[bytes]) -> list[tuple[int, int]]:
