@@ -13,6 +13,7 @@ static int (*const parts[])(PyObject *) = {
     cocolint_add_comments, cocolint_add_literals, cocolint_add_gaps, cocolint_add_directives,
     cocolint_add_blank, cocolint_add_defines, cocolint_add_defines_inline,
     cocolint_add_heads,
+    cocolint_add_declared, cocolint_add_objstmts, cocolint_add_opargs, cocolint_add_braced, cocolint_add_localattrs,
 };
 
 PyMODINIT_FUNC PyInit__native(void)

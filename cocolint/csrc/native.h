@@ -48,5 +48,12 @@ int cocolint_add_defines(PyObject *module);
 int cocolint_add_defines_inline(PyObject *module);
 /* heads.c: fragment_head(source, endpos): where fragments.py's _SKIP stops (comments and directives) */
 int cocolint_add_heads(PyObject *module);
+/* declared.c, objstmts.c, opargs.c, braced.c, localattrs.c: whole-file passes (source, buf, out) -> buf
+ * (declared_names, object_statements, operator_args, braced_calls, local_attributes), see passbuf.h */
+int cocolint_add_declared(PyObject *module);
+int cocolint_add_objstmts(PyObject *module);
+int cocolint_add_opargs(PyObject *module);
+int cocolint_add_braced(PyObject *module);
+int cocolint_add_localattrs(PyObject *module);
 
 #endif
