@@ -48,7 +48,8 @@ def test_mutated_samples(data: st.DataObject) -> None:
     b"DEFINE_T(u32, u32, u8) = {\n", b"static const DEFINE_T( a , b ) = {", b"static  X(a) = {", b"staticX(a) = {",
     b"\tX(a) = {", b"X(a) = { Y(b) = {", b"X() = {", b"X( ) = {", b"X(a,\tb) = {", b"  const X(a) = {",
     b"enum { A(x), };\nX(a) = {\n", b'enum { X = "a,//" A(x),\n};', b'enum { X = "a" "b,//" A(x),\n};',
-    b"enum { X, // c\n A(x),\n};", b"enum { X, /* a */ /* b */ A(x),\n};", b"enum { X /* a, */ A(x),\n};", b"enum { A(x), };\nenum { A(x), };", b"enum {\0A(x),\xff B(y),\r\n};",
+    b"enum { X, // c\n A(x),\n};", b"enum { X, /* a */ /* b */ A(x),\n};", b"enum { X /* a, */ A(x),\n};",
+    b"enum { A(x), };\nenum { A(x), };", b"enum {\0A(x),\xff B(y),\r\n};",
 ])
 def test_edge_cases(src: bytes) -> None:
     _same(src)

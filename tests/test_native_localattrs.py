@@ -48,14 +48,20 @@ PR = b"#define PRINTF(i, j) __attribute__((format(printf, i, j)))\n"
 @pytest.mark.parametrize("src", [
     b"", b"register", b"register u64 x0 asm(\"x0\") = v;", b"register u64 x0 __asm__ (\"x0\");",
     b"register u64 x0 __asm(\"x0\") , x1;", b"register u64 x0 asm(\"x0\")", b"register u64 x0 asm(\"x0\") + 1;",
-    b"register_t x asm(\"x0\");", b"myregister x asm(\"x0\");", b"register x = asm(\"x0\");", b"register\nx\0asm(\"r\")=",
-    b"register x basm(\"x0\");", b"register x asm(\"x\n0\");", b"register x asm(\"\");", b"register register x asm(\"a\");",
-    PR + b"void PRINTF(1, 2) die(const char *fmt, ...);", PR + b"void PRINTF die(void);", PR + b"#if PRINTF(1, 2)\n",
-    PR + b"a \\\nPRINTF(1, 2) x;", PR + b"PRINTF(1, (2)) x; PRINTF(\")\") y;", PR + b"PRINTF(1, 2", b"#define N __attribute__((n))\nN N_x xN N",
-    b"#define N(a) __attribute__((n))\n#define N __attribute__((m))\nN(1) N", b"#define N __attribute__((n))\n#define N(a) __attribute__((m))\nN(1) N",
+    b"register_t x asm(\"x0\");", b"myregister x asm(\"x0\");", b"register x = asm(\"x0\");",
+    b"register\nx\0asm(\"r\")=",
+    b"register x basm(\"x0\");", b"register x asm(\"x\n0\");", b"register x asm(\"\");",
+    b"register register x asm(\"a\");",
+    PR + b"void PRINTF(1, 2) die(const char *fmt, ...);", PR + b"void PRINTF die(void);",
+    PR + b"#if PRINTF(1, 2)\n",
+    PR + b"a \\\nPRINTF(1, 2) x;", PR + b"PRINTF(1, (2)) x; PRINTF(\")\") y;", PR + b"PRINTF(1, 2",
+    b"#define N __attribute__((n))\nN N_x xN N",
+    b"#define N(a) __attribute__((n))\n#define N __attribute__((m))\nN(1) N",
+    b"#define N __attribute__((n))\n#define N(a) __attribute__((m))\nN(1) N",
     b"typedef int __attribute__((nonnull(2))) (*cmp_t)(void);", b"int __attribute__ (( x )) (*f)(void);",
     b"int __attribute__((x)) (f)(void);", b"int __attribute__((x)) (*", b"int __attribute__((x(\")\"))) (*f)",
-    b"#define A(x) __attribute__((a)) \\\n", b"#define AB(x\n) __attribute__((a))\nAB(1)", b"#define\tAB __attribute__\t((a))\nAB",
+    b"#define A(x) __attribute__((a)) \\\n", b"#define AB(x\n) __attribute__((a))\nAB(1)",
+    b"#define\tAB __attribute__\t((a))\nAB",
 ])
 def test_edge_cases(src: bytes) -> None:
     _same(src)
@@ -68,7 +74,8 @@ def test_every_sample_and_rule_file_and_every_prefix() -> None:
         changed += agree(L.local_attributes, L.local_attributes_py, src)[0] is not None
         agree(L.local_attributes, L.local_attributes_py, src, found=True)
     assert changed >= 1
-    text = PR + b"void PRINTF(1, 2) die(const char *fmt, ...);\ntypedef int __attribute__((nonnull(2))) (*cmp_t)(void);\n" \
+    text = PR + b"void PRINTF(1, 2) die(const char *fmt, ...);\n" \
+        b"typedef int __attribute__((nonnull(2))) (*cmp_t)(void);\n" \
         b"static void f(void)\n{\n\tregister u64 x0 asm(\"x0\") = 1;\n}\n"
     agree_on_prefixes_and_buffers(_same, text, lambda b: run(L.local_attributes, b, None),
                                   lambda b: run(L.local_attributes_py, b, None))

@@ -26,7 +26,8 @@ def _same(src: bytes) -> None:
     agree(O.object_statements, O.object_statements_py, src, rewritten_by_others(src))
 
 
-_PIECES = ["#define INFO \\\n\tu8 a; \\\n\tu8 b;\n", "#define LONG_NAME\t\\\r\n\tint x;  \r\n", "# define  ITEM\\\n x;\n",
+_PIECES = ["#define INFO \\\n\tu8 a; \\\n\tu8 b;\n", "#define LONG_NAME\t\\\r\n\tint x;  \r\n",
+           "# define  ITEM\\\n x;\n",
            "#define SHORT \\\n a;\n", "#define F(x) \\\n x;\n", "INFO", "LONG_NAME", "ITEM", PACKAGED, "struct s {",
            "{", "}", ";", ")", ":", "(", ",", "=", ".", "->", "+", "/* c */", "// c\n", "\n", " ", "\t", "\r", "\\",
            "\\\n", "#", "#if X\n", "#endif\n", "u16 flags;", "INFOX", "xINFO", "#INFO", "\0", "\xff", "\v", "\f"]
@@ -69,7 +70,8 @@ def test_every_sample_and_rule_file_and_every_prefix() -> None:
         changed += agree(O.object_statements, O.object_statements_py, src)[0] is not None
         agree(O.object_statements, O.object_statements_py, src, found=True)
     assert changed >= 1
-    text = DEF + b"struct chan {\n\tCHANNEL_INFO /* c */\n\tu16 flags;\n};\n" + ("struct a {\n\t%s\n};\n" % PACKAGED).encode()
+    text = DEF + b"struct chan {\n\tCHANNEL_INFO /* c */\n\tu16 flags;\n};\n" \
+        + ("struct a {\n\t%s\n};\n" % PACKAGED).encode()
     agree_on_prefixes_and_buffers(_same, text, lambda b: run(O.object_statements, b, None),
                                   lambda b: run(O.object_statements_py, b, None))
 

@@ -77,7 +77,8 @@ def braced_calls_py(src: bytes, buf: bytearray | None, out: Normalised) -> bytea
     return buf
 
 
-_braced_calls = accel.pick("braced_calls", braced_calls_py)  # csrc/braced.c: the same bytes and counts in C
+# csrc/braced.c: the same bytes and counts in C
+_braced_calls = accel.pick("braced_calls", braced_calls_py)
 
 
 def braced_calls(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:

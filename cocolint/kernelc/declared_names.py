@@ -54,7 +54,8 @@ def declared_names_py(src: bytes, buf: bytearray | None, out: Normalised) -> byt
     return buf
 
 
-_declared_names = accel.pick("declared_names", declared_names_py)  # csrc/declared.c: the same bytes and counts in C
+# csrc/declared.c: the same bytes and counts in C
+_declared_names = accel.pick("declared_names", declared_names_py)
 
 
 def declared_names(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:

@@ -62,7 +62,8 @@ def local_attributes_py(src: bytes, buf: bytearray | None, out: Normalised) -> b
     return buf
 
 
-_local_attributes = accel.pick("local_attributes", local_attributes_py)  # csrc/localattrs.c: the same bytes and counts in C
+# csrc/localattrs.c: the same bytes and counts in C
+_local_attributes = accel.pick("local_attributes", local_attributes_py)
 
 
 def local_attributes(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:

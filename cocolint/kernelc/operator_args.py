@@ -53,7 +53,8 @@ def operator_args_py(src: bytes, buf: bytearray | None, out: Normalised) -> byte
     return buf
 
 
-_operator_args = accel.pick("operator_args", operator_args_py)  # csrc/opargs.c: the same bytes and counts in C
+# csrc/opargs.c: the same bytes and counts in C
+_operator_args = accel.pick("operator_args", operator_args_py)
 
 
 def operator_args(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
