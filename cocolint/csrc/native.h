@@ -84,5 +84,12 @@ int cocolint_add_statics(PyObject *module);
 int cocolint_add_statements(PyObject *module);
 int cocolint_add_define_comments(PyObject *module);
 int cocolint_add_variadic(PyObject *module);
+/* declared.c, objstmts.c, opargs.c, braced.c, localattrs.c: whole-file passes (source, buf, out) -> buf
+ * (declared_names, object_statements, operator_args, braced_calls, local_attributes), see passbuf.h */
+int cocolint_add_declared(PyObject *module);
+int cocolint_add_objstmts(PyObject *module);
+int cocolint_add_opargs(PyObject *module);
+int cocolint_add_braced(PyObject *module);
+int cocolint_add_localattrs(PyObject *module);
 
 #endif

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from itertools import repeat
 
+from cocolint import accel
 from cocolint.kernelc.scan import Normalised, blank, close_paren, code_before, skip_space, IS_WORD as _IS_WORD
 from cocolint.lazyre import lazy_compile
 
@@ -31,7 +32,7 @@ WINDOW = 3000  # how far back the call's `(` is looked for
 MAX_HITS = 2000  # braced items looked at per file
 
 
-def braced_calls(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
+def braced_calls_py(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
     """Rewrite every capitals (or file-defined) macro call with a braced argument in an initialiser."""
     if b"{" not in src:
         return buf
@@ -74,6 +75,16 @@ def braced_calls(src: bytes, buf: bytearray | None, out: Normalised) -> bytearra
         out.count("braced_call", n)
         done = close
     return buf
+
+
+# csrc/braced.c: the same bytes and counts in C
+_braced_calls = accel.pick("braced_calls", braced_calls_py)
+
+
+def braced_calls(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
+    """braced_calls_py, in C when the native module is built (a module-level function: passcache.py
+    stores it by this module and name, so a run with COCOLINT_PURE_PYTHON=1 resolves it to the Python)."""
+    return _braced_calls(src, buf, out)
 
 
 def _opener(src: bytes, at: int) -> int:

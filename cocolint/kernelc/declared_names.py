@@ -16,6 +16,7 @@ into `_`).  A call starting a line and followed by `= {` becomes a declaration o
 
 from __future__ import annotations
 
+from cocolint import accel
 from cocolint.kernelc.scan import Normalised, code_before, WORD as _WORD
 from cocolint.lazyre import lazy_compile
 
@@ -31,7 +32,7 @@ _DECLARATOR = lazy_compile(rb"(?:static[ \t]+|const[ \t]+)*([A-Z][A-Za-z0-9_]*)\
 _JOIN = bytes(b if chr(b).isalnum() or b == 0x5F else 0x5F for b in range(256))
 
 
-def declared_names(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
+def declared_names_py(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
     """Rewrite every enumerator or declarator written as a macro call."""
     found = out.found  # the trigger scan's hits (None: searched here)
     for m in _enums(src, found.starts(TRIGGERS[:1]) if found is not None else None):
@@ -51,6 +52,16 @@ def declared_names(src: bytes, buf: bytearray | None, out: Normalised) -> bytear
         if m is not None and m.end() == at + len(TRIGGERS[1]):
             buf = _join(src, buf, out, m.end(1), m.end(2) + 1, "declarator_call", declaration=True)
     return buf
+
+
+# csrc/declared.c: the same bytes and counts in C
+_declared_names = accel.pick("declared_names", declared_names_py)
+
+
+def declared_names(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
+    """declared_names_py, in C when the native module is built (a module-level function: passcache.py
+    stores it by this module and name, so a run with COCOLINT_PURE_PYTHON=1 resolves it to the Python)."""
+    return _declared_names(src, buf, out)
 
 
 def _enums(src: bytes, starts: list[int] | None) -> Iterator[re.Match[bytes]]:

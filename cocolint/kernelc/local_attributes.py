@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from cocolint import accel
 from cocolint.kernelc.scan import Normalised, blank, close_paren
 from cocolint.lazyre import lazy_compile
 
@@ -32,7 +33,7 @@ _BEFORE_DECLARATOR = lazy_compile(rb"__attribute__[ \t]*\(\(")
 _LINE_START = lazy_compile(rb"[ \t]*#")
 
 
-def local_attributes(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
+def local_attributes_py(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
     """Blank the uses of the file's own attribute macros, and attributes before `(*`."""
     for m in _REGISTER_ASM.finditer(src):
         buf = _blank(src, buf, out, m.start(1), m.end())
@@ -59,6 +60,16 @@ def local_attributes(src: bytes, buf: bytearray | None, out: Normalised) -> byte
             if close > 0 and src[close + 1:close + 4] == b" (*":
                 buf = _blank(src, buf, out, m.start(), close + 1)
     return buf
+
+
+# csrc/localattrs.c: the same bytes and counts in C
+_local_attributes = accel.pick("local_attributes", local_attributes_py)
+
+
+def local_attributes(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
+    """local_attributes_py, in C when the native module is built (a module-level function: passcache.py
+    stores it by this module and name, so a run with COCOLINT_PURE_PYTHON=1 resolves it to the Python)."""
+    return _local_attributes(src, buf, out)
 
 
 def _blank(src: bytes, buf: bytearray | None, out: Normalised, start: int, end: int) -> bytearray:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import re
 
+from cocolint import accel
 from cocolint.kernelc.scan import Normalised, code_before, WORD as _WORD
 from cocolint.lazyre import lazy_compile
 
@@ -38,7 +39,7 @@ def triggers() -> tuple[bytes, ...]:
     return _packaged() + (b"\\\n", b"\\\r", b"\\ ", b"\\\t")
 
 
-def object_statements(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
+def object_statements_py(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
     """Give each use of a statement or member-list macro its `;`."""
     if out.found is not None:  # the packaged names are among the triggers: the scan saw which occur
         seen = out.found.which(_packaged())
@@ -71,6 +72,26 @@ def object_statements(src: bytes, buf: bytearray | None, out: Normalised) -> byt
         buf[at] = 0x3B
         out.count("object_statement", 1)
     return buf
+
+
+def _present(src: bytes, out: Normalised) -> list[bytes]:
+    """The packaged member-list names that occur in src (read off the trigger scan when there was one)."""
+    if out.found is not None:
+        seen = out.found.which(_packaged())
+        return [n for n in _packaged() if n in seen]
+    return [n for n in _packaged() if n in src] if any(p in src for p in _prefixes()) else []
+
+
+# csrc/objstmts.c: the same bytes and counts in C (it looks names up as whole words: every packaged
+# name is an identifier, macros.toml), given the packaged names found in the file
+_native = accel.native.object_statements if accel.has("object_statements") else None  # type: ignore[union-attr]
+
+
+def object_statements(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
+    """object_statements_py, in C when the native module is built."""
+    if _native is None:
+        return object_statements_py(src, buf, out)
+    return _native(src, buf, out, _present(src, out))
 
 
 @functools.lru_cache(maxsize=1)

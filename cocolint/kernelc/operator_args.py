@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from itertools import repeat
 
+from cocolint import accel
 from cocolint.kernelc.scan import SPACES, Normalised, after
 from cocolint.lazyre import lazy_compile
 
@@ -38,7 +39,7 @@ _GAP_END = after(after(SPACES, SPACES), _ENDS)
 TRIGGERS = _AT_COMMA + _GAP_END
 
 
-def operator_args(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
+def operator_args_py(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
     """Rewrite every bare-operator or empty macro argument."""
     for m in _matches(src, out.found):
         if m.group(3) is not None:  # empty: a `0` in its first space
@@ -50,6 +51,16 @@ def operator_args(src: bytes, buf: bytearray | None, out: Normalised) -> bytearr
         buf[start:end] = b"0" * (end - start)
         out.count(kind, end - start)
     return buf
+
+
+# csrc/opargs.c: the same bytes and counts in C
+_operator_args = accel.pick("operator_args", operator_args_py)
+
+
+def operator_args(src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
+    """operator_args_py, in C when the native module is built (a module-level function: passcache.py
+    stores it by this module and name, so a run with COCOLINT_PURE_PYTHON=1 resolves it to the Python)."""
+    return _operator_args(src, buf, out)
 
 
 def _matches(src: bytes, found: Found | None) -> Iterable[re.Match[bytes]]:

@@ -1,0 +1,80 @@
+"""csrc/braced.c: braced_calls in C gives exactly braced_calls_py's bytes and counts."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from cocolint import accel
+from cocolint.kernelc import braced_calls as B
+
+from native_helpers import NATIVE_TESTS, agree_on_prefixes_and_buffers, c_files, mutated_sample, native
+from native_pass_helpers import agree, rewritten_by_others, run
+
+pytestmark = NATIVE_TESTS
+
+
+def test_the_native_pass_is_built_and_used() -> None:
+    assert B._braced_calls is native("braced_calls").braced_calls
+
+
+def _same(src: bytes) -> None:
+    agree(B.braced_calls, B.braced_calls_py, src)
+    agree(B.braced_calls, B.braced_calls_py, src, rewritten_by_others(src))
+
+
+_PIECES = ["{", "}", "(", ")", "[", "]", ", {", ", .f = {", ", .x\t=\t{", ", .", ",", ";", "=", " ", "\n", "\t",
+           "ENTRY(", "entry(", "E9_(", "x", "\"a\"", "'b'", "\"(\"", "/* ( */", "// (\n", "\\\n",
+           "#define entry(a) a\n",
+           "DMI(A, \"x\")", "\0", "\xff", "\r", "\v", "\f", "1"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_generated_text(pieces: list[str]) -> None:
+    _same("".join(pieces).encode("latin-1"))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_mutated_samples(data: st.DataObject) -> None:
+    _same(mutated_sample(data, st.sampled_from(_PIECES).map(lambda p: p.encode("latin-1"))))
+
+
+ITEM = b'{ PRESENT("8086", "2", ATOM, { DMI(V, "x"), }), { 0 } }'
+
+
+@pytest.mark.parametrize("src", [
+    b"", b"{", b", {", ITEM, b"x = " + ITEM + b";", b"s = E(a, { 1 });", b"s = E(a, { 1 }) + 1;", b"{ e(a, { 1 }) }",
+    b"#define e(x) x\n{ e(a, { 1 }) }", b"#  define\te(x) x\n{ e(a, { 1 }) }", b"#define e x\n{ e(a, { 1 }) }",
+    b"{ E(a, .f = { 1 }), }", b"{ E(a, .f={ 1 }), }", b"{ E(a, .9 = { 1 }), }", b"{ E((a), { 1 }), }",
+    b"{ E(\"a\", { 1 }), }", b"{ E('a', { 1 }), }", b"{ E(a[1], { 1 }), }", b"{ E(a /* ( */, { 1 }), }",
+    b"{ E(a, { 1 }, \"(\"), }", b"{ E(a, { 1 }\n", b"{ E(a, { 1 }) // c\n}", b"{ /* c */ E(a, { 1 }) \\\n, }",
+    b"f(E(a, { 1 }))", b"{ 1E(a, { 1 }), }", b"{ _E(a, { 1 }), }", b"{ Ea(a, { 1 }), }", b"{ E(a, { 1 }, { 2 }), }",
+    b"{ E(F(a, { 1 }), { 2 }), }", b"{ E(a, { 1 })\0, }", b"{ E(a, { 1 })\xff, }",
+    *(b"{ E(" + b"x" * k + b", { 1 }), }" for k in (1900, 2500, 2993, 2994, 2995, 3000)),
+    b"{ E(a, " + b"x" * 4000 + b", { 1 }), }",
+    b"{ " + b"E(a, { 1 }), " * 2100 + b"}",
+])
+def test_edge_cases(src: bytes) -> None:
+    _same(src)
+
+
+def test_every_sample_and_rule_file_and_every_prefix() -> None:
+    for path in c_files():  # no sample has a braced call (yet): each is read through, unchanged
+        src = path.read_bytes()
+        agree(B.braced_calls, B.braced_calls_py, src)
+        agree(B.braced_calls, B.braced_calls_py, src, found=True)
+    text = b"#define ent(a, b) a\nstatic const struct id ids[] = {\n\t" + ITEM + b",\n\tent(x, { .f = 1 }),\n};\n"
+    got = agree(B.braced_calls, B.braced_calls_py, text)[0]
+    assert got is not None and b"{\"8086\"" in got and b"{x, { .f = 1 }}" in got
+    agree_on_prefixes_and_buffers(_same, text, lambda b: run(B.braced_calls, b, None),
+                                  lambda b: run(B.braced_calls_py, b, None))
+
+
+def test_bad_arguments() -> None:
+    fn = accel.native.braced_calls
+    with pytest.raises(TypeError):
+        fn(ITEM, bytearray(b"{"), B.Normalised(b""))
+    with pytest.raises(TypeError):
+        fn(ITEM.decode(), None, B.Normalised(b""))
