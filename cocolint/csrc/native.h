@@ -40,7 +40,20 @@ int cocolint_add_literals(PyObject *module);
 int cocolint_add_gaps(PyObject *module);
 /* directives.c: directive_lines(source) -> the #if lines, as cocolint/kernelc/conditionals.py */
 int cocolint_add_directives(PyObject *module);
-/* blank.c: blank_spans(source, spans): conditionals.blank (the #if views) */
+/* One directive found: (word index as conditionals.WORDS, line start, after the word, end). */
+struct cocolint_directive {
+    int word;
+    Py_ssize_t line_start, after, end;
+};
+struct cocolint_directives {
+    struct cocolint_directive *v;
+    Py_ssize_t len, cap;
+};
+/* directive_lines' search into d (free d->v with PyMem_Free): 0, or -1 when memory runs out */
+int cocolint_directive_scan(const unsigned char *s, Py_ssize_t n, struct cocolint_directives *d);
+/* conditionals.c: analyse_conditionals(source, max_views): conditionals.analyse's groups and views */
+int cocolint_add_conditionals(PyObject *module);
+/* blank.c: blank_spans(source, spans): conditionals.blank; blank_view(...): conditionals.view (the #if views) */
 int cocolint_add_blank(PyObject *module);
 /* defines.c: define_fns_long(source): passes.py's _DEFINE_FN_LONG search (statement_macros) */
 int cocolint_add_defines(PyObject *module);
