@@ -74,7 +74,7 @@ static Py_ssize_t rfind2(const unsigned char *s, Py_ssize_t from, Py_ssize_t to,
 /* conditionals.directive_end: the end of the directive whose text starts at pos, continuation
  * lines and a comment opened on it included.  *unclosed: no `*` `/` at or after it (known once a
  * search failed: many directives opening comments that never close stay linear). */
-static Py_ssize_t directive_end(const unsigned char *s, Py_ssize_t pos, Py_ssize_t n, Py_ssize_t *unclosed)
+Py_ssize_t cocolint_directive_end(const unsigned char *s, Py_ssize_t pos, Py_ssize_t n, Py_ssize_t *unclosed)
 {
 	for (;;) {
 		const unsigned char *p = memchr(s + pos, '\n', (size_t)(n - pos));
@@ -148,7 +148,7 @@ static int directive_at(const unsigned char *s, Py_ssize_t n, Py_ssize_t h, stru
 		nl = memchr(s + q, '\n', (size_t)(n - q));
 		return directives_push(d, w, line_start, q, nl != NULL ? nl - s : n);
 	}
-	return directives_push(d, w, line_start, q, directive_end(s, q, n, unclosed));
+	return directives_push(d, w, line_start, q, cocolint_directive_end(s, q, n, unclosed));
 }
 
 /* Every directive of s[0, n) in order into d (conditionals.c's analyse reads them too): 0, or -1
