@@ -12,7 +12,7 @@ static struct PyModuleDef native_module = {
 static int (*const parts[])(PyObject *) = {
     cocolint_add_comments, cocolint_add_literals, cocolint_add_gaps, cocolint_add_directives,
     cocolint_add_blank, cocolint_add_defines, cocolint_add_defines_inline,
-    cocolint_add_heads, cocolint_add_conditionals,
+    cocolint_add_heads, cocolint_add_conditionals, cocolint_add_usage,
 };
 
 PyMODINIT_FUNC PyInit__native(void)

@@ -54,6 +54,8 @@ struct cocolint_directives {
 Py_ssize_t cocolint_directive_end(const unsigned char *s, Py_ssize_t pos, Py_ssize_t n, Py_ssize_t *unclosed);
 /* directive_lines' search into d (free d->v with PyMem_Free): 0, or -1 when memory runs out */
 int cocolint_directive_scan(const unsigned char *s, Py_ssize_t n, struct cocolint_directives *d);
+/* usage.c: case_ranges(source, buf): usage_passes.case_ranges' writes, counted */
+int cocolint_add_usage(PyObject *module);
 /* conditionals.c: analyse_conditionals(source, max_views): conditionals.analyse's groups and views */
 int cocolint_add_conditionals(PyObject *module);
 /* blank.c: blank_spans(source, spans): conditionals.blank; blank_view(...): conditionals.view (the #if views) */
