@@ -86,3 +86,23 @@ def test_other_buffers_and_bad_arguments() -> None:
         native.blank_spans(b"text", [(0, 1, 2)])
     with pytest.raises(TypeError):
         native.blank_spans(b"text", 5)
+
+
+_SPAN = st.tuples(st.integers(-5, 70), st.integers(-5, 70))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=20), st.lists(_SPAN, max_size=4), st.lists(_SPAN, max_size=3),
+       st.lists(st.tuples(st.lists(_SPAN, max_size=4), st.integers(-2, 5)), max_size=5), st.integers(-1, 6))
+def test_blank_view_is_blank_py_of_blanked(pieces: list[str], directives: list, dead: list, groups: list,
+                                           extra: int) -> None:
+    """Any Views: overlapping, reversed, out-of-range arms; a kept index out of range; choices
+    shorter or longer than the groups (zipped as the Python zips them)."""
+    require("blank_view")
+    src = "".join(pieces).encode("latin-1")
+    views = conditionals.Views(directives, dead, [conditionals._Group(live=live) for live, _ in groups],
+                               [[keep for _, keep in groups][:max(0, len(groups) + extra - 3)]])
+    got, want = native.blank_view(src, directives, dead, views.groups, views.choices[0]), \
+        conditionals.blank_py(src, views.blanked(0))
+    assert got == want and type(got) is type(want)
+    assert (got is src) == (want is src)

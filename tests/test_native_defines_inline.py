@@ -75,3 +75,48 @@ def test_every_sample_and_rule_file_and_every_prefix() -> None:
     table = b"static const struct t tests[] = {\n\t{ 1, 2 },\n#define E(x) { x, x }\n\tE(3),\n#undef E\n" \
             b"\t/* done */\n};\n#define N 1\n#define M 2\nint x = (\n/* c */\n#define Q 1\n0);\n"
     agree_on_prefixes_and_buffers(_same, table, native.define_openers, inline_directives.define_openers_py)
+
+
+def _same_spans(src: bytes) -> None:
+    for opened in (False, True):
+        for maybe in (None, True, False):
+            got = inline_directives.inline_directives(src, opened, maybe)
+            assert got == inline_directives.inline_directives_py(src, opened, maybe), (src, opened, maybe)
+
+
+_LINE_PIECES = _PIECES + ["#pragma once", "#error x", "#warning w", "#include <a.h>", "  #  define Z", "#defines",
+                          "#undef_x", "// c \"", "\"//\"", "'", "\\\n", " \\\r\n", "= {", "={", "enum", "\f", "\v"]
+
+
+def test_the_native_directive_loop_is_built_and_used() -> None:
+    require("inline_directive_spans")
+    assert inline_directives.inline_directives is inline_directives._inline_directives_native
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=40))
+def test_generated_text_gives_the_same_spans(pieces: list[str]) -> None:
+    require("inline_directive_spans")
+    _same_spans("".join(pieces).encode("latin-1"))
+
+
+@pytest.mark.parametrize("src", [
+    b"", b"#define A", b"= {\n#define A 1\n", b"={,\n#define A 1\n#undef A\n", b"enum e {\n\tA, // c\n#define B\n",
+    b"enum e {\n\tA, /* c */\n#define B\n", b"x = \"//\" ,\n#define B\n", b"x = \"a\", // ,\n#define B\n",
+    b"enum {\n#define A \\\n  1\n#define B /* open\n */ 2\n#pragma x\n", b"= {\n  #  pragma x\n#errorx\n",
+    b"= {\n#define A /* never closed\n#define B\n", b"*/\n#define A\n= {", b"/*/\n,\n#define A\n= {",
+    b"\\\n,\\\n#define A\n= {", b"= {\r\n#define A\r\n", b"\0= {\n#define\0\n", b"#include <a.h>\n= {\n#include \"b\"\n",
+])
+def test_spans_edge_cases(src: bytes) -> None:
+    require("inline_directive_spans")
+    _same_spans(src)
+
+
+def test_spans_on_every_sample_and_rule_file_and_every_prefix() -> None:
+    require("inline_directive_spans")
+    for path in c_files():
+        _same_spans(path.read_bytes())
+    table = b"static const struct t tests[] = {\n\t{ 1, 2 }, // c\n#define E(x) { x, x }\n\tE(3),\n#undef E\n" \
+            b"\t/* done */\n};\nenum { A = (\n/* c */\n#define Q 1 \\\n 2\n#pragma x\n0) };\n"
+    agree_on_prefixes_and_buffers(_same_spans, table, lambda b: native.inline_directive_spans(b, True),
+                                  lambda b: inline_directives.inline_directives_py(b, True))

@@ -82,7 +82,166 @@ fail:
     return NULL;
 }
 
+/* scan.skip_space(s, i, -1): back over whitespace and backslashes (-1 when none is left) */
+static Py_ssize_t skip_space_back(const unsigned char *s, Py_ssize_t i, Py_ssize_t n)
+{
+    while (0 <= i && i < n && (is_space(s[i]) || s[i] == '\\'))
+        i--;
+    return i;
+}
+
+/* s.rfind(a b, 0, to): the last pair wholly before to, or -1 */
+static Py_ssize_t rfind_pair(const unsigned char *s, Py_ssize_t to, unsigned char a, unsigned char b)
+{
+    for (Py_ssize_t i = to - 2; i >= 0; i--)
+        if (s[i] == a && s[i + 1] == b)
+            return i;
+    return -1;
+}
+
+/* scan.code_before(s, i) for 0 <= i < n (and i == -1): the last index before i that is code,
+ * whitespace, comments and `//` tails (after an even number of quotes on the line) skipped */
+static Py_ssize_t code_before(const unsigned char *s, Py_ssize_t i, Py_ssize_t n)
+{
+    for (;;) {
+        i = skip_space_back(s, i, n);
+        if (i < 0)
+            return i;  /* (the Python's searches of an empty range find nothing) */
+        if (i > 0 && s[i] == '/' && s[i - 1] == '*') {  /* the end of a comment */
+            Py_ssize_t opened = rfind_pair(s, i - 1, '/', '*');
+            if (opened < 0)
+                return i;
+            i = opened - 1;
+            continue;
+        }
+        Py_ssize_t line_start = i;
+        while (line_start > 0 && s[line_start - 1] != '\n')
+            line_start--;
+        Py_ssize_t slashes = -1, quotes = 0;  /* the first `//` wholly in [line_start, i + 1) */
+        for (Py_ssize_t k = line_start; k + 1 <= i; k++) {
+            if (s[k] == '/' && s[k + 1] == '/') {
+                slashes = k;
+                break;
+            }
+            quotes += s[k] == '"';
+        }
+        if (slashes >= 0 && quotes % 2 == 0) {
+            i = slashes - 1;
+            continue;
+        }
+        return i;
+    }
+}
+
+/* inline_directives._triggered(source, look=False): one of TRIGGERS is known to occur (the caller
+ * looks for them: a bytes `in` is quicker than a byte loop here) */
+static int triggered(const unsigned char *s, Py_ssize_t n)
+{
+    Py_ssize_t found = define_line(s, n, 0);
+    while (found >= 0) {
+        Py_ssize_t at = found - 1, line = at - 1;
+        while (line >= 0 && s[line] != '\n')
+            line--;
+        if (s[line + 1] != '#') {
+            Py_ssize_t j = at - 1;
+            while (j >= 0 && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n'))
+                j--;
+            if ((j >= 1 && s[j] == '/' && s[j - 1] == '*') || (j >= 0 && is_opener(s[j]))) {
+                if (s[j] == '/')
+                    j = code_before(s, j, n);
+                if (j >= 0 && is_opener(s[j]))
+                    return 1;
+            }
+        }
+        Py_ssize_t end = run_end(s, n, at + 1);
+        if (end < 0)
+            break;
+        found = define_line(s, n, end);
+    }
+    return 0;
+}
+
+/* _DIRECTIVE / _FRAGMENT_DIRECTIVE .match(s, start): `^[ \t]*#[ \t]*(words)\b` */
+static int directive_word(const unsigned char *s, Py_ssize_t n, Py_ssize_t i, int opened)
+{
+    static const char *const words[] = { "define", "undef", "pragma", "error", "warning", "include" };
+    size_t count = opened ? 6 : 5;
+    while (i < n && is_blank(s[i]))
+        i++;
+    if (i >= n || s[i] != '#')
+        return 0;
+    i++;
+    while (i < n && is_blank(s[i]))
+        i++;
+    for (size_t k = 0; k < count; k++) {
+        Py_ssize_t len = (Py_ssize_t)strlen(words[k]);
+        if (n - i >= len && memcmp(s + i, words[k], (size_t)len) == 0 && (i + len == n || !is_word(s[i + len])))
+            return 1;
+    }
+    return 0;
+}
+
+/* The next line starting with `#` after blanks at or after from (a line start): (start, after the `#`) */
+static Py_ssize_t next_directive_line(const unsigned char *s, Py_ssize_t n, Py_ssize_t from, Py_ssize_t *hash_end)
+{
+    while (from < n) {
+        Py_ssize_t i = from;
+        while (i < n && is_blank(s[i]))
+            i++;
+        if (i < n && s[i] == '#') {
+            *hash_end = i + 1;
+            return from;
+        }
+        const unsigned char *nl = memchr(s + i, '\n', (size_t)(n - i));
+        if (nl == NULL)
+            return -1;
+        from = nl - s + 1;
+    }
+    return -1;
+}
+
+static PyObject *inline_directive_spans(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *source;
+    int opened;
+    Py_buffer view;
+    if (!PyArg_ParseTuple(args, "Op:inline_directive_spans", &source, &opened))
+        return NULL;
+    if (PyObject_GetBuffer(source, &view, PyBUF_SIMPLE) < 0)
+        return NULL;
+    const unsigned char *s = view.buf;
+    Py_ssize_t n = view.len, last = 0, unclosed = n, start, hash_end = 0, line = 0;
+    int before = 0;  /* the last code byte before `last` (0: none yet) */
+    PyObject *out = PyList_New(0);
+    if (out == NULL || (!opened && !triggered(s, n)))
+        goto done;
+    while ((start = next_directive_line(s, n, line, &hash_end)) >= 0) {
+        const unsigned char *nl = memchr(s + hash_end, '\n', (size_t)(n - hash_end));
+        line = nl == NULL ? n : nl - s + 1;  /* the next line after this one's `#` */
+        if (start < last)
+            continue;  /* inside the previous directive's continuation lines */
+        Py_ssize_t at = start ? code_before(s, start - 1, n) : -1;
+        if (at >= last)
+            before = s[at];
+        Py_ssize_t end = cocolint_directive_end(s, hash_end, n, &unclosed);
+        if (opened ? directive_word(s, n, start, 1) : is_opener((unsigned char)before) && directive_word(s, n, start, 0)) {
+            if (append_span(out, start, end) < 0) {
+                Py_CLEAR(out);
+                goto done;
+            }
+        }
+        last = end;
+    }
+done:
+    PyBuffer_Release(&view);
+    return out;
+}
+
 static PyMethodDef methods[] = {
+    {"inline_directive_spans", inline_directive_spans, METH_VARARGS,
+     "inline_directive_spans(source, opened) -> [(start, end)]: inline_directives.inline_directives_py"
+     "(source, opened, maybe=True): one of its TRIGGERS known to occur."},
     {"define_openers", define_openers, METH_O,
      "define_openers(source) -> [offset]: inline_directives.define_openers_py(source), the code bytes "
      "before #define runs that may decide _triggered."},

@@ -18,30 +18,19 @@ static const struct {
 #define N_WORDS ((int)(sizeof(words) / sizeof(words[0])))
 #define INCLUDE 6
 
-/* One directive found: (word index, line start, after the word, end). */
-struct directive {
-	int word;
-	Py_ssize_t line_start, after, end;
-};
-
-struct directives {
-	struct directive *v;
-	Py_ssize_t len, cap;
-};
-
-static int directives_push(struct directives *d, int word, Py_ssize_t line_start, Py_ssize_t after,
+static int directives_push(struct cocolint_directives *d, int word, Py_ssize_t line_start, Py_ssize_t after,
 			   Py_ssize_t end)
 {
 	if (d->len == d->cap) {
 		Py_ssize_t cap = d->cap ? d->cap : 32;
-		struct directive *v;
+		struct cocolint_directive *v;
 
 		if (d->cap) {
-			if (cap > PY_SSIZE_T_MAX / (Py_ssize_t)(2 * sizeof(struct directive)))
+			if (cap > PY_SSIZE_T_MAX / (Py_ssize_t)(2 * sizeof(struct cocolint_directive)))
 				return -1;
 			cap *= 2;
 		}
-		v = PyMem_Realloc(d->v, (size_t)cap * sizeof(struct directive));
+		v = PyMem_Realloc(d->v, (size_t)cap * sizeof(struct cocolint_directive));
 		if (v == NULL)
 			return -1;
 		d->v = v;
@@ -85,7 +74,7 @@ static Py_ssize_t rfind2(const unsigned char *s, Py_ssize_t from, Py_ssize_t to,
 /* conditionals.directive_end: the end of the directive whose text starts at pos, continuation
  * lines and a comment opened on it included.  *unclosed: no `*` `/` at or after it (known once a
  * search failed: many directives opening comments that never close stay linear). */
-static Py_ssize_t directive_end(const unsigned char *s, Py_ssize_t pos, Py_ssize_t n, Py_ssize_t *unclosed)
+Py_ssize_t cocolint_directive_end(const unsigned char *s, Py_ssize_t pos, Py_ssize_t n, Py_ssize_t *unclosed)
 {
 	for (;;) {
 		const unsigned char *p = memchr(s + pos, '\n', (size_t)(n - pos));
@@ -121,7 +110,7 @@ static Py_ssize_t directive_end(const unsigned char *s, Py_ssize_t pos, Py_ssize
 
 /* The directive whose `#` is at h into d (or nothing: not one of the words, not first on its line,
  * an #include outside an initialiser); -1 when memory runs out. */
-static int directive_at(const unsigned char *s, Py_ssize_t n, Py_ssize_t h, struct directives *d,
+static int directive_at(const unsigned char *s, Py_ssize_t n, Py_ssize_t h, struct cocolint_directives *d,
 			Py_ssize_t *unclosed)
 {
 	Py_ssize_t p = h + 1, q, line_start, len;
@@ -159,7 +148,25 @@ static int directive_at(const unsigned char *s, Py_ssize_t n, Py_ssize_t h, stru
 		nl = memchr(s + q, '\n', (size_t)(n - q));
 		return directives_push(d, w, line_start, q, nl != NULL ? nl - s : n);
 	}
-	return directives_push(d, w, line_start, q, directive_end(s, q, n, unclosed));
+	return directives_push(d, w, line_start, q, cocolint_directive_end(s, q, n, unclosed));
+}
+
+/* Every directive of s[0, n) in order into d (conditionals.c's analyse reads them too): 0, or -1
+ * when memory runs out (d->v is the caller's to free either way). */
+int cocolint_directive_scan(const unsigned char *s, Py_ssize_t n, struct cocolint_directives *d)
+{
+	Py_ssize_t h, unclosed = n;
+
+	for (h = 0; h < n; h++) {
+		const unsigned char *p = memchr(s + h, '#', (size_t)(n - h));
+
+		if (p == NULL)
+			break;
+		h = p - s;
+		if (directive_at(s, n, h, d, &unclosed) < 0)
+			return -1;
+	}
+	return 0;
 }
 
 PyDoc_STRVAR(directive_lines_doc,
@@ -170,33 +177,25 @@ PyDoc_STRVAR(directive_lines_doc,
 static PyObject *directive_lines(PyObject *module, PyObject *source)
 {
 	Py_buffer view;
-	struct directives d = { NULL, 0, 0 };
+	struct cocolint_directives d = { NULL, 0, 0 };
 	PyObject *list = NULL;
 	const unsigned char *s;
-	Py_ssize_t n, h, k, unclosed;
+	Py_ssize_t n, k;
 
 	(void)module;
 	if (PyObject_GetBuffer(source, &view, PyBUF_SIMPLE) < 0)
 		return NULL;
 	s = view.buf;
 	n = view.len;
-	unclosed = n;
-	for (h = 0; h < n; h++) {
-		const unsigned char *p = memchr(s + h, '#', (size_t)(n - h));
-
-		if (p == NULL)
-			break;
-		h = p - s;
-		if (directive_at(s, n, h, &d, &unclosed) < 0) {
-			PyErr_NoMemory();
-			goto out;
-		}
+	if (cocolint_directive_scan(s, n, &d) < 0) {
+		PyErr_NoMemory();
+		goto out;
 	}
 	list = PyList_New(d.len);
 	if (list == NULL)
 		goto out;
 	for (k = 0; k < d.len; k++) {
-		const struct directive *e = &d.v[k];
+		const struct cocolint_directive *e = &d.v[k];
 		PyObject *t = Py_BuildValue("(innn)", e->word, e->line_start, e->after, e->end);
 
 		if (t == NULL) {

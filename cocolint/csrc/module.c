@@ -19,6 +19,7 @@ static int (*const parts[])(PyObject *) = {
     cocolint_add_bare, cocolint_add_statics, cocolint_add_statements, cocolint_add_define_comments,
     cocolint_add_variadic,
     cocolint_add_declared, cocolint_add_objstmts, cocolint_add_opargs, cocolint_add_braced, cocolint_add_localattrs,
+    cocolint_add_heads, cocolint_add_conditionals, cocolint_add_usage,
 };
 
 PyMODINIT_FUNC PyInit__native(void)

@@ -48,13 +48,33 @@ int cocolint_add_contexts(PyObject *module);
 int cocolint_add_gaps(PyObject *module);
 /* directives.c: directive_lines(source) -> the #if lines, as cocolint/kernelc/conditionals.py */
 int cocolint_add_directives(PyObject *module);
-/* blank.c: blank_spans(source, spans): conditionals.blank (the #if views) */
+/* One directive found: (word index as conditionals.WORDS, line start, after the word, end). */
+struct cocolint_directive {
+    int word;
+    Py_ssize_t line_start, after, end;
+};
+struct cocolint_directives {
+    struct cocolint_directive *v;
+    Py_ssize_t len, cap;
+};
+/* conditionals.directive_end(s, pos); *unclosed: n at first, then kept between calls on one source
+ * (from there on no comment closes: many directives opening comments never closed stay linear) */
+Py_ssize_t cocolint_directive_end(const unsigned char *s, Py_ssize_t pos, Py_ssize_t n, Py_ssize_t *unclosed);
+/* directive_lines' search into d (free d->v with PyMem_Free): 0, or -1 when memory runs out */
+int cocolint_directive_scan(const unsigned char *s, Py_ssize_t n, struct cocolint_directives *d);
+/* usage.c: case_ranges(source, buf): usage_passes.case_ranges' writes, counted */
+int cocolint_add_usage(PyObject *module);
+/* conditionals.c: analyse_conditionals(source, max_views): conditionals.analyse's groups and views */
+int cocolint_add_conditionals(PyObject *module);
+/* blank.c: blank_spans(source, spans): conditionals.blank; blank_view(...): conditionals.view (the #if views) */
 int cocolint_add_blank(PyObject *module);
 /* defines.c: define_fns_long(source): passes.py's _DEFINE_FN_LONG search (statement_macros) */
 int cocolint_add_defines(PyObject *module);
 /* ... and its match at the `#` at p: the end of the name (the `(` follows), or -1; *name: its start */
 Py_ssize_t cocolint_define_fn_long(const unsigned char *s, Py_ssize_t n, Py_ssize_t p, Py_ssize_t *name);
 /* defines_inline.c: define_openers(source): the searches of inline_directives._triggered */
+/* defines_inline.c: define_openers(source): the searches of inline_directives._triggered;
+ * inline_directive_spans(source, opened, look): inline_directives.inline_directives_py */
 int cocolint_add_defines_inline(PyObject *module);
 /* heads.c: fragment_head(source, endpos): where fragments.py's _SKIP stops (comments and directives) */
 int cocolint_add_heads(PyObject *module);

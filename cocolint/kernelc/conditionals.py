@@ -203,8 +203,8 @@ def directive_lines_py(src: bytes) -> list[tuple[int, int, int, int]]:
 directive_lines = accel.pick("directive_lines", directive_lines_py)  # same results, in C
 
 
-def analyse(src: bytes) -> Views:
-    """Find every #if group and the views that see its arms."""
+def analyse_py(src: bytes) -> Views:
+    """Find every #if group and the views that see its arms (csrc/conditionals.c is the same in C)."""
     views = Views()
     stack: list[_Group] = []
     at: list[int] = []  # index in opened of each group on the stack
@@ -245,6 +245,19 @@ def analyse(src: bytes) -> Views:
     return views
 
 
+def _analyse_native(src: bytes) -> Views:
+    """analyse_py in one native call: the directive search, the group stack and Views.plan."""
+    found = _analyse_conditionals(src, MAX_VIEWS)
+    if found is None:  # unterminated #if: read the file as it is written
+        return Views()
+    directives, dead, groups, choices, firsts = found
+    return Views(directives, dead, [_Group(*g) for g in groups] if groups else [], choices, firsts)
+
+
+_analyse_conditionals = accel.pick("analyse_conditionals", None)
+analyse = analyse_py if _analyse_conditionals is None else _analyse_native
+
+
 def blank_py(src: bytes, spans: list[Span]) -> bytes:
     """src with every byte of spans turned to a space, newlines kept.
 
@@ -272,6 +285,15 @@ def blank_py(src: bytes, spans: list[Span]) -> bytes:
 blank = accel.pick("blank_spans", blank_py)
 
 
-def view(src: bytes, views: Views, index: int) -> bytes:
+def view_py(src: bytes, views: Views, index: int) -> bytes:
     """View index of src: one live arm of every group, directives blanked."""
     return blank(src, views.blanked(index))
+
+
+def _view_native(src: bytes, views: Views, index: int) -> bytes:
+    """view_py in one native call (csrc/blank.c: blanked() read in place, no span list built)."""
+    return _blank_view(src, views.directives, views.dead, views.groups, views.choices[index])
+
+
+_blank_view = accel.pick("blank_view", None)
+view = view_py if _blank_view is None else _view_native

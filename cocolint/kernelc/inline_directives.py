@@ -32,7 +32,7 @@ _RUN_END = lazy_compile(rb"\n(?!#)")  # the end of a line not followed by one st
 TRIGGERS = (b"enum", b"= {", b"={")  # an initialiser or enum to be inside (checked in the normaliser's scan)
 
 
-def inline_directives(src: bytes, opened: bool = False, maybe: bool | None = None) -> list[Span]:
+def inline_directives_py(src: bytes, opened: bool = False, maybe: bool | None = None) -> list[Span]:
     """The `#define`/`#undef`/... lines whose preceding code leaves an expression open.
 
     opened: the whole file is parsed inside an initialiser (a table fragment, fragments.py): all of
@@ -54,6 +54,18 @@ def inline_directives(src: bytes, opened: bool = False, maybe: bool | None = Non
             out.append((start, end))
         last = end
     return out
+
+
+def _inline_directives_native(src: bytes, opened: bool = False, maybe: bool | None = None) -> list[Span]:
+    """inline_directives_py with its trigger check, directive loop and code_before in C (csrc/defines_inline.c)."""
+    if not opened and (maybe is False or maybe is None and b"enum" not in src and b"= {" not in src
+                       and b"={" not in src):
+        return []
+    return _inline_directive_spans(src, bool(opened))
+
+
+_inline_directive_spans = accel.pick("inline_directive_spans", None)
+inline_directives = inline_directives_py if _inline_directive_spans is None else _inline_directives_native
 
 
 def _directive_lines(src: bytes) -> Iterator[tuple[int, int]]:

@@ -7,6 +7,7 @@ the form costs one search.  Every rewrite keeps the length and every newline.
 
 from __future__ import annotations
 
+from cocolint import accel
 from cocolint.kernelc.more_kinds import as_string
 from cocolint.kernelc.asm_templates import TRIGGERS as _ASM_TRIGGERS
 from cocolint.kernelc.scan import Normalised, blank, close_paren, code_before, skip_space, top_commas
@@ -84,7 +85,17 @@ _CASE_BEFORE = lazy_compile(rb"(?:\bcase\b[^:;]*|\[[^\];]*)\Z")
 
 
 def case_ranges(src: bytes, buf: bytearray, out: Normalised) -> None:
-    """`case A...B:` and `case X(1) ...\\n X(9):` (no spaces around): `...` becomes ` - `."""
+    """`case A...B:` and `case X(1) ...\\n X(9):` (no spaces around): `...` becomes ` - `.
+
+    In one native call when built (csrc/usage.c); case_ranges_py is the reference."""
+    if _case_ranges is not None and len(buf) == len(src):
+        out.count("range", 2 * _case_ranges(src, buf))
+    else:
+        case_ranges_py(src, buf, out)
+
+
+def case_ranges_py(src: bytes, buf: bytearray, out: Normalised) -> None:
+    """case_ranges in Python: each `...` looked at in turn."""
     at = src.find(b"...")
     while at >= 0:
         if not (src[at - 1:at] == b" " and src[at + 3:at + 4] == b" ") and src[at + 3:at + 4] != b"." \
@@ -96,6 +107,8 @@ def case_ranges(src: bytes, buf: bytearray, out: Normalised) -> None:
                 out.count("range", 2)
         at = src.find(b"...", at + 3)
 
+
+_case_ranges = accel.pick("case_ranges", None)
 
 _ASM = lazy_compile(rb"(?:asm|__asm__|__asm)\b(?:\s+(?:volatile|__volatile__|__volatile|goto|inline))*\s*\(")
 _ITEM = lazy_compile(rb"\s*(?:\[\s*\w+\s*\]\s*)?\"")
