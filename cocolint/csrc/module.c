@@ -11,15 +11,11 @@ static struct PyModuleDef native_module = {
 /* each source file adds its own functions and types (native.h) */
 static int (*const parts[])(PyObject *) = {
     cocolint_add_comments, cocolint_add_literals, cocolint_add_gaps, cocolint_add_directives,
-    cocolint_add_blank, cocolint_add_defines, cocolint_add_defines_inline,
-    cocolint_add_heads, cocolint_add_scan,
-    cocolint_add_candidates,
-    cocolint_add_heads, cocolint_add_gate, cocolint_add_trace, cocolint_add_contexts,
-    cocolint_add_heads,
+    cocolint_add_blank, cocolint_add_defines, cocolint_add_defines_inline, cocolint_add_heads,
+    cocolint_add_scan, cocolint_add_candidates, cocolint_add_gate, cocolint_add_trace, cocolint_add_contexts,
     cocolint_add_bare, cocolint_add_statics, cocolint_add_statements, cocolint_add_define_comments,
-    cocolint_add_variadic,
-    cocolint_add_declared, cocolint_add_objstmts, cocolint_add_opargs, cocolint_add_braced, cocolint_add_localattrs,
-    cocolint_add_heads, cocolint_add_conditionals, cocolint_add_usage,
+    cocolint_add_variadic, cocolint_add_declared, cocolint_add_objstmts, cocolint_add_opargs,
+    cocolint_add_braced, cocolint_add_localattrs, cocolint_add_conditionals, cocolint_add_usage,
 };
 
 PyMODINIT_FUNC PyInit__native(void)

@@ -72,7 +72,6 @@ int cocolint_add_blank(PyObject *module);
 int cocolint_add_defines(PyObject *module);
 /* ... and its match at the `#` at p: the end of the name (the `(` follows), or -1; *name: its start */
 Py_ssize_t cocolint_define_fn_long(const unsigned char *s, Py_ssize_t n, Py_ssize_t p, Py_ssize_t *name);
-/* defines_inline.c: define_openers(source): the searches of inline_directives._triggered */
 /* defines_inline.c: define_openers(source): the searches of inline_directives._triggered;
  * inline_directive_spans(source, opened, look): inline_directives.inline_directives_py */
 int cocolint_add_defines_inline(PyObject *module);
