@@ -39,8 +39,8 @@ static int c(void)
 
 def test_pieces_end_after_top_level_closing_lines() -> None:
     starts = regions.pieces(FILE)
-    assert [FILE[s:s + 12] for s in starts[1:]] == [b"\nstruct s x ", b"static int b", b"#define M(x)",
-                                                    b"static int c"]
+    # `} while (0)` ends the macro, not an item: no cut after it
+    assert [FILE[s:s + 12] for s in starts[1:]] == [b"\nstruct s x ", b"static int b", b"#define M(x)"]
     assert starts[0] == 0
 
 
@@ -141,3 +141,27 @@ def test_same_findings_on_real_code_one_rule_at_a_time(tmp_path: Path, monkeypat
         total += len(with_pieces)
     assert total > 300, "the comparison must cover hundreds of real matches"
     assert counted.reduced > 100 and counted.fallback < counted.reduced
+
+
+def test_the_end_of_a_macro_inside_a_body_is_no_cut() -> None:
+    text = b"int f(void)\n{\n#define X do { \\\n\ty(); \\\n} while (0)\n\tkfree(p);\n}\nint g(void)\n{\n}\n"
+    assert regions.pieces(text) == [0, text.index(b"int g")]
+    crlf = text.replace(b"\n", b"\r\n")
+    assert regions.pieces(crlf) == [0, crlf.index(b"int g")]
+
+
+def test_pieces_that_balance_each_other_fall_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # two bodies each cut by a `}` at the start of a line: the first kept piece opens a brace the last
+    # one closes, so the pieces parse without an error but as one function across them
+    filler = "int a%d(void)\n{\n\treturn 0;\n}\n"
+    src = ("int f(void)\n{\n\tkfree(a);\n\tif (x) {\n\t\ty();\n}\n\treturn 0;\n}\n"
+           + "".join(filler % i for i in range(30))
+           + "int g(void)\n{\n\tif (x) {\n\t\ty();\n}\n\tkfree(b);\n}\n")
+    path = tmp_path / "f.c"
+    path.write_text(src)
+    rule = make_rule(tmp_path, "frees", "patterns = ['kfree($P)']")
+    counted = Counted(monkeypatch)
+    found = Matcher([rule]).match("f.c", src.encode(), path).findings
+    assert counted.reduced == 1  # the pieces parsed clean, and were still not used
+    assert [f.function for f in found] == ["f", "g"]
+    assert found == Matcher([rule], prefilter=False).match("f.c", src.encode(), path).findings

@@ -10,7 +10,8 @@ A piece holding a name keeps all its items, so a match, the function around it, 
 scopes looked up among its ancestors are all still there.
 
 This is a guess about layout, so it is checked: the caller parses the pieces and uses that
-tree only when it has no ERROR or MISSING node, and parses the whole text otherwise
+tree only when it has no ERROR or MISSING node and every top-level node lies inside one piece
+(whole()), and parses the whole text otherwise
 (kernelc/views.py; with the pre-filter off the whole text is parsed: the reference the soundness
 benchmark and tests compare with).
 """
@@ -30,8 +31,30 @@ KEEP_AT_MOST = 0.75
 
 
 def pieces(text: bytes) -> list[int]:
-    """Where each piece starts: 0, then after every top-level `}` line (but the last byte)."""
-    return [0, *(m.end() for m in _CLOSE.finditer(text) if m.end() < len(text))]
+    """Where each piece starts: 0, then after every top-level `}` line (but the last byte).
+
+    A `}` line that continues a `\\` line is the end of a macro definition (`} while (0)`), which
+    may sit inside a function: not a cut."""
+    out = [0]
+    for m in _CLOSE.finditer(text):
+        at = m.start()
+        if m.end() < len(text) and not (at >= 2 and (text[at - 2] == 0x5C or text[at - 3:at - 1] == b"\\\r")):
+            out.append(m.end())
+    return out
+
+
+def whole(tree_root: object, spans: list[Span]) -> bool:
+    """Whether every top-level node of a tree parsed from spans lies inside one of them: a node
+    across two pieces means a cut fell inside an item (braces opened in one piece and closed in a
+    later one), and the pieces cannot stand for the file."""
+    k, n = 0, len(spans)
+    for child in tree_root.children:  # type: ignore[attr-defined]
+        start, end = child.start_byte, child.end_byte
+        while k < n and spans[k][1] <= start:
+            k += 1
+        if k == n or start < spans[k][0] or end > spans[k][1]:
+            return False
+    return True
 
 
 def occurrences(text: bytes, names: tuple[bytes, ...] | list[bytes]) -> list[int]:

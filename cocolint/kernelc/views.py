@@ -64,11 +64,11 @@ def parse_prepared(source: bytes, p: Prepared | None, wanted: Callable[[bytes], 
 
 def _parse_primary(source: bytes, p: Prepared, names: tuple[bytes, ...] | None) -> ts.Tree:
     """The primary view's tree: only the top-level items holding one of names, when that parses
-    without an ERROR or MISSING node; otherwise all of it."""
+    without an ERROR or MISSING node and no node across two pieces; otherwise all of it."""
     if names and not p.suffix:
         spans = regions.kept(p.source, names, source)
         if spans is not None:
             tree = ts.parse_ranges(p.source, spans)
-            if not tree.root_node.has_error:
+            if not tree.root_node.has_error and regions.whole(tree.root_node, spans):
                 return tree
     return ts.parse(p.source, p.suffix)
