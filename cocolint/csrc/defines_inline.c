@@ -82,57 +82,6 @@ fail:
     return NULL;
 }
 
-/* scan.skip_space(s, i, -1): back over whitespace and backslashes (-1 when none is left) */
-static Py_ssize_t skip_space_back(const unsigned char *s, Py_ssize_t i, Py_ssize_t n)
-{
-    while (0 <= i && i < n && (is_space(s[i]) || s[i] == '\\'))
-        i--;
-    return i;
-}
-
-/* s.rfind(a b, 0, to): the last pair wholly before to, or -1 */
-static Py_ssize_t rfind_pair(const unsigned char *s, Py_ssize_t to, unsigned char a, unsigned char b)
-{
-    for (Py_ssize_t i = to - 2; i >= 0; i--)
-        if (s[i] == a && s[i + 1] == b)
-            return i;
-    return -1;
-}
-
-/* scan.code_before(s, i) for 0 <= i < n (and i == -1): the last index before i that is code,
- * whitespace, comments and `//` tails (after an even number of quotes on the line) skipped */
-static Py_ssize_t code_before(const unsigned char *s, Py_ssize_t i, Py_ssize_t n)
-{
-    for (;;) {
-        i = skip_space_back(s, i, n);
-        if (i < 0)
-            return i;  /* (the Python's searches of an empty range find nothing) */
-        if (i > 0 && s[i] == '/' && s[i - 1] == '*') {  /* the end of a comment */
-            Py_ssize_t opened = rfind_pair(s, i - 1, '/', '*');
-            if (opened < 0)
-                return i;
-            i = opened - 1;
-            continue;
-        }
-        Py_ssize_t line_start = i;
-        while (line_start > 0 && s[line_start - 1] != '\n')
-            line_start--;
-        Py_ssize_t slashes = -1, quotes = 0;  /* the first `//` wholly in [line_start, i + 1) */
-        for (Py_ssize_t k = line_start; k + 1 <= i; k++) {
-            if (s[k] == '/' && s[k + 1] == '/') {
-                slashes = k;
-                break;
-            }
-            quotes += s[k] == '"';
-        }
-        if (slashes >= 0 && quotes % 2 == 0) {
-            i = slashes - 1;
-            continue;
-        }
-        return i;
-    }
-}
-
 /* inline_directives._triggered(source, look=False): one of TRIGGERS is known to occur (the caller
  * looks for them: a bytes `in` is quicker than a byte loop here) */
 static int triggered(const unsigned char *s, Py_ssize_t n)
@@ -148,7 +97,7 @@ static int triggered(const unsigned char *s, Py_ssize_t n)
                 j--;
             if ((j >= 1 && s[j] == '/' && s[j - 1] == '*') || (j >= 0 && is_opener(s[j]))) {
                 if (s[j] == '/')
-                    j = code_before(s, j, n);
+                    j = cl_code_before(s, n, j);
                 if (j >= 0 && is_opener(s[j]))
                     return 1;
             }
@@ -221,7 +170,7 @@ static PyObject *inline_directive_spans(PyObject *self, PyObject *args)
         line = nl == NULL ? n : nl - s + 1;  /* the next line after this one's `#` */
         if (start < last)
             continue;  /* inside the previous directive's continuation lines */
-        Py_ssize_t at = start ? code_before(s, start - 1, n) : -1;
+        Py_ssize_t at = start ? cl_code_before(s, n, start - 1) : -1;
         if (at >= last)
             before = s[at];
         Py_ssize_t end = cocolint_directive_end(s, hash_end, n, &unclosed);

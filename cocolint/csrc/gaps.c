@@ -26,12 +26,6 @@ static Py_ssize_t line_break(const unsigned char *s, Py_ssize_t n, Py_ssize_t i)
     return i;
 }
 
-static int starts(const unsigned char *s, Py_ssize_t n, Py_ssize_t i, const char *lit)
-{
-    size_t len = strlen(lit);
-    return i >= 0 && (size_t)(n - i) >= len && memcmp(s + i, lit, len) == 0;
-}
-
 /* _NEXT matched at i: its end, or -1. */
 static Py_ssize_t next_item(const unsigned char *s, Py_ssize_t n, Py_ssize_t i)
 {
@@ -41,7 +35,7 @@ static Py_ssize_t next_item(const unsigned char *s, Py_ssize_t n, Py_ssize_t i)
     /* (s[j - 1] is inside the match: the newline at i or a blank after it) */
     if (is_blank(s[j - 1]) && j < n && (is_upper(s[j]) || s[j] == '_' || s[j] == '.' || s[j] == '{' || s[j] == '}'))
         return j;
-    if (starts(s, n, j, "};") || starts(s, n, j, "#if") || starts(s, n, j, "#endif") || starts(s, n, j, "/*"))
+    if (starts_with(s, n, j, "};") || starts_with(s, n, j, "#if") || starts_with(s, n, j, "#endif") || starts_with(s, n, j, "/*"))
         return j;
     return -1;
 }
@@ -73,7 +67,7 @@ static Py_ssize_t comment_then_next(const unsigned char *s, Py_ssize_t n, Py_ssi
     Py_ssize_t k = p + 1;
     while (k < n && is_blank(s[k]))
         k++;
-    if (!starts(s, n, k, "/*"))
+    if (!starts_with(s, n, k, "/*"))
         return -1;
     for (Py_ssize_t e = k + 2; e + 1 < n && s[e] != '\n'; e++) {
         if (s[e] == '*' && s[e + 1] == '/') {

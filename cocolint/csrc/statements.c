@@ -7,7 +7,7 @@
  * first space or tab.  tests/test_native_statements.py compares both (passes.statement_gaps_py is the
  * pure-Python path).
  */
-#include "passbytes.h"
+#include "native.h"
 
 #include <stdlib.h>
 
@@ -55,7 +55,7 @@ static int statement_names(const unsigned char *s, Py_ssize_t n, Span **names, P
             continue;
         }
         p = open_at + 1;
-        Py_ssize_t last = pb_directive_end(s, n, open_at + 1) - 1;
+        Py_ssize_t last = directive_end(s, n, open_at + 1) - 1;
         while (is_blank(s[last]) || s[last] == '\\' || s[last] == '\r' || s[last] == '\n')
             last--;  /* (the `(` stops it) */
         if (s[last] != ';')
@@ -95,15 +95,15 @@ static Py_ssize_t call_gap(const unsigned char *s, Py_ssize_t n, Py_ssize_t star
 {
     if (start > 0 && not_before_call(s[start - 1]))
         return -1;
-    Py_ssize_t k = pb_line_start(s, start);
+    Py_ssize_t k = line_start(s, start);
     while (k < start && is_blank(s[k]))
         k++;
     if (k < start && s[k] == '#')
         return -1;  /* in a directive */
-    Py_ssize_t close = pb_close_paren(s, n, open_at);
+    Py_ssize_t close = cl_close_paren(s, n, open_at, 0);
     if (close < 0)
         return -1;
-    Py_ssize_t nxt = pb_skip_space(s, n, close + 1);
+    Py_ssize_t nxt = cl_skip_space(s, n, close + 1, 1);
     if (nxt >= n || !(is_upper(s[nxt]) || is_lower(s[nxt]) || s[nxt] == '_' || s[nxt] == '}'))
         return -1;
     Py_ssize_t gap = close + 1;

@@ -9,7 +9,7 @@
  * scan's `static`/`const` hits; here one memchr loop over the `s` of the file.
  * tests/test_native_statics.py compares both (passes.static_candidates_py is the pure-Python path).
  */
-#include "passbytes.h"
+#include "native.h"
 
 static inline int is_macro_byte(unsigned char c) { return is_upper(c) || is_digit(c) || c == '_'; }
 
@@ -46,14 +46,14 @@ static Py_ssize_t static_call(const unsigned char *s, Py_ssize_t n, Py_ssize_t p
         ;
     if (j >= n || s[j] != '(')
         return -1;
-    for (Py_ssize_t k = pb_line_start(s, p); k < p; k++) {
+    for (Py_ssize_t k = line_start(s, p); k < p; k++) {
         if (!is_blank(s[k]))
             return -1;  /* not at the start of its line */
     }
-    Py_ssize_t close = pb_close_paren(s, n, j);
+    Py_ssize_t close = cl_close_paren(s, n, j, 0);
     if (close < 0)
         return -1;
-    Py_ssize_t after = pb_skip_space(s, n, close + 1);
+    Py_ssize_t after = cl_skip_space(s, n, close + 1, 1);
     if (after >= n || s[after] != ';' || one_ident(s, j + 1, close))
         return -1;
     return j;

@@ -8,7 +8,7 @@
  * (any later start in it ends at the same byte).  A file with no `...)` after a name byte has none.
  * tests/test_native_variadic.py compares both (passes.variadic_spans_py is the pure-Python path).
  */
-#include "passbytes.h"
+#include "native.h"
 
 /* The regex at the `#` at p: the end of the match, or -1; *a, *b: group 1. */
 static Py_ssize_t variadic_define(const unsigned char *s, Py_ssize_t n, Py_ssize_t p, Py_ssize_t *a, Py_ssize_t *b)
