@@ -63,29 +63,16 @@ static Py_ssize_t bare_call(const unsigned char *s, Py_ssize_t n, Py_ssize_t sta
     return end;
 }
 
-static PyObject *bare_candidates(PyObject *self, PyObject *arg)
+static int fill_bare_candidates(const unsigned char *s, Py_ssize_t n, PyObject *out)
 {
-    (void)self;
-    Py_buffer view;
-    if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0)
-        return NULL;
-    const unsigned char *s = view.buf;
-    Py_ssize_t n = view.len;
-    PyObject *out = PyList_New(0);
-    if (out == NULL)
-        goto fail;
     Py_ssize_t start = n > 0 && is_upper(s[0]) ? 0 : -1;  /* _BARE_FIRST at the very start */
     Py_ssize_t p = 0;
     for (;;) {
         if (start >= 0) {
             Py_ssize_t name_end = 0, end = bare_call(s, n, start, &name_end);
             if (end >= 0) {
-                PyObject *t = Py_BuildValue("(nnn)", start, name_end, end);
-                if (t == NULL || PyList_Append(out, t) < 0) {
-                    Py_XDECREF(t);
-                    goto fail;
-                }
-                Py_DECREF(t);
+                if (append_triple(out, start, name_end, end) < 0)
+                    return -1;
             }
         }
         start = -1;
@@ -98,12 +85,13 @@ static PyObject *bare_candidates(PyObject *self, PyObject *arg)
         if (p < n && is_upper(s[p]))
             start = p;  /* _BARE_CALL: `\n` then a capital */
     }
-    PyBuffer_Release(&view);
-    return out;
-fail:
-    Py_XDECREF(out);
-    PyBuffer_Release(&view);
-    return NULL;
+    return 0;
+}
+
+static PyObject *bare_candidates(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    return source_list(arg, fill_bare_candidates);
 }
 
 static PyMethodDef methods[] = {
@@ -112,7 +100,4 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-int cocolint_add_bare(PyObject *module)
-{
-    return PyModule_AddFunctions(module, methods);
-}
+COCOLINT_ADD_METHODS(bare, methods)

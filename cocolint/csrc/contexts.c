@@ -313,7 +313,4 @@ static PyMethodDef contexts_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-int cocolint_add_contexts(PyObject *module)
-{
-    return PyModule_AddFunctions(module, contexts_methods);
-}
+COCOLINT_ADD_METHODS(contexts, contexts_methods)

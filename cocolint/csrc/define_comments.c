@@ -43,17 +43,8 @@ static int define_start(const unsigned char *s, Py_ssize_t n, Py_ssize_t p)
     return p + 6 == n || !is_word(s[p + 6]);
 }
 
-static PyObject *define_comment_spans(PyObject *self, PyObject *arg)
+static int fill_define_comment_spans(const unsigned char *s, Py_ssize_t n, PyObject *out)
 {
-    (void)self;
-    Py_buffer view;
-    if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0)
-        return NULL;
-    const unsigned char *s = view.buf;
-    Py_ssize_t n = view.len;
-    PyObject *out = PyList_New(0);
-    if (out == NULL)
-        goto fail;
     Py_ssize_t done = 0, cont_end = 0, cont;
     while ((cont = continuation(s, n, done, &cont_end)) >= 0) {
         Py_ssize_t start = line_start(s, cont);
@@ -71,16 +62,17 @@ static PyObject *define_comment_spans(PyObject *self, PyObject *arg)
             if (close < 0)
                 break;  /* (no later opener closes either) */
             if (append_span(out, open, close + 2) < 0)
-                goto fail;
+                return -1;
             at = close + 2;
         }
     }
-    PyBuffer_Release(&view);
-    return out;
-fail:
-    Py_XDECREF(out);
-    PyBuffer_Release(&view);
-    return NULL;
+    return 0;
+}
+
+static PyObject *define_comment_spans(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    return source_list(arg, fill_define_comment_spans);
 }
 
 static PyMethodDef methods[] = {
@@ -89,7 +81,4 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-int cocolint_add_define_comments(PyObject *module)
-{
-    return PyModule_AddFunctions(module, methods);
-}
+COCOLINT_ADD_METHODS(define_comments, methods)

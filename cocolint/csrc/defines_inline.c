@@ -43,17 +43,8 @@ static Py_ssize_t run_end(const unsigned char *s, Py_ssize_t n, Py_ssize_t pos)
     return -1;
 }
 
-static PyObject *define_openers(PyObject *self, PyObject *arg)
+static int fill_define_openers(const unsigned char *s, Py_ssize_t n, PyObject *out)
 {
-    (void)self;
-    Py_buffer view;
-    if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0)
-        return NULL;
-    const unsigned char *s = view.buf;
-    Py_ssize_t n = view.len;
-    PyObject *out = PyList_New(0);
-    if (out == NULL)
-        goto fail;
     Py_ssize_t found = define_line(s, n, 0);
     while (found >= 0) {
         Py_ssize_t at = found - 1;  /* the newline before the `#` */
@@ -66,7 +57,7 @@ static PyObject *define_openers(PyObject *self, PyObject *arg)
                 j--;
             if ((j >= 1 && s[j] == '/' && s[j - 1] == '*') || (j >= 0 && is_opener(s[j]))) {
                 if (append_offset(out, j) < 0)
-                    goto fail;
+                    return -1;
             }
         }
         Py_ssize_t end = run_end(s, n, at + 1);
@@ -74,12 +65,13 @@ static PyObject *define_openers(PyObject *self, PyObject *arg)
             break;
         found = define_line(s, n, end);
     }
-    PyBuffer_Release(&view);
-    return out;
-fail:
-    Py_XDECREF(out);
-    PyBuffer_Release(&view);
-    return NULL;
+    return 0;
+}
+
+static PyObject *define_openers(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    return source_list(arg, fill_define_openers);
 }
 
 /* inline_directives._triggered(source, look=False): one of TRIGGERS is known to occur (the caller
@@ -197,7 +189,4 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-int cocolint_add_defines_inline(PyObject *module)
-{
-    return PyModule_AddFunctions(module, methods);
-}
+COCOLINT_ADD_METHODS(defines_inline, methods)

@@ -188,7 +188,4 @@ static PyMethodDef directive_methods[] = {
 	{ NULL, NULL, 0, NULL },
 };
 
-int cocolint_add_directives(PyObject *module)
-{
-	return PyModule_AddFunctions(module, directive_methods);
-}
+COCOLINT_ADD_METHODS(directives, directive_methods)

@@ -79,17 +79,8 @@ static Py_ssize_t comment_then_next(const unsigned char *s, Py_ssize_t n, Py_ssi
     return -1;
 }
 
-static PyObject *call_gaps(PyObject *self, PyObject *arg)
+static int fill_call_gaps(const unsigned char *s, Py_ssize_t n, PyObject *out)
 {
-    (void)self;
-    Py_buffer view;
-    if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0)
-        return NULL;
-    const unsigned char *s = view.buf;
-    Py_ssize_t n = view.len;
-    PyObject *out = PyList_New(0);
-    if (out == NULL)
-        goto fail;
     Py_ssize_t p = 0;
     while (p < n) {
         const unsigned char *hit = memchr(s + p, ')', (size_t)(n - p));
@@ -106,28 +97,20 @@ static PyObject *call_gaps(PyObject *self, PyObject *arg)
             continue;
         }
         if (append_span(out, p, end) < 0)
-            goto fail;
+            return -1;
         p = end;  /* finditer: the next match starts after this one (never empty: it holds the `)`) */
     }
-    PyBuffer_Release(&view);
-    return out;
-fail:
-    Py_XDECREF(out);
-    PyBuffer_Release(&view);
-    return NULL;
+    return 0;
 }
 
-static PyObject *last_names(PyObject *self, PyObject *arg)
+static PyObject *call_gaps(PyObject *self, PyObject *arg)
 {
     (void)self;
-    Py_buffer view;
-    if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0)
-        return NULL;
-    const unsigned char *s = view.buf;
-    Py_ssize_t n = view.len;
-    PyObject *out = PyList_New(0);
-    if (out == NULL)
-        goto fail;
+    return source_list(arg, fill_call_gaps);
+}
+
+static int fill_last_names(const unsigned char *s, Py_ssize_t n, PyObject *out)
+{
     for (Py_ssize_t p = 2; p < n; p++) {
         const unsigned char *hit = memchr(s + p, '}', (size_t)(n - p));
         if (hit == NULL)
@@ -136,15 +119,16 @@ static PyObject *last_names(PyObject *self, PyObject *arg)
         unsigned char c = s[p - 2];
         if (s[p - 1] == '\n' && (is_upper(c) || is_digit(c) || c == '_')) {
             if (append_offset(out, p) < 0)
-                goto fail;
+                return -1;
         }
     }
-    PyBuffer_Release(&view);
-    return out;
-fail:
-    Py_XDECREF(out);
-    PyBuffer_Release(&view);
-    return NULL;
+    return 0;
+}
+
+static PyObject *last_names(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    return source_list(arg, fill_last_names);
 }
 
 static PyMethodDef methods[] = {
@@ -155,7 +139,4 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-int cocolint_add_gaps(PyObject *module)
-{
-    return PyModule_AddFunctions(module, methods);
-}
+COCOLINT_ADD_METHODS(gaps, methods)

@@ -32,6 +32,35 @@ static inline int append_offset(PyObject *list, Py_ssize_t a)
     return rc;
 }
 
+static inline int append_triple(PyObject *list, Py_ssize_t a, Py_ssize_t b, Py_ssize_t c)
+{
+    PyObject *t = Py_BuildValue("(nnn)", a, b, c);
+    int rc = t == NULL ? -1 : PyList_Append(list, t);
+    Py_XDECREF(t);
+    return rc;
+}
+
+/* The METH_O searches that read a source buffer and return a list: fill(s, n, out) appends to out (a new,
+ * empty list) and returns 0, or -1 with an exception set; source_list(source, fill) gets the buffer,
+ * makes the list, calls fill and releases the buffer: the list, or NULL. */
+typedef int (*source_fill)(const unsigned char *s, Py_ssize_t n, PyObject *out);
+
+static inline PyObject *source_list(PyObject *source, source_fill fill)
+{
+    Py_buffer view;
+    if (PyObject_GetBuffer(source, &view, PyBUF_SIMPLE) < 0)
+        return NULL;
+    PyObject *out = PyList_New(0);
+    if (out != NULL && fill((const unsigned char *)view.buf, view.len, out) < 0)
+        Py_CLEAR(out);
+    PyBuffer_Release(&view);
+    return out;
+}
+
+/* int cocolint_add_<part>(module): adds the file's PyMethodDef table (no `;` after it) */
+#define COCOLINT_ADD_METHODS(part, methods) \
+    int cocolint_add_##part(PyObject *module) { return PyModule_AddFunctions(module, methods); }
+
 /* comments.c: comment_spans(source), blank_comments(source), as cocolint/engine/comments.py */
 int cocolint_add_comments(PyObject *module);
 /* literals.c: Literals(list of bytes) with find_all(source) -> every occurrence, overlapping */

@@ -332,7 +332,4 @@ static PyMethodDef trace_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-int cocolint_add_trace(PyObject *module)
-{
-    return PyModule_AddFunctions(module, trace_methods);
-}
+COCOLINT_ADD_METHODS(trace, trace_methods)
