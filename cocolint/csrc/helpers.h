@@ -68,7 +68,8 @@ static inline Py_ssize_t cl_rfind(const unsigned char *s, Py_ssize_t n, const ch
 }
 
 /* The first p in [from, to - 1) with s[p] == a and s[p + 1] == b (s.find(ab, from, to), to <= n), or -1. */
-static inline Py_ssize_t find2(const unsigned char *s, Py_ssize_t from, Py_ssize_t to, unsigned char a, unsigned char b)
+static inline Py_ssize_t find2(const unsigned char *s, Py_ssize_t from, Py_ssize_t to, unsigned char a,
+                               unsigned char b)
 {
     if (from < 0)
         from = 0;
@@ -85,7 +86,8 @@ static inline Py_ssize_t find2(const unsigned char *s, Py_ssize_t from, Py_ssize
 }
 
 /* The last p in [from, to - 1) with s[p] == a and s[p + 1] == b (s.rfind(ab, from, to), from >= 0), or -1. */
-static inline Py_ssize_t rfind2(const unsigned char *s, Py_ssize_t from, Py_ssize_t to, unsigned char a, unsigned char b)
+static inline Py_ssize_t rfind2(const unsigned char *s, Py_ssize_t from, Py_ssize_t to, unsigned char a,
+                                unsigned char b)
 {
     for (Py_ssize_t p = to - 2; p >= from; p--) {
         if (s[p] == a && s[p + 1] == b)
