@@ -43,24 +43,32 @@ static Py_ssize_t run_end(const unsigned char *s, Py_ssize_t n, Py_ssize_t pos)
     return -1;
 }
 
+/* The run of #define/#undef lines whose first `#` is at found: the byte before it that may decide
+ * _triggered (the end of a comment, or one of `,({=`), or -1 (none, or the line before is a directive) */
+static Py_ssize_t run_opener(const unsigned char *s, Py_ssize_t found)
+{
+    Py_ssize_t at = found - 1;  /* the newline before the `#` */
+    Py_ssize_t line = at - 1;   /* src.rfind(b"\n", 0, at) + 1: the line before */
+    while (line >= 0 && s[line] != '\n')
+        line--;
+    if (s[line + 1] == '#')
+        return -1;
+    Py_ssize_t j = at - 1;
+    while (j >= 0 && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n'))
+        j--;
+    if ((j >= 1 && s[j] == '/' && s[j - 1] == '*') || (j >= 0 && is_opener(s[j])))
+        return j;
+    return -1;
+}
+
 static int fill_define_openers(const unsigned char *s, Py_ssize_t n, PyObject *out)
 {
     Py_ssize_t found = define_line(s, n, 0);
     while (found >= 0) {
-        Py_ssize_t at = found - 1;  /* the newline before the `#` */
-        Py_ssize_t line = at - 1;   /* src.rfind(b"\n", 0, at) + 1: the line before */
-        while (line >= 0 && s[line] != '\n')
-            line--;
-        if (s[line + 1] != '#') {
-            Py_ssize_t j = at - 1;
-            while (j >= 0 && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n'))
-                j--;
-            if ((j >= 1 && s[j] == '/' && s[j - 1] == '*') || (j >= 0 && is_opener(s[j]))) {
-                if (append_offset(out, j) < 0)
-                    return -1;
-            }
-        }
-        Py_ssize_t end = run_end(s, n, at + 1);
+        Py_ssize_t j = run_opener(s, found);
+        if (j >= 0 && append_offset(out, j) < 0)
+            return -1;
+        Py_ssize_t end = run_end(s, n, found);
         if (end < 0)
             break;
         found = define_line(s, n, end);
@@ -80,21 +88,12 @@ static int triggered(const unsigned char *s, Py_ssize_t n)
 {
     Py_ssize_t found = define_line(s, n, 0);
     while (found >= 0) {
-        Py_ssize_t at = found - 1, line = at - 1;
-        while (line >= 0 && s[line] != '\n')
-            line--;
-        if (s[line + 1] != '#') {
-            Py_ssize_t j = at - 1;
-            while (j >= 0 && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n'))
-                j--;
-            if ((j >= 1 && s[j] == '/' && s[j - 1] == '*') || (j >= 0 && is_opener(s[j]))) {
-                if (s[j] == '/')
-                    j = cl_code_before(s, n, j);
-                if (j >= 0 && is_opener(s[j]))
-                    return 1;
-            }
-        }
-        Py_ssize_t end = run_end(s, n, at + 1);
+        Py_ssize_t j = run_opener(s, found);
+        if (j >= 0 && s[j] == '/')
+            j = cl_code_before(s, n, j);
+        if (j >= 0 && is_opener(s[j]))
+            return 1;
+        Py_ssize_t end = run_end(s, n, found);
         if (end < 0)
             break;
         found = define_line(s, n, end);
