@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from cocolint import accel
 
@@ -65,3 +65,21 @@ def agree_on_prefixes_and_buffers(same: Callable[[bytes], None], text: bytes, na
     assert native_fn(bytearray(text)) == python_fn(text)
     with pytest.raises(TypeError):
         native_fn("text")
+
+
+def piece_tests(same: Callable[[bytes], None], pieces: list[str], generated: int, mutated: int,
+                max_size: int = 40) -> tuple[Callable[..., None], Callable[..., None]]:
+    """A test module's two hypothesis tests (assign them to test_* names): same() on text joined from up
+    to max_size pieces (generated examples), and on a samples/ file with pieces spliced in (mutated examples)."""
+
+    @settings(max_examples=generated, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=max_size))
+    def generated_text(chosen: list[str]) -> None:
+        same("".join(chosen).encode("latin-1"))
+
+    @settings(max_examples=mutated, deadline=None)
+    @given(st.data())
+    def mutated_samples(data: st.DataObject) -> None:
+        same(mutated_sample(data, st.sampled_from(pieces).map(lambda p: p.encode("latin-1"))))
+
+    return generated_text, mutated_samples

@@ -7,6 +7,8 @@ from typing import Callable
 from cocolint.kernelc.normalise import Normaliser
 from cocolint.kernelc.scan import Normalised
 
+from native_helpers import agree_on_prefixes_and_buffers, c_files
+
 Pass = Callable[[bytes, "bytearray | None", Normalised], "bytearray | None"]
 
 
@@ -45,3 +47,29 @@ def rewritten_by_others(src: bytes, every: int = 7) -> bytearray:
         if buf[i] not in b"\n":
             buf[i] = 0x20
     return buf
+
+
+def both_buffers(native: Pass, python: Pass, every: int = 7) -> Callable[[bytes], None]:
+    """A test's same(src): both agree on src as it is, and on src rewritten here and there by other passes."""
+
+    def same(src: bytes) -> None:
+        agree(native, python, src)
+        agree(native, python, src, rewritten_by_others(src, every))
+
+    return same
+
+
+def agree_on_c_files(native: Pass, python: Pass) -> int:
+    """Both agree on every samples/ and rules/ C file, without and with the trigger scan's hits; how many
+    files the pass rewrites."""
+    changed = 0
+    for path in c_files():
+        src = path.read_bytes()
+        changed += agree(native, python, src)[0] is not None
+        agree(native, python, src, found=True)
+    return changed
+
+
+def agree_on_prefixes(same: Callable[[bytes], None], native: Pass, python: Pass, text: bytes) -> None:
+    """native_helpers.agree_on_prefixes_and_buffers for a pass: its runs from no earlier rewrite compared."""
+    agree_on_prefixes_and_buffers(same, text, lambda b: run(native, b, None), lambda b: run(python, b, None))

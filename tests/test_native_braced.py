@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
 
 from cocolint import accel
 from cocolint.kernelc import braced_calls as B
 
-from native_helpers import NATIVE_TESTS, agree_on_prefixes_and_buffers, c_files, mutated_sample, native
-from native_pass_helpers import agree, rewritten_by_others, run
+from native_helpers import NATIVE_TESTS, native, piece_tests
+from native_pass_helpers import agree, agree_on_c_files, agree_on_prefixes, both_buffers
 
 pytestmark = NATIVE_TESTS
 
@@ -18,9 +17,7 @@ def test_the_native_pass_is_built_and_used() -> None:
     assert B._braced_calls is native("braced_calls").braced_calls
 
 
-def _same(src: bytes) -> None:
-    agree(B.braced_calls, B.braced_calls_py, src)
-    agree(B.braced_calls, B.braced_calls_py, src, rewritten_by_others(src))
+_same = both_buffers(B.braced_calls, B.braced_calls_py)
 
 
 _PIECES = ["{", "}", "(", ")", "[", "]", ", {", ", .f = {", ", .x\t=\t{", ", .", ",", ";", "=", " ", "\n", "\t",
@@ -29,16 +26,7 @@ _PIECES = ["{", "}", "(", ")", "[", "]", ", {", ", .f = {", ", .x\t=\t{", ", .",
            "DMI(A, \"x\")", "\0", "\xff", "\r", "\v", "\f", "1"]
 
 
-@settings(max_examples=2000, deadline=None)
-@given(st.lists(st.sampled_from(_PIECES), max_size=40))
-def test_generated_text(pieces: list[str]) -> None:
-    _same("".join(pieces).encode("latin-1"))
-
-
-@settings(max_examples=150, deadline=None)
-@given(st.data())
-def test_mutated_samples(data: st.DataObject) -> None:
-    _same(mutated_sample(data, st.sampled_from(_PIECES).map(lambda p: p.encode("latin-1"))))
+test_generated_text, test_mutated_samples = piece_tests(_same, _PIECES, generated=2000, mutated=150)
 
 
 ITEM = b'{ PRESENT("8086", "2", ATOM, { DMI(V, "x"), }), { 0 } }'
@@ -61,15 +49,12 @@ def test_edge_cases(src: bytes) -> None:
 
 
 def test_every_sample_and_rule_file_and_every_prefix() -> None:
-    for path in c_files():  # no sample has a braced call (yet): each is read through, unchanged
-        src = path.read_bytes()
-        agree(B.braced_calls, B.braced_calls_py, src)
-        agree(B.braced_calls, B.braced_calls_py, src, found=True)
+    # no sample has a braced call (yet): each is read through, unchanged
+    agree_on_c_files(B.braced_calls, B.braced_calls_py)
     text = b"#define ent(a, b) a\nstatic const struct id ids[] = {\n\t" + ITEM + b",\n\tent(x, { .f = 1 }),\n};\n"
     got = agree(B.braced_calls, B.braced_calls_py, text)[0]
     assert got is not None and b"{\"8086\"" in got and b"{x, { .f = 1 }}" in got
-    agree_on_prefixes_and_buffers(_same, text, lambda b: run(B.braced_calls, b, None),
-                                  lambda b: run(B.braced_calls_py, b, None))
+    agree_on_prefixes(_same, B.braced_calls, B.braced_calls_py, text)
 
 
 def test_bad_arguments() -> None:

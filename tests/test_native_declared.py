@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
 
 from cocolint import accel
 from cocolint.kernelc import declared_names as D
 
-from native_helpers import NATIVE_TESTS, agree_on_prefixes_and_buffers, c_files, mutated_sample, native
-from native_pass_helpers import agree, rewritten_by_others, run
+from native_helpers import NATIVE_TESTS, native, piece_tests
+from native_pass_helpers import agree, agree_on_c_files, agree_on_prefixes, both_buffers
 
 pytestmark = NATIVE_TESTS
 
@@ -18,9 +17,7 @@ def test_the_native_pass_is_built_and_used() -> None:
     assert D._declared_names is native("declared_names").declared_names
 
 
-def _same(src: bytes) -> None:
-    agree(D.declared_names, D.declared_names_py, src)
-    agree(D.declared_names, D.declared_names_py, src, rewritten_by_others(src))
+_same = both_buffers(D.declared_names, D.declared_names_py)
 
 
 _PIECES = ["enum", "enum ", "enum x ", "enum\r\n", "{", "}", "(", ")", ",", "=", " = {", ") = {", "\n", "\r\n", " ",
@@ -28,16 +25,7 @@ _PIECES = ["enum", "enum ", "enum x ", "enum\r\n", "{", "}", "(", ")", ",", "=",
            "\"", "\0", "\xff", "\v", "\f", "DEFINE_T(u32, u8) = {", "\tX(Y),\n", "#define E(x) x\n", "penum {"]
 
 
-@settings(max_examples=1500, deadline=None)
-@given(st.lists(st.sampled_from(_PIECES), max_size=40))
-def test_generated_text(pieces: list[str]) -> None:
-    _same("".join(pieces).encode("latin-1"))
-
-
-@settings(max_examples=150, deadline=None)
-@given(st.data())
-def test_mutated_samples(data: st.DataObject) -> None:
-    _same(mutated_sample(data, st.sampled_from(_PIECES).map(lambda p: p.encode("latin-1"))))
+test_generated_text, test_mutated_samples = piece_tests(_same, _PIECES, generated=1500, mutated=150)
 
 
 @pytest.mark.parametrize("src", [
@@ -64,15 +52,9 @@ def test_other_passes_rewrites_are_left_alone() -> None:
 
 
 def test_every_sample_and_rule_file_and_every_prefix() -> None:
-    changed = 0
-    for path in c_files():
-        src = path.read_bytes()
-        changed += agree(D.declared_names, D.declared_names_py, src)[0] is not None
-        agree(D.declared_names, D.declared_names_py, src, found=True)
-    assert changed >= 1
+    assert agree_on_c_files(D.declared_names, D.declared_names_py) >= 1
     text = b"enum v {\n\tFROM(FIXED),\n\tOP(EV) = P(1, 1), /* c */\n};\nstatic D_T(u32, u8) = {\n\t1,\n};\n"
-    agree_on_prefixes_and_buffers(_same, text, lambda b: run(D.declared_names, b, None),
-                                  lambda b: run(D.declared_names_py, b, None))
+    agree_on_prefixes(_same, D.declared_names, D.declared_names_py, text)
 
 
 def test_bad_arguments() -> None:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
 
 from cocolint import accel
 from cocolint.kernelc import local_attributes as L
 
-from native_helpers import NATIVE_TESTS, agree_on_prefixes_and_buffers, c_files, mutated_sample, native
-from native_pass_helpers import agree, rewritten_by_others, run
+from native_helpers import NATIVE_TESTS, native, piece_tests
+from native_pass_helpers import agree_on_c_files, agree_on_prefixes, both_buffers
 
 pytestmark = NATIVE_TESTS
 
@@ -18,9 +17,7 @@ def test_the_native_pass_is_built_and_used() -> None:
     assert L._local_attributes is native("local_attributes").local_attributes
 
 
-def _same(src: bytes) -> None:
-    agree(L.local_attributes, L.local_attributes_py, src)
-    agree(L.local_attributes, L.local_attributes_py, src, rewritten_by_others(src))
+_same = both_buffers(L.local_attributes, L.local_attributes_py)
 
 
 _PIECES = ["#define PRINTF(i, j) __attribute__((format(printf, i, j)))\n", "#define NORET __attribute__ ((noreturn))\n",
@@ -30,16 +27,7 @@ _PIECES = ["#define PRINTF(i, j) __attribute__((format(printf, i, j)))\n", "#def
            "\xff", "\r", "\"", "/* ) */"]
 
 
-@settings(max_examples=2000, deadline=None)
-@given(st.lists(st.sampled_from(_PIECES), max_size=40))
-def test_generated_text(pieces: list[str]) -> None:
-    _same("".join(pieces).encode("latin-1"))
-
-
-@settings(max_examples=150, deadline=None)
-@given(st.data())
-def test_mutated_samples(data: st.DataObject) -> None:
-    _same(mutated_sample(data, st.sampled_from(_PIECES).map(lambda p: p.encode("latin-1"))))
+test_generated_text, test_mutated_samples = piece_tests(_same, _PIECES, generated=2000, mutated=150)
 
 
 PR = b"#define PRINTF(i, j) __attribute__((format(printf, i, j)))\n"
@@ -68,17 +56,11 @@ def test_edge_cases(src: bytes) -> None:
 
 
 def test_every_sample_and_rule_file_and_every_prefix() -> None:
-    changed = 0
-    for path in c_files():
-        src = path.read_bytes()
-        changed += agree(L.local_attributes, L.local_attributes_py, src)[0] is not None
-        agree(L.local_attributes, L.local_attributes_py, src, found=True)
-    assert changed >= 1
+    assert agree_on_c_files(L.local_attributes, L.local_attributes_py) >= 1
     text = PR + b"void PRINTF(1, 2) die(const char *fmt, ...);\n" \
         b"typedef int __attribute__((nonnull(2))) (*cmp_t)(void);\n" \
         b"static void f(void)\n{\n\tregister u64 x0 asm(\"x0\") = 1;\n}\n"
-    agree_on_prefixes_and_buffers(_same, text, lambda b: run(L.local_attributes, b, None),
-                                  lambda b: run(L.local_attributes_py, b, None))
+    agree_on_prefixes(_same, L.local_attributes, L.local_attributes_py, text)
 
 
 def test_bad_arguments() -> None:

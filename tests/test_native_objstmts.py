@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
 
 from cocolint import accel
 from cocolint.kernelc import object_statements as O
 
-from native_helpers import NATIVE_TESTS, agree_on_prefixes_and_buffers, c_files, mutated_sample, native
-from native_pass_helpers import agree, rewritten_by_others, run
+from native_helpers import NATIVE_TESTS, native, piece_tests
+from native_pass_helpers import agree_on_c_files, agree_on_prefixes, both_buffers
 
 pytestmark = NATIVE_TESTS
 
@@ -21,9 +20,7 @@ def test_the_native_pass_is_built_and_used() -> None:
     assert all(n and all(c in O._WORD for c in n) for n in O._packaged())  # the C looks up whole words
 
 
-def _same(src: bytes) -> None:
-    agree(O.object_statements, O.object_statements_py, src)
-    agree(O.object_statements, O.object_statements_py, src, rewritten_by_others(src))
+_same = both_buffers(O.object_statements, O.object_statements_py)
 
 
 _PIECES = ["#define INFO \\\n\tu8 a; \\\n\tu8 b;\n", "#define LONG_NAME\t\\\r\n\tint x;  \r\n",
@@ -33,16 +30,7 @@ _PIECES = ["#define INFO \\\n\tu8 a; \\\n\tu8 b;\n", "#define LONG_NAME\t\\\r\n\
            "\\\n", "#", "#if X\n", "#endif\n", "u16 flags;", "INFOX", "xINFO", "#INFO", "\0", "\xff", "\v", "\f"]
 
 
-@settings(max_examples=1500, deadline=None)
-@given(st.lists(st.sampled_from(_PIECES), max_size=40))
-def test_generated_text(pieces: list[str]) -> None:
-    _same("".join(pieces).encode("latin-1"))
-
-
-@settings(max_examples=150, deadline=None)
-@given(st.data())
-def test_mutated_samples(data: st.DataObject) -> None:
-    _same(mutated_sample(data, st.sampled_from(_PIECES).map(lambda p: p.encode("latin-1"))))
+test_generated_text, test_mutated_samples = piece_tests(_same, _PIECES, generated=1500, mutated=150)
 
 
 DEF = b"#define CHANNEL_INFO \\\n\tu8 id; \\\n\tu8 reserved[3];\n"
@@ -64,16 +52,10 @@ def test_edge_cases(src: bytes) -> None:
 
 
 def test_every_sample_and_rule_file_and_every_prefix() -> None:
-    changed = 0
-    for path in c_files():
-        src = path.read_bytes()
-        changed += agree(O.object_statements, O.object_statements_py, src)[0] is not None
-        agree(O.object_statements, O.object_statements_py, src, found=True)
-    assert changed >= 1
+    assert agree_on_c_files(O.object_statements, O.object_statements_py) >= 1
     text = DEF + b"struct chan {\n\tCHANNEL_INFO /* c */\n\tu16 flags;\n};\n" \
         + ("struct a {\n\t%s\n};\n" % PACKAGED).encode()
-    agree_on_prefixes_and_buffers(_same, text, lambda b: run(O.object_statements, b, None),
-                                  lambda b: run(O.object_statements_py, b, None))
+    agree_on_prefixes(_same, O.object_statements, O.object_statements_py, text)
 
 
 def test_bad_arguments() -> None:

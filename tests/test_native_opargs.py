@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
 
 from cocolint import accel
 from cocolint.kernelc import operator_args as A
 
-from native_helpers import NATIVE_TESTS, agree_on_prefixes_and_buffers, c_files, mutated_sample, native
-from native_pass_helpers import agree, rewritten_by_others, run
+from native_helpers import NATIVE_TESTS, native, piece_tests
+from native_pass_helpers import agree, agree_on_c_files, agree_on_prefixes, both_buffers
 
 pytestmark = NATIVE_TESTS
 
@@ -21,24 +20,13 @@ def test_the_native_pass_is_built_and_used() -> None:
     assert A._operator_args is native("operator_args").operator_args
 
 
-def _same(src: bytes) -> None:
-    agree(A.operator_args, A.operator_args_py, src)
-    agree(A.operator_args, A.operator_args_py, src, rewritten_by_others(src, 5))
+_same = both_buffers(A.operator_args, A.operator_args_py, 5)
 
 
 _PIECES = _OPS + [",", ", ", ",\t", ")", "(", " ", "\t", "  ", "x", "ALU(ADD", "\n", "\r", "\0", "\xff", "\v", "/*"]
 
 
-@settings(max_examples=2000, deadline=None)
-@given(st.lists(st.sampled_from(_PIECES), max_size=30))
-def test_generated_text(pieces: list[str]) -> None:
-    _same("".join(pieces).encode("latin-1"))
-
-
-@settings(max_examples=150, deadline=None)
-@given(st.data())
-def test_mutated_samples(data: st.DataObject) -> None:
-    _same(mutated_sample(data, st.sampled_from(_PIECES).map(lambda p: p.encode("latin-1"))))
+test_generated_text, test_mutated_samples = piece_tests(_same, _PIECES, generated=2000, mutated=150, max_size=30)
 
 
 @pytest.mark.parametrize("op", _OPS)
@@ -57,15 +45,9 @@ def test_edge_cases(src: bytes) -> None:
 
 
 def test_every_sample_and_rule_file_and_every_prefix() -> None:
-    changed = 0
-    for path in c_files():
-        src = path.read_bytes()
-        changed += agree(A.operator_args, A.operator_args_py, src)[0] is not None
-        agree(A.operator_args, A.operator_args_py, src, found=True)
-    assert changed >= 1
+    assert agree_on_c_files(A.operator_args, A.operator_args_py) >= 1
     text = b"ALU(ADD, +)\nATOMIC_OP(or, |=, x)\nCASE(w,  , acq_, 32)\nBUILD(i, 32, )\nf(a, b <<= c)\nT(x, <<=  )\n"
-    agree_on_prefixes_and_buffers(_same, text, lambda b: run(A.operator_args, b, None),
-                                  lambda b: run(A.operator_args_py, b, None))
+    agree_on_prefixes(_same, A.operator_args, A.operator_args_py, text)
 
 
 def test_the_counts_keep_their_order() -> None:

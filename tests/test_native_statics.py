@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
 
 from cocolint import accel
 from cocolint.kernelc import passes, triggers
 from cocolint.kernelc.macros import macro_set
 from cocolint.kernelc.scan import Normalised
 
-from native_helpers import PURE_PYTHON, agree_on_prefixes_and_buffers, c_files, mutated_sample, native as require
+from native_helpers import PURE_PYTHON, agree_on_prefixes_and_buffers, c_files, native as require, piece_tests
 
 if PURE_PYTHON:
     pytest.skip("COCOLINT_PURE_PYTHON=1: the native module is switched off", allow_module_level=True)
@@ -32,16 +31,8 @@ _PIECES = ["static", "static ", "const ", "const", " ", "\t", "\n", "\r", "A", "
            "static const ", "xstatic ", "#"]
 
 
-@settings(max_examples=2500, deadline=None)
-@given(st.lists(st.sampled_from(_PIECES), max_size=40))
-def test_generated_text_gives_the_pythons_candidates(pieces: list[str]) -> None:
-    _same("".join(pieces).encode("latin-1"))
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.data())
-def test_mutated_samples_give_the_pythons_candidates(data: st.DataObject) -> None:
-    _same(mutated_sample(data, st.sampled_from(_PIECES).map(lambda p: p.encode("latin-1"))))
+test_generated_text_gives_the_pythons_candidates, test_mutated_samples_give_the_pythons_candidates = \
+    piece_tests(_same, _PIECES, generated=2500, mutated=300)
 
 
 @pytest.mark.parametrize("src", [

@@ -8,7 +8,7 @@
  * _BARE_CALL regex at every `\n` + capital the trigger scan found; here one memchr loop reads the file.
  * tests/test_native_bare.py compares both (passes.bare_candidates_py is the pure-Python path).
  */
-#include "passbytes.h"
+#include "native.h"
 
 static inline int is_macro_byte(unsigned char c) { return is_upper(c) || is_digit(c) || c == '_'; }
 
@@ -34,27 +34,27 @@ static Py_ssize_t bare_call(const unsigned char *s, Py_ssize_t n, Py_ssize_t sta
     *name_end = j;
     Py_ssize_t end = j;
     if (s[j] == '(') {
-        if (pb_one_line_statement(s, n, j))
+        if (one_line_statement(s, n, j))
             return -1;  /* `EXPORT_SYMBOL(x);` */
-        Py_ssize_t close = pb_close_paren(s, n, j);
+        Py_ssize_t close = cl_close_paren(s, n, j, 0);
         if (close < 0)
             return -1;
         end = close + 1;
     }
-    Py_ssize_t line_end = pb_line_end(s, n, end);
-    Py_ssize_t a = end, b = line_end;  /* the rest of the line: blanks and \r only, or a comment */
+    Py_ssize_t eol = line_end(s, n, end);
+    Py_ssize_t a = end, b = eol;  /* the rest of the line: blanks and \r only, or a comment */
     while (a < b && (is_blank(s[a]) || s[a] == '\r'))
         a++;
     while (b > a && (is_blank(s[b - 1]) || s[b - 1] == '\r'))
         b--;
     if (a < b) {
         Py_ssize_t k = end;
-        while (k < line_end && is_space(s[k]))
+        while (k < eol && is_space(s[k]))
             k++;
-        if (!(k + 1 < line_end && s[k] == '/' && (s[k + 1] == '*' || s[k + 1] == '/')))
+        if (!(k + 1 < eol && s[k] == '/' && (s[k + 1] == '*' || s[k + 1] == '/')))
             return -1;  /* more code on the line */
     }
-    Py_ssize_t nxt = pb_skip_space(s, n, line_end);
+    Py_ssize_t nxt = cl_skip_space(s, n, eol, 1);
     if (nxt < n) {
         unsigned char c = s[nxt];
         if (c == '{' || c == '=' || c == ';' || c == ',' || c == ')' || is_blank(s[nxt - 1]))
@@ -63,29 +63,16 @@ static Py_ssize_t bare_call(const unsigned char *s, Py_ssize_t n, Py_ssize_t sta
     return end;
 }
 
-static PyObject *bare_candidates(PyObject *self, PyObject *arg)
+static int fill_bare_candidates(const unsigned char *s, Py_ssize_t n, PyObject *out)
 {
-    (void)self;
-    Py_buffer view;
-    if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0)
-        return NULL;
-    const unsigned char *s = view.buf;
-    Py_ssize_t n = view.len;
-    PyObject *out = PyList_New(0);
-    if (out == NULL)
-        goto fail;
     Py_ssize_t start = n > 0 && is_upper(s[0]) ? 0 : -1;  /* _BARE_FIRST at the very start */
     Py_ssize_t p = 0;
     for (;;) {
         if (start >= 0) {
             Py_ssize_t name_end = 0, end = bare_call(s, n, start, &name_end);
             if (end >= 0) {
-                PyObject *t = Py_BuildValue("(nnn)", start, name_end, end);
-                if (t == NULL || PyList_Append(out, t) < 0) {
-                    Py_XDECREF(t);
-                    goto fail;
-                }
-                Py_DECREF(t);
+                if (append_triple(out, start, name_end, end) < 0)
+                    return -1;
             }
         }
         start = -1;
@@ -98,12 +85,13 @@ static PyObject *bare_candidates(PyObject *self, PyObject *arg)
         if (p < n && is_upper(s[p]))
             start = p;  /* _BARE_CALL: `\n` then a capital */
     }
-    PyBuffer_Release(&view);
-    return out;
-fail:
-    Py_XDECREF(out);
-    PyBuffer_Release(&view);
-    return NULL;
+    return 0;
+}
+
+static PyObject *bare_candidates(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    return source_list(arg, fill_bare_candidates);
 }
 
 static PyMethodDef methods[] = {
@@ -112,7 +100,4 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-int cocolint_add_bare(PyObject *module)
-{
-    return PyModule_AddFunctions(module, methods);
-}
+COCOLINT_ADD_METHODS(bare, methods)

@@ -102,7 +102,7 @@ static int rewrite(Pass *p, Words *defined, int *have_defined)
     const unsigned char *s = p->s;
     Py_ssize_t n = p->n, done = 0, hits = 0;
     for (Py_ssize_t at = 0; hits < MAX_HITS;) {
-        Py_ssize_t comma = find_lit(s, n, at, ", ", 2);
+        Py_ssize_t comma = cl_find(s, n, ", ", 2, at, n);
         if (comma < 0)
             return 0;
         at = comma + 1;
@@ -129,10 +129,10 @@ static int rewrite(Pass *p, Words *defined, int *have_defined)
             if (words_find(defined, s + j, open - j) == NULL)
                 continue;
         }
-        Py_ssize_t close = close_paren(s, n, open, 1);
+        Py_ssize_t close = cl_close_paren(s, n, open, 1);
         if (close < brace)
             continue;
-        Py_ssize_t before = code_before(s, n, j - 1), after = skip_space(s, n, close + 1, 1);
+        Py_ssize_t before = cl_code_before(s, n, j - 1), after = cl_skip_space(s, n, close + 1, 1);
         if (before < 0 || after >= n || !(s[before] == '{' || s[before] == ',' || s[before] == '='))
             continue;
         if (!(s[after] == ',' || s[after] == '}' || (s[before] == '=' && s[after] == ';')))
@@ -171,7 +171,4 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-int cocolint_add_braced(PyObject *module)
-{
-    return PyModule_AddFunctions(module, methods);
-}
+COCOLINT_ADD_METHODS(braced, methods)

@@ -38,7 +38,8 @@ static int by_span(const void *x, const void *y)
     return p->b < q->b ? -1 : (p->b > q->b);
 }
 
-static int is_skip(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\\'; }
+/* the bytes _type_arguments strips (` \t\r\n\\`): not helpers.h's is_skip, which also takes \f and \v */
+static int is_arg_pad(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\\'; }
 
 /* _DIRECTIVE_NAME.search(s, lo, start): `#\s*(define|undef|ifdef|ifndef|elif|if)\s+$` or `defined\s*\(?\s*$` */
 static int directive_name(const unsigned char *s, Py_ssize_t lo, Py_ssize_t start)
@@ -64,34 +65,6 @@ static int directive_name(const unsigned char *s, Py_ssize_t lo, Py_ssize_t star
             e--;
     }
     return e - 7 >= lo && memcmp(s + e - 7, "defined", 7) == 0;
-}
-
-/* passes.ONE_LINE_STATEMENT.match(s, p): `( ... ) ;` on one line, strings allowed, no nesting */
-static int one_line_statement(const unsigned char *s, Py_ssize_t n, Py_ssize_t p)
-{
-    if (p >= n || s[p] != '(')
-        return 0;
-    Py_ssize_t i = p + 1;
-    for (;;) {
-        while (i < n && !(s[i] == '(' || s[i] == ')' || s[i] == '\n' || s[i] == '"' || s[i] == '\'' || s[i] == '/'))
-            i++;
-        if (i < n && s[i] == '"') {
-            Py_ssize_t j = i + 1;
-            while (j < n && s[j] != '"' && s[j] != '\\' && s[j] != '\n')
-                j++;
-            if (j < n && s[j] == '"') {
-                i = j + 1;
-                continue;
-            }
-        }
-        break;
-    }
-    if (i >= n || s[i] != ')')
-        return 0;
-    i++;
-    while (i < n && (s[i] == ' ' || s[i] == '\t'))
-        i++;
-    return i < n && s[i] == ';';
 }
 
 /* normalise._TYPE_START.match(s[a:b]) */
@@ -164,9 +137,9 @@ static int type_arguments(Loop *self, const unsigned char *s, unsigned char *out
             goto fail;
         }
         Py_ssize_t a = bounds[i0] + 1, b = bounds[i1];
-        while (a < b && is_skip(s[a]))
+        while (a < b && is_arg_pad(s[a]))
             a++;
-        while (b > a && is_skip(s[b - 1]))
+        while (b > a && is_arg_pad(s[b - 1]))
             b--;
         if (a >= b || memchr(s + a, '\n', (size_t)(b - a)) != NULL || has(s, a, b, "/*", 2) || !type_start(s, a, b))
             continue;

@@ -320,7 +320,4 @@ static PyMethodDef comment_methods[] = {
 	{ NULL, NULL, 0, NULL },
 };
 
-int cocolint_add_comments(PyObject *module)
-{
-	return PyModule_AddFunctions(module, comment_methods);
-}
+COCOLINT_ADD_METHODS(comments, comment_methods)

@@ -134,47 +134,6 @@ static Py_ssize_t enclosing(Ctx *x, Py_ssize_t at)
     return found;
 }
 
-static int skipped(unsigned char c)  /* skip_space's bytes: white space and `\` */
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v' || c == '\\';
-}
-
-/* scan.code_before(src, i): the last index before i that is code (white space and comments skipped). */
-static Py_ssize_t code_before(const unsigned char *s, Py_ssize_t n, Py_ssize_t i)
-{
-    for (;;) {
-        while (i >= 0 && i < n && skipped(s[i]))
-            i--;
-        if (i < 0 || i >= n)
-            return i;
-        if (i > 0 && s[i] == '/' && s[i - 1] == '*') {  /* the end of a comment: its `/ *` (before i - 1) */
-            Py_ssize_t opened = i - 3;
-            while (opened >= 0 && !(s[opened] == '/' && s[opened + 1] == '*'))
-                opened--;
-            if (opened < 0)
-                return i;
-            i = opened - 1;
-            continue;
-        }
-        Py_ssize_t line = i;
-        while (line > 0 && s[line - 1] != '\n')
-            line--;
-        Py_ssize_t slashes = -1, quotes = 0;
-        for (Py_ssize_t k = line; k + 1 <= i; k++) {  /* the first `//` of [line, i] */
-            if (s[k] == '/' && s[k + 1] == '/') {
-                slashes = k;
-                break;
-            }
-            quotes += s[k] == '"';
-        }
-        if (slashes >= 0 && quotes % 2 == 0) {
-            i = slashes - 1;
-            continue;
-        }
-        return i;
-    }
-}
-
 /* _open_paren: the `(` balancing the `)` at close, within 4000 bytes back, no `";{}` between; -1. */
 static Py_ssize_t open_paren(const unsigned char *s, Py_ssize_t close)
 {
@@ -234,7 +193,7 @@ static int struct_before(const unsigned char *s, Py_ssize_t lo, Py_ssize_t end)
 static int brace_kind(Ctx *x, Py_ssize_t at, int nested)
 {
     const unsigned char *s = x->s;
-    Py_ssize_t i = code_before(s, x->n, at - 1);
+    Py_ssize_t i = cl_code_before(s, x->n, at - 1);
     unsigned char c = i >= 0 ? s[i] : 0;
     if (i >= 0 && c == '=')
         return INIT;
@@ -247,7 +206,7 @@ static int brace_kind(Ctx *x, Py_ssize_t at, int nested)
     }
     if (i >= 0 && c == ')') {
         Py_ssize_t opened = open_paren(s, i);
-        Py_ssize_t j = opened > 0 ? code_before(s, x->n, opened - 1) : -1;
+        Py_ssize_t j = opened > 0 ? cl_code_before(s, x->n, opened - 1) : -1;
         if (j >= 0 && (s[j] == '=' || s[j] == ',' || s[j] == '(' || s[j] == '{' || ends_with(s, j + 1, "return")))
             return INIT;
         return BLOCK;
@@ -354,7 +313,4 @@ static PyMethodDef contexts_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-int cocolint_add_contexts(PyObject *module)
-{
-    return PyModule_AddFunctions(module, contexts_methods);
-}
+COCOLINT_ADD_METHODS(contexts, contexts_methods)

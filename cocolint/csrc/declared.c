@@ -88,7 +88,7 @@ static int enumerators(Pass *p, Py_ssize_t from)
                     t++;
                 if (t < end && (s[t] == ',' || s[t] == '=' || s[t] == '}' || s[t] == '\n'
                                 || (s[t] == '/' && t + 1 < end && (s[t + 1] == '*' || s[t + 1] == '/')))) {
-                    Py_ssize_t before = code_before(s, p->n, i - 1);
+                    Py_ssize_t before = cl_code_before(s, p->n, i - 1);
                     if (before >= 0 && (s[before] == '{' || s[before] == ',')
                             && join(p, q, r + 1, "enumerator_call", 0) < 0)
                         return -1;
@@ -138,7 +138,7 @@ static PyObject *declared_names(PyObject *self, PyObject *args)
     const unsigned char *s = p.s;
     Py_ssize_t n = p.n, done = 0, at = 0;
     int ok = 0;
-    while (ok == 0 && (at = find_lit(s, n, at, "enum", 4)) >= 0) {
+    while (ok == 0 && (at = cl_find(s, n, "enum", 4, at, n)) >= 0) {
         if (at >= done) {
             Py_ssize_t end = match_enum(s, n, at);
             if (end >= 0) {
@@ -150,7 +150,7 @@ static PyObject *declared_names(PyObject *self, PyObject *args)
         at++;
     }
     at = 0;
-    while (ok == 0 && (at = find_lit(s, n, at, ") = {", 5)) >= 0) {
+    while (ok == 0 && (at = cl_find(s, n, ") = {", 5, at, n)) >= 0) {
         Py_ssize_t line = rfind_byte(s, 0, at, '\n') + 1, open, close;
         if (match_declarator(s, n, line, &open, &close) && close == at)
             ok = join(&p, open, close + 1, "declarator_call", 1);
@@ -165,7 +165,4 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-int cocolint_add_declared(PyObject *module)
-{
-    return PyModule_AddFunctions(module, methods);
-}
+COCOLINT_ADD_METHODS(declared, methods)

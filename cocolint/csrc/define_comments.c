@@ -6,7 +6,7 @@
  * does this with three regexes; here a byte loop returns the spans and define_comments blanks them.
  * tests/test_native_define_comments.py compares both (passes.define_comment_spans_py: the pure-Python path).
  */
-#include "passbytes.h"
+#include "native.h"
 
 /* _CONTINUATION.search(src, from): the `\` of the next `\\\r?\n`, or -1; *end: the match's end. */
 static Py_ssize_t continuation(const unsigned char *s, Py_ssize_t n, Py_ssize_t from, Py_ssize_t *end)
@@ -43,44 +43,36 @@ static int define_start(const unsigned char *s, Py_ssize_t n, Py_ssize_t p)
     return p + 6 == n || !is_word(s[p + 6]);
 }
 
-static PyObject *define_comment_spans(PyObject *self, PyObject *arg)
+static int fill_define_comment_spans(const unsigned char *s, Py_ssize_t n, PyObject *out)
 {
-    (void)self;
-    Py_buffer view;
-    if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0)
-        return NULL;
-    const unsigned char *s = view.buf;
-    Py_ssize_t n = view.len;
-    PyObject *out = PyList_New(0);
-    if (out == NULL)
-        goto fail;
     Py_ssize_t done = 0, cont_end = 0, cont;
     while ((cont = continuation(s, n, done, &cont_end)) >= 0) {
-        Py_ssize_t start = pb_line_start(s, cont);
+        Py_ssize_t start = line_start(s, cont);
         while (start > 1 && s[start - 2] == '\\')  /* back to the first line of the directive */
-            start = pb_line_start(s, start - 1);
-        Py_ssize_t end = pb_directive_end(s, n, start);
+            start = line_start(s, start - 1);
+        Py_ssize_t end = directive_end(s, n, start);
         done = end > cont_end ? end : cont_end;
-        if (!define_start(s, n, start) || pb_find2(s, start, end, '/', '*') < 0)
+        if (!define_start(s, n, start) || find2(s, start, end, '/', '*') < 0)
             continue;
         for (Py_ssize_t at = start;;) {  /* _COMMENT.finditer(src, start, end) */
-            Py_ssize_t open = pb_find2(s, at, end, '/', '*');
+            Py_ssize_t open = find2(s, at, end, '/', '*');
             if (open < 0)
                 break;
-            Py_ssize_t close = pb_find2(s, open + 2, end, '*', '/');
+            Py_ssize_t close = find2(s, open + 2, end, '*', '/');
             if (close < 0)
                 break;  /* (no later opener closes either) */
             if (append_span(out, open, close + 2) < 0)
-                goto fail;
+                return -1;
             at = close + 2;
         }
     }
-    PyBuffer_Release(&view);
-    return out;
-fail:
-    Py_XDECREF(out);
-    PyBuffer_Release(&view);
-    return NULL;
+    return 0;
+}
+
+static PyObject *define_comment_spans(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    return source_list(arg, fill_define_comment_spans);
 }
 
 static PyMethodDef methods[] = {
@@ -89,7 +81,4 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-int cocolint_add_define_comments(PyObject *module)
-{
-    return PyModule_AddFunctions(module, methods);
-}
+COCOLINT_ADD_METHODS(define_comments, methods)

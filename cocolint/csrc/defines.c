@@ -50,17 +50,8 @@ Py_ssize_t cocolint_define_fn_long(const unsigned char *s, Py_ssize_t n, Py_ssiz
     return j;
 }
 
-static PyObject *define_fns_long(PyObject *self, PyObject *arg)
+static int fill_define_fns_long(const unsigned char *s, Py_ssize_t n, PyObject *out)
 {
-    (void)self;
-    Py_buffer view;
-    if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0)
-        return NULL;
-    const unsigned char *s = view.buf;
-    Py_ssize_t n = view.len;
-    PyObject *out = PyList_New(0);
-    if (out == NULL)
-        goto fail;
     Py_ssize_t p = 0;
     while (p < n) {
         const unsigned char *hit = memchr(s + p, '#', (size_t)(n - p));
@@ -74,15 +65,16 @@ static PyObject *define_fns_long(PyObject *self, PyObject *arg)
             continue;
         }
         if (append_span(out, name, end) < 0)
-            goto fail;
+            return -1;
         p = end + 1;  /* finditer: the next match starts after this one's `(` */
     }
-    PyBuffer_Release(&view);
-    return out;
-fail:
-    Py_XDECREF(out);
-    PyBuffer_Release(&view);
-    return NULL;
+    return 0;
+}
+
+static PyObject *define_fns_long(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    return source_list(arg, fill_define_fns_long);
 }
 
 static PyMethodDef methods[] = {
@@ -91,7 +83,4 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-int cocolint_add_defines(PyObject *module)
-{
-    return PyModule_AddFunctions(module, methods);
-}
+COCOLINT_ADD_METHODS(defines, methods)

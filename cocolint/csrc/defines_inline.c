@@ -43,94 +43,43 @@ static Py_ssize_t run_end(const unsigned char *s, Py_ssize_t n, Py_ssize_t pos)
     return -1;
 }
 
-static PyObject *define_openers(PyObject *self, PyObject *arg)
+/* The run of #define/#undef lines whose first `#` is at found: the byte before it that may decide
+ * _triggered (the end of a comment, or one of `,({=`), or -1 (none, or the line before is a directive) */
+static Py_ssize_t run_opener(const unsigned char *s, Py_ssize_t found)
 {
-    (void)self;
-    Py_buffer view;
-    if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0)
-        return NULL;
-    const unsigned char *s = view.buf;
-    Py_ssize_t n = view.len;
-    PyObject *out = PyList_New(0);
-    if (out == NULL)
-        goto fail;
+    Py_ssize_t at = found - 1;  /* the newline before the `#` */
+    Py_ssize_t line = at - 1;   /* src.rfind(b"\n", 0, at) + 1: the line before */
+    while (line >= 0 && s[line] != '\n')
+        line--;
+    if (s[line + 1] == '#')
+        return -1;
+    Py_ssize_t j = at - 1;
+    while (j >= 0 && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n'))
+        j--;
+    if ((j >= 1 && s[j] == '/' && s[j - 1] == '*') || (j >= 0 && is_opener(s[j])))
+        return j;
+    return -1;
+}
+
+static int fill_define_openers(const unsigned char *s, Py_ssize_t n, PyObject *out)
+{
     Py_ssize_t found = define_line(s, n, 0);
     while (found >= 0) {
-        Py_ssize_t at = found - 1;  /* the newline before the `#` */
-        Py_ssize_t line = at - 1;   /* src.rfind(b"\n", 0, at) + 1: the line before */
-        while (line >= 0 && s[line] != '\n')
-            line--;
-        if (s[line + 1] != '#') {
-            Py_ssize_t j = at - 1;
-            while (j >= 0 && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n'))
-                j--;
-            if ((j >= 1 && s[j] == '/' && s[j - 1] == '*') || (j >= 0 && is_opener(s[j]))) {
-                if (append_offset(out, j) < 0)
-                    goto fail;
-            }
-        }
-        Py_ssize_t end = run_end(s, n, at + 1);
+        Py_ssize_t j = run_opener(s, found);
+        if (j >= 0 && append_offset(out, j) < 0)
+            return -1;
+        Py_ssize_t end = run_end(s, n, found);
         if (end < 0)
             break;
         found = define_line(s, n, end);
     }
-    PyBuffer_Release(&view);
-    return out;
-fail:
-    Py_XDECREF(out);
-    PyBuffer_Release(&view);
-    return NULL;
+    return 0;
 }
 
-/* scan.skip_space(s, i, -1): back over whitespace and backslashes (-1 when none is left) */
-static Py_ssize_t skip_space_back(const unsigned char *s, Py_ssize_t i, Py_ssize_t n)
+static PyObject *define_openers(PyObject *self, PyObject *arg)
 {
-    while (0 <= i && i < n && (is_space(s[i]) || s[i] == '\\'))
-        i--;
-    return i;
-}
-
-/* s.rfind(a b, 0, to): the last pair wholly before to, or -1 */
-static Py_ssize_t rfind_pair(const unsigned char *s, Py_ssize_t to, unsigned char a, unsigned char b)
-{
-    for (Py_ssize_t i = to - 2; i >= 0; i--)
-        if (s[i] == a && s[i + 1] == b)
-            return i;
-    return -1;
-}
-
-/* scan.code_before(s, i) for 0 <= i < n (and i == -1): the last index before i that is code,
- * whitespace, comments and `//` tails (after an even number of quotes on the line) skipped */
-static Py_ssize_t code_before(const unsigned char *s, Py_ssize_t i, Py_ssize_t n)
-{
-    for (;;) {
-        i = skip_space_back(s, i, n);
-        if (i < 0)
-            return i;  /* (the Python's searches of an empty range find nothing) */
-        if (i > 0 && s[i] == '/' && s[i - 1] == '*') {  /* the end of a comment */
-            Py_ssize_t opened = rfind_pair(s, i - 1, '/', '*');
-            if (opened < 0)
-                return i;
-            i = opened - 1;
-            continue;
-        }
-        Py_ssize_t line_start = i;
-        while (line_start > 0 && s[line_start - 1] != '\n')
-            line_start--;
-        Py_ssize_t slashes = -1, quotes = 0;  /* the first `//` wholly in [line_start, i + 1) */
-        for (Py_ssize_t k = line_start; k + 1 <= i; k++) {
-            if (s[k] == '/' && s[k + 1] == '/') {
-                slashes = k;
-                break;
-            }
-            quotes += s[k] == '"';
-        }
-        if (slashes >= 0 && quotes % 2 == 0) {
-            i = slashes - 1;
-            continue;
-        }
-        return i;
-    }
+    (void)self;
+    return source_list(arg, fill_define_openers);
 }
 
 /* inline_directives._triggered(source, look=False): one of TRIGGERS is known to occur (the caller
@@ -139,21 +88,12 @@ static int triggered(const unsigned char *s, Py_ssize_t n)
 {
     Py_ssize_t found = define_line(s, n, 0);
     while (found >= 0) {
-        Py_ssize_t at = found - 1, line = at - 1;
-        while (line >= 0 && s[line] != '\n')
-            line--;
-        if (s[line + 1] != '#') {
-            Py_ssize_t j = at - 1;
-            while (j >= 0 && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n'))
-                j--;
-            if ((j >= 1 && s[j] == '/' && s[j - 1] == '*') || (j >= 0 && is_opener(s[j]))) {
-                if (s[j] == '/')
-                    j = code_before(s, j, n);
-                if (j >= 0 && is_opener(s[j]))
-                    return 1;
-            }
-        }
-        Py_ssize_t end = run_end(s, n, at + 1);
+        Py_ssize_t j = run_opener(s, found);
+        if (j >= 0 && s[j] == '/')
+            j = cl_code_before(s, n, j);
+        if (j >= 0 && is_opener(s[j]))
+            return 1;
+        Py_ssize_t end = run_end(s, n, found);
         if (end < 0)
             break;
         found = define_line(s, n, end);
@@ -221,7 +161,7 @@ static PyObject *inline_directive_spans(PyObject *self, PyObject *args)
         line = nl == NULL ? n : nl - s + 1;  /* the next line after this one's `#` */
         if (start < last)
             continue;  /* inside the previous directive's continuation lines */
-        Py_ssize_t at = start ? code_before(s, start - 1, n) : -1;
+        Py_ssize_t at = start ? cl_code_before(s, n, start - 1) : -1;
         if (at >= last)
             before = s[at];
         Py_ssize_t end = cocolint_directive_end(s, hash_end, n, &unclosed);
@@ -248,7 +188,4 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-int cocolint_add_defines_inline(PyObject *module)
-{
-    return PyModule_AddFunctions(module, methods);
-}
+COCOLINT_ADD_METHODS(defines_inline, methods)

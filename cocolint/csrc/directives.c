@@ -44,33 +44,6 @@ static int directives_push(struct cocolint_directives *d, int word, Py_ssize_t l
 	return 0;
 }
 
-/* Python's s.find(a b, from, to): the first two-byte pair wholly inside [from, to), or -1. */
-static Py_ssize_t find2(const unsigned char *s, Py_ssize_t from, Py_ssize_t to, unsigned char a, unsigned char b)
-{
-	while (to - from >= 2) {
-		const unsigned char *p = memchr(s + from, a, (size_t)(to - from - 1));
-
-		if (p == NULL)
-			return -1;
-		from = p - s;
-		if (s[from + 1] == b)
-			return from;
-		from++;
-	}
-	return -1;
-}
-
-/* Python's s.rfind(a b, from, to): the last such pair, or -1. */
-static Py_ssize_t rfind2(const unsigned char *s, Py_ssize_t from, Py_ssize_t to, unsigned char a, unsigned char b)
-{
-	Py_ssize_t i;
-
-	for (i = to - 2; i >= from; i--)
-		if (s[i] == a && s[i + 1] == b)
-			return i;
-	return -1;
-}
-
 /* conditionals.directive_end: the end of the directive whose text starts at pos, continuation
  * lines and a comment opened on it included.  *unclosed: no `*` `/` at or after it (known once a
  * search failed: many directives opening comments that never close stay linear). */
@@ -215,7 +188,4 @@ static PyMethodDef directive_methods[] = {
 	{ NULL, NULL, 0, NULL },
 };
 
-int cocolint_add_directives(PyObject *module)
-{
-	return PyModule_AddFunctions(module, directive_methods);
-}
+COCOLINT_ADD_METHODS(directives, directive_methods)

@@ -26,12 +26,6 @@ static Py_ssize_t line_break(const unsigned char *s, Py_ssize_t n, Py_ssize_t i)
     return i;
 }
 
-static int starts(const unsigned char *s, Py_ssize_t n, Py_ssize_t i, const char *lit)
-{
-    size_t len = strlen(lit);
-    return i >= 0 && (size_t)(n - i) >= len && memcmp(s + i, lit, len) == 0;
-}
-
 /* _NEXT matched at i: its end, or -1. */
 static Py_ssize_t next_item(const unsigned char *s, Py_ssize_t n, Py_ssize_t i)
 {
@@ -41,7 +35,7 @@ static Py_ssize_t next_item(const unsigned char *s, Py_ssize_t n, Py_ssize_t i)
     /* (s[j - 1] is inside the match: the newline at i or a blank after it) */
     if (is_blank(s[j - 1]) && j < n && (is_upper(s[j]) || s[j] == '_' || s[j] == '.' || s[j] == '{' || s[j] == '}'))
         return j;
-    if (starts(s, n, j, "};") || starts(s, n, j, "#if") || starts(s, n, j, "#endif") || starts(s, n, j, "/*"))
+    if (starts_with(s, n, j, "};") || starts_with(s, n, j, "#if") || starts_with(s, n, j, "#endif") || starts_with(s, n, j, "/*"))
         return j;
     return -1;
 }
@@ -73,7 +67,7 @@ static Py_ssize_t comment_then_next(const unsigned char *s, Py_ssize_t n, Py_ssi
     Py_ssize_t k = p + 1;
     while (k < n && is_blank(s[k]))
         k++;
-    if (!starts(s, n, k, "/*"))
+    if (!starts_with(s, n, k, "/*"))
         return -1;
     for (Py_ssize_t e = k + 2; e + 1 < n && s[e] != '\n'; e++) {
         if (s[e] == '*' && s[e + 1] == '/') {
@@ -85,17 +79,8 @@ static Py_ssize_t comment_then_next(const unsigned char *s, Py_ssize_t n, Py_ssi
     return -1;
 }
 
-static PyObject *call_gaps(PyObject *self, PyObject *arg)
+static int fill_call_gaps(const unsigned char *s, Py_ssize_t n, PyObject *out)
 {
-    (void)self;
-    Py_buffer view;
-    if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0)
-        return NULL;
-    const unsigned char *s = view.buf;
-    Py_ssize_t n = view.len;
-    PyObject *out = PyList_New(0);
-    if (out == NULL)
-        goto fail;
     Py_ssize_t p = 0;
     while (p < n) {
         const unsigned char *hit = memchr(s + p, ')', (size_t)(n - p));
@@ -112,28 +97,20 @@ static PyObject *call_gaps(PyObject *self, PyObject *arg)
             continue;
         }
         if (append_span(out, p, end) < 0)
-            goto fail;
+            return -1;
         p = end;  /* finditer: the next match starts after this one (never empty: it holds the `)`) */
     }
-    PyBuffer_Release(&view);
-    return out;
-fail:
-    Py_XDECREF(out);
-    PyBuffer_Release(&view);
-    return NULL;
+    return 0;
 }
 
-static PyObject *last_names(PyObject *self, PyObject *arg)
+static PyObject *call_gaps(PyObject *self, PyObject *arg)
 {
     (void)self;
-    Py_buffer view;
-    if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0)
-        return NULL;
-    const unsigned char *s = view.buf;
-    Py_ssize_t n = view.len;
-    PyObject *out = PyList_New(0);
-    if (out == NULL)
-        goto fail;
+    return source_list(arg, fill_call_gaps);
+}
+
+static int fill_last_names(const unsigned char *s, Py_ssize_t n, PyObject *out)
+{
     for (Py_ssize_t p = 2; p < n; p++) {
         const unsigned char *hit = memchr(s + p, '}', (size_t)(n - p));
         if (hit == NULL)
@@ -142,15 +119,16 @@ static PyObject *last_names(PyObject *self, PyObject *arg)
         unsigned char c = s[p - 2];
         if (s[p - 1] == '\n' && (is_upper(c) || is_digit(c) || c == '_')) {
             if (append_offset(out, p) < 0)
-                goto fail;
+                return -1;
         }
     }
-    PyBuffer_Release(&view);
-    return out;
-fail:
-    Py_XDECREF(out);
-    PyBuffer_Release(&view);
-    return NULL;
+    return 0;
+}
+
+static PyObject *last_names(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    return source_list(arg, fill_last_names);
 }
 
 static PyMethodDef methods[] = {
@@ -161,7 +139,4 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-int cocolint_add_gaps(PyObject *module)
-{
-    return PyModule_AddFunctions(module, methods);
-}
+COCOLINT_ADD_METHODS(gaps, methods)

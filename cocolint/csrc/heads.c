@@ -12,20 +12,11 @@
 
 #include <string.h>
 
-static Py_ssize_t line_end(const unsigned char *s, Py_ssize_t n, Py_ssize_t i)
-{
-    const unsigned char *nl = memchr(s + i, '\n', (size_t)(n - i));
-    return nl != NULL ? nl - s : n;
-}
-
 /* The end of the comment opened at i (s[i], s[i + 1] are the slash and star), or -1: not closed before n. */
 static Py_ssize_t comment_end(const unsigned char *s, Py_ssize_t n, Py_ssize_t i)
 {
-    for (Py_ssize_t k = i + 2; k + 1 < n; k++) {
-        if (s[k] == '*' && s[k + 1] == '/')
-            return k + 2;
-    }
-    return -1;
+    Py_ssize_t close = find2(s, i + 2, n, '*', '/');
+    return close < 0 ? -1 : close + 2;
 }
 
 static Py_ssize_t head(const unsigned char *s, Py_ssize_t n)
@@ -74,7 +65,4 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-int cocolint_add_heads(PyObject *module)
-{
-    return PyModule_AddFunctions(module, methods);
-}
+COCOLINT_ADD_METHODS(heads, methods)

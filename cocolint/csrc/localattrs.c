@@ -134,7 +134,7 @@ static int uses(Pass *p, const Words *w)
         if (name->flag) {  /* function-like: its arguments too */
             if (end >= n || s[end] != '(')
                 continue;
-            end = close_paren(s, n, end, 0) + 1;
+            end = cl_close_paren(s, n, end, 0) + 1;
             if (end <= 0)
                 continue;
         }
@@ -148,7 +148,7 @@ static int rewrite(Pass *p, Words *w)
 {
     const unsigned char *s = p->s;
     Py_ssize_t n = p->n, at = 0, p0;
-    while ((p0 = find_lit(s, n, at, "register", 8)) >= 0) {
+    while ((p0 = cl_find(s, n, "register", 8, at, n)) >= 0) {
         Py_ssize_t name, end = register_asm(s, n, p0, &name);
         if (end < 0) {
             at = p0 + 1;
@@ -158,7 +158,7 @@ static int rewrite(Pass *p, Words *w)
             return -1;
         at = end;
     }
-    if (find_lit(s, n, 0, "__attribute__", 13) < 0)
+    if (cl_find(s, n, "__attribute__", 13, 0, n) < 0)
         return 0;
     for (at = 0; at < n;) {
         const unsigned char *hit = memchr(s + at, '#', (size_t)(n - at));
@@ -172,10 +172,10 @@ static int rewrite(Pass *p, Words *w)
     }
     if (w->count > 0 && uses(p, w) < 0)
         return -1;
-    if (find_lit(s, n, 0, ")) (*", 5) < 0)
+    if (cl_find(s, n, ")) (*", 5, 0, n) < 0)
         return 0;
     at = 0;
-    while ((p0 = find_lit(s, n, at, "__attribute__", 13)) >= 0) {
+    while ((p0 = cl_find(s, n, "__attribute__", 13, at, n)) >= 0) {
         Py_ssize_t k = p0 + 13;
         while (k < n && is_blank(s[k]))
             k++;
@@ -184,7 +184,7 @@ static int rewrite(Pass *p, Words *w)
             continue;
         }
         at = k + 2;
-        Py_ssize_t close = close_paren(s, n, k, 0);
+        Py_ssize_t close = cl_close_paren(s, n, k, 0);
         if (close > 0 && starts_with(s, n, close + 1, " (*") && blank_span(p, p0, close + 1) < 0)
             return -1;
     }
@@ -209,7 +209,4 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-int cocolint_add_localattrs(PyObject *module)
-{
-    return PyModule_AddFunctions(module, methods);
-}
+COCOLINT_ADD_METHODS(localattrs, methods)

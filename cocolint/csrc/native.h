@@ -32,6 +32,35 @@ static inline int append_offset(PyObject *list, Py_ssize_t a)
     return rc;
 }
 
+static inline int append_triple(PyObject *list, Py_ssize_t a, Py_ssize_t b, Py_ssize_t c)
+{
+    PyObject *t = Py_BuildValue("(nnn)", a, b, c);
+    int rc = t == NULL ? -1 : PyList_Append(list, t);
+    Py_XDECREF(t);
+    return rc;
+}
+
+/* The METH_O searches that read a source buffer and return a list: fill(s, n, out) appends to out (a new,
+ * empty list) and returns 0, or -1 with an exception set; source_list(source, fill) gets the buffer,
+ * makes the list, calls fill and releases the buffer: the list, or NULL. */
+typedef int (*source_fill)(const unsigned char *s, Py_ssize_t n, PyObject *out);
+
+static inline PyObject *source_list(PyObject *source, source_fill fill)
+{
+    Py_buffer view;
+    if (PyObject_GetBuffer(source, &view, PyBUF_SIMPLE) < 0)
+        return NULL;
+    PyObject *out = PyList_New(0);
+    if (out != NULL && fill((const unsigned char *)view.buf, view.len, out) < 0)
+        Py_CLEAR(out);
+    PyBuffer_Release(&view);
+    return out;
+}
+
+/* int cocolint_add_<part>(module): adds the file's PyMethodDef table (no `;` after it) */
+#define COCOLINT_ADD_METHODS(part, methods) \
+    int cocolint_add_##part(PyObject *module) { return PyModule_AddFunctions(module, methods); }
+
 /* comments.c: comment_spans(source), blank_comments(source), as cocolint/engine/comments.py */
 int cocolint_add_comments(PyObject *module);
 /* literals.c: Literals(list of bytes) with find_all(source) -> every occurrence, overlapping */
@@ -78,21 +107,10 @@ int cocolint_add_defines_inline(PyObject *module);
 /* heads.c: fragment_head(source, endpos): where fragments.py's _SKIP stops (comments and directives) */
 int cocolint_add_heads(PyObject *module);
 /* scan.c: scan.py's byte helpers (blank, skip_space, code_before, close_paren, _close_paren,
- * top_commas, call_parens); the C-level ones for the other files (offsets read as the Python reads them) */
+ * top_commas, call_parens) for Python; the C-level cl_* ones are in helpers.h (included below) */
 int cocolint_add_scan(PyObject *module);
-void cl_slice(Py_ssize_t n, Py_ssize_t *a, Py_ssize_t *b);  /* src[a:b]'s bounds */
-Py_ssize_t cl_find(const unsigned char *s, Py_ssize_t n, const char *sub, Py_ssize_t k, Py_ssize_t a, Py_ssize_t b);
-Py_ssize_t cl_rfind(const unsigned char *s, Py_ssize_t n, const char *sub, Py_ssize_t k, Py_ssize_t a, Py_ssize_t b);
-Py_ssize_t cl_skip_space(const unsigned char *s, Py_ssize_t n, Py_ssize_t i, Py_ssize_t step);
-Py_ssize_t cl_code_before(const unsigned char *s, Py_ssize_t n, Py_ssize_t i);  /* i < n or i <= 0 */
-Py_ssize_t cl_close_paren(const unsigned char *s, Py_ssize_t n, Py_ssize_t open_at, int statements);
-Py_ssize_t cl_close_paren_slow(const unsigned char *s, Py_ssize_t n, Py_ssize_t open_at, Py_ssize_t limit, int statements);
-/* how many top-level commas; the first cap written to out */
-Py_ssize_t cl_top_commas(const unsigned char *s, Py_ssize_t n, Py_ssize_t open_at, Py_ssize_t close_at,
-                         Py_ssize_t *out, Py_ssize_t cap);
 /* the close of call_parens (its open in *open_at), -1: None, -2: an IndexError set */
 Py_ssize_t cl_call_parens(const unsigned char *s, Py_ssize_t n, Py_ssize_t end, Py_ssize_t *open_at);
-Py_ssize_t cl_blank(unsigned char *buf, Py_ssize_t n, Py_ssize_t start, Py_ssize_t end);  /* buf writable */
 /* candidates.c: CandidateLoop(resolve, type_keywords).run(source, spans, hits): the normaliser's candidate loop */
 int cocolint_add_candidates(PyObject *module);
 /* bare.c, statics.c, statements.c, define_comments.c, variadic.c: passes.py's bare_macros, static_macros,
@@ -110,5 +128,8 @@ int cocolint_add_objstmts(PyObject *module);
 int cocolint_add_opargs(PyObject *module);
 int cocolint_add_braced(PyObject *module);
 int cocolint_add_localattrs(PyObject *module);
+
+/* the byte helpers shared by every file (static inline, each defined once) */
+#include "helpers.h"
 
 #endif

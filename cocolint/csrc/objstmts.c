@@ -32,7 +32,7 @@ static Py_ssize_t code_before_directives(const unsigned char *s, Py_ssize_t n, P
 {
     Py_ssize_t i = start - 1;
     while (i >= 0) {
-        i = code_before(s, n, i);
+        i = cl_code_before(s, n, i);
         if (i < 0)
             return -1;
         Py_ssize_t line = rfind_byte(s, 0, i, '\n') + 1;
@@ -217,7 +217,4 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-int cocolint_add_objstmts(PyObject *module)
-{
-    return PyModule_AddFunctions(module, methods);
-}
+COCOLINT_ADD_METHODS(objstmts, methods)

@@ -80,7 +80,4 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-int cocolint_add_opargs(PyObject *module)
-{
-    return PyModule_AddFunctions(module, methods);
-}
+COCOLINT_ADD_METHODS(opargs, methods)

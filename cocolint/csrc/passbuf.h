@@ -1,6 +1,5 @@
 /* Shared by the whole-file passes in C (declared.c, objstmts.c, opargs.c, braced.c, localattrs.c):
- * the (source, buf, out) call convention, scan.py's helpers (skip_space, code_before, close_paren,
- * blank) and a small set of words.  Everything is static: each file gets its own copy.
+ * the (source, buf, out) call convention and a small set of words (scan.py's helpers: helpers.h).
  *
  * A pass is called as the Python one is: pass(source, buf, out) -> buf.  source is any buffer;
  * buf is None (nothing rewritten yet: a bytearray copy of source is made at the first rewrite)
@@ -85,19 +84,10 @@ static inline int pass_count(Pass *p, const char *kind, Py_ssize_t n)
     return 0;
 }
 
-/* scan.blank(buf, start, end): buf[start:end] to spaces (newlines kept); how many bytes changed. */
+/* scan.blank(buf, start, end) for 0 <= start (buf made): how many bytes changed. */
 static inline Py_ssize_t pass_blank(Pass *p, Py_ssize_t start, Py_ssize_t end)
 {
-    Py_ssize_t changed = 0;
-    if (end > p->n)
-        end = p->n;
-    for (Py_ssize_t i = start; i < end; i++) {
-        if (p->b[i] != '\n') {
-            changed += p->b[i] != ' ';
-            p->b[i] = ' ';
-        }
-    }
-    return changed;
+    return cl_blank(p->b, p->n, start, end);
 }
 
 /* The index of the last c in s[lo:hi], or -1. */
@@ -108,131 +98,6 @@ static inline Py_ssize_t rfind_byte(const unsigned char *s, Py_ssize_t lo, Py_ss
             return k;
     }
     return -1;
-}
-
-/* The first occurrence of lit (len m) in s[from:n], or -1. */
-static inline Py_ssize_t find_lit(const unsigned char *s, Py_ssize_t n, Py_ssize_t from, const char *lit, Py_ssize_t m)
-{
-    while (from + m <= n) {
-        const unsigned char *hit = memchr(s + from, lit[0], (size_t)(n - m + 1 - from));
-        if (hit == NULL)
-            return -1;
-        Py_ssize_t at = hit - s;
-        if (memcmp(hit, lit, (size_t)m) == 0)
-            return at;
-        from = at + 1;
-    }
-    return -1;
-}
-
-static inline int starts_with(const unsigned char *s, Py_ssize_t n, Py_ssize_t at, const char *lit)
-{
-    size_t m = strlen(lit);
-    return at >= 0 && at + (Py_ssize_t)m <= n && memcmp(s + at, lit, m) == 0;
-}
-
-/* scan.skip_space's set: whitespace and a line continuation's backslash */
-static inline int is_skip(unsigned char c) { return is_space(c) || c == '\\'; }
-
-/* scan.skip_space(src, i, step) */
-static inline Py_ssize_t skip_space(const unsigned char *s, Py_ssize_t n, Py_ssize_t i, int step)
-{
-    while (i >= 0 && i < n && is_skip(s[i]))
-        i += step;
-    return i;
-}
-
-/* scan.code_before(src, i) for -1 <= i < n: the last code byte at or before i (comments and
- * whitespace skipped), or -1.  A `//` counts as a comment when an even number of `"` precede it on its line. */
-static inline Py_ssize_t code_before(const unsigned char *s, Py_ssize_t n, Py_ssize_t i)
-{
-    for (;;) {
-        i = skip_space(s, n, i, -1);
-        if (i < 0)
-            return -1;
-        if (i > 0 && s[i] == '/' && s[i - 1] == '*') {  /* the end of a comment: back to its opening */
-            Py_ssize_t opened = -1;
-            for (Py_ssize_t k = i - 3; k >= 0; k--) {
-                if (s[k] == '/' && s[k + 1] == '*') {
-                    opened = k;
-                    break;
-                }
-            }
-            if (opened < 0)
-                return i;
-            i = opened - 1;
-            continue;
-        }
-        Py_ssize_t line = rfind_byte(s, 0, i, '\n') + 1, slashes = -1;
-        for (Py_ssize_t k = line; k < i; k++) {
-            if (s[k] == '/' && s[k + 1] == '/') {
-                slashes = k;
-                break;
-            }
-        }
-        if (slashes >= 0) {
-            Py_ssize_t quotes = 0;
-            for (Py_ssize_t k = line; k < slashes; k++)
-                quotes += s[k] == '"';
-            if (quotes % 2 == 0) {
-                i = slashes - 1;
-                continue;
-            }
-        }
-        return i;
-    }
-}
-
-/* scan.close_paren(src, open_at, statements): the `)` balancing the `(` at open_at within
- * MAX_ARGS (4000) bytes, strings and comments respected; `;{}` end the search unless statements. */
-static inline Py_ssize_t close_paren(const unsigned char *s, Py_ssize_t len, Py_ssize_t open_at, int statements)
-{
-    Py_ssize_t n = open_at + 4000 < len ? open_at + 4000 : len, depth = 0, i = open_at;
-    for (;;) {
-        while (i < n) {
-            unsigned char c = s[i];
-            if (c == '(' || c == ')' || c == '"' || c == '\'' || c == ';' || c == '{' || c == '}')
-                break;
-            if (c == '/' && i + 1 < n && s[i + 1] == '*')
-                break;
-            i++;
-        }
-        if (i >= n)
-            return -1;
-        unsigned char c = s[i];
-        if (c == '(') {
-            depth++;
-        } else if (c == ')') {
-            if (--depth == 0)
-                return i;
-        } else if (c == '"' || c == '\'') {  /* to the closing quote, a newline, or the end */
-            Py_ssize_t j = i + 1;
-            while (j < n && s[j] != c && s[j] != '\n') {
-                if (s[j] == '\\') {
-                    if (j + 1 >= n)
-                        break;
-                    j += 2;
-                } else {
-                    j++;
-                }
-            }
-            i = j;
-        } else if (c == '/') {
-            Py_ssize_t end = -1;
-            for (Py_ssize_t k = i + 2; k + 1 < n; k++) {
-                if (s[k] == '*' && s[k + 1] == '/') {
-                    end = k;
-                    break;
-                }
-            }
-            if (end < 0)
-                return -1;
-            i = end + 1;
-        } else if (!statements) {
-            return -1;
-        }
-        i++;
-    }
 }
 
 /* A set of words (pointers into memory the caller keeps alive), each with a flag. */

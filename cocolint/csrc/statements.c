@@ -7,7 +7,7 @@
  * first space or tab.  tests/test_native_statements.py compares both (passes.statement_gaps_py is the
  * pure-Python path).
  */
-#include "passbytes.h"
+#include "native.h"
 
 #include <stdlib.h>
 
@@ -55,7 +55,7 @@ static int statement_names(const unsigned char *s, Py_ssize_t n, Span **names, P
             continue;
         }
         p = open_at + 1;
-        Py_ssize_t last = pb_directive_end(s, n, open_at + 1) - 1;
+        Py_ssize_t last = directive_end(s, n, open_at + 1) - 1;
         while (is_blank(s[last]) || s[last] == '\\' || s[last] == '\r' || s[last] == '\n')
             last--;  /* (the `(` stops it) */
         if (s[last] != ';')
@@ -95,15 +95,15 @@ static Py_ssize_t call_gap(const unsigned char *s, Py_ssize_t n, Py_ssize_t star
 {
     if (start > 0 && not_before_call(s[start - 1]))
         return -1;
-    Py_ssize_t k = pb_line_start(s, start);
+    Py_ssize_t k = line_start(s, start);
     while (k < start && is_blank(s[k]))
         k++;
     if (k < start && s[k] == '#')
         return -1;  /* in a directive */
-    Py_ssize_t close = pb_close_paren(s, n, open_at);
+    Py_ssize_t close = cl_close_paren(s, n, open_at, 0);
     if (close < 0)
         return -1;
-    Py_ssize_t nxt = pb_skip_space(s, n, close + 1);
+    Py_ssize_t nxt = cl_skip_space(s, n, close + 1, 1);
     if (nxt >= n || !(is_upper(s[nxt]) || is_lower(s[nxt]) || s[nxt] == '_' || s[nxt] == '}'))
         return -1;
     Py_ssize_t gap = close + 1;
@@ -112,23 +112,16 @@ static Py_ssize_t call_gap(const unsigned char *s, Py_ssize_t n, Py_ssize_t star
     return gap < nxt ? gap : -1;
 }
 
-static PyObject *statement_gaps(PyObject *self, PyObject *arg)
+/* statement_gaps' search into out: 0, or -1 with an exception set */
+static int fill_statement_gaps(const unsigned char *s, Py_ssize_t n, PyObject *out)
 {
-    (void)self;
-    Py_buffer view;
-    if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0)
-        return NULL;
-    const unsigned char *s = view.buf;
-    Py_ssize_t n = view.len;
+    if (n == 0 || memchr(s, ';', (size_t)n) == NULL)
+        return 0;  /* no body ends in `;` (the Python's quick exit; the search below would find none) */
     Span *names = NULL, *hits = NULL;
     Py_ssize_t k = 0, kcap = 0, h = 0, hcap = 0;
-    PyObject *out = PyList_New(0);
-    if (out == NULL)
-        goto fail;
-    if (n == 0 || memchr(s, ';', (size_t)n) == NULL)
-        goto done;  /* no body ends in `;` (the Python's quick exit; the search below would find none) */
+    int rc = -1;
     if (statement_names(s, n, &names, &k, &kcap) < 0 || name_calls(s, n, names, k, &hits, &h, &hcap) < 0)
-        goto fail;
+        goto done;
     Py_ssize_t until = 0;  /* leftmost, not overlapping: a call starts after the last one's `(` */
     for (Py_ssize_t i = 0; i < h; i++) {
         Py_ssize_t start = hits[i].start, open_at = start + hits[i].len;
@@ -137,19 +130,19 @@ static PyObject *statement_gaps(PyObject *self, PyObject *arg)
         until = open_at + 1;
         Py_ssize_t gap = call_gap(s, n, start, open_at);
         if (gap >= 0 && append_offset(out, gap) < 0)
-            goto fail;
+            goto done;
     }
+    rc = 0;
 done:
     PyMem_Free(names);
     PyMem_Free(hits);
-    PyBuffer_Release(&view);
-    return out;
-fail:
-    Py_XDECREF(out);
-    PyMem_Free(names);
-    PyMem_Free(hits);
-    PyBuffer_Release(&view);
-    return NULL;
+    return rc;
+}
+
+static PyObject *statement_gaps(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    return source_list(arg, fill_statement_gaps);
 }
 
 static PyMethodDef methods[] = {
@@ -158,7 +151,4 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-int cocolint_add_statements(PyObject *module)
-{
-    return PyModule_AddFunctions(module, methods);
-}
+COCOLINT_ADD_METHODS(statements, methods)

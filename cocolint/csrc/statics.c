@@ -9,7 +9,7 @@
  * scan's `static`/`const` hits; here one memchr loop over the `s` of the file.
  * tests/test_native_statics.py compares both (passes.static_candidates_py is the pure-Python path).
  */
-#include "passbytes.h"
+#include "native.h"
 
 static inline int is_macro_byte(unsigned char c) { return is_upper(c) || is_digit(c) || c == '_'; }
 
@@ -46,30 +46,21 @@ static Py_ssize_t static_call(const unsigned char *s, Py_ssize_t n, Py_ssize_t p
         ;
     if (j >= n || s[j] != '(')
         return -1;
-    for (Py_ssize_t k = pb_line_start(s, p); k < p; k++) {
+    for (Py_ssize_t k = line_start(s, p); k < p; k++) {
         if (!is_blank(s[k]))
             return -1;  /* not at the start of its line */
     }
-    Py_ssize_t close = pb_close_paren(s, n, j);
+    Py_ssize_t close = cl_close_paren(s, n, j, 0);
     if (close < 0)
         return -1;
-    Py_ssize_t after = pb_skip_space(s, n, close + 1);
+    Py_ssize_t after = cl_skip_space(s, n, close + 1, 1);
     if (after >= n || s[after] != ';' || one_ident(s, j + 1, close))
         return -1;
     return j;
 }
 
-static PyObject *static_candidates(PyObject *self, PyObject *arg)
+static int fill_static_candidates(const unsigned char *s, Py_ssize_t n, PyObject *out)
 {
-    (void)self;
-    Py_buffer view;
-    if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0)
-        return NULL;
-    const unsigned char *s = view.buf;
-    Py_ssize_t n = view.len;
-    PyObject *out = PyList_New(0);
-    if (out == NULL)
-        goto fail;
     /* a match holds no other `static`: every match starts at one, and the matches are finditer's */
     for (Py_ssize_t p = 0; p + 6 <= n; p++) {
         const unsigned char *hit = memchr(s + p, 's', (size_t)(n - 5 - p));
@@ -81,19 +72,16 @@ static PyObject *static_candidates(PyObject *self, PyObject *arg)
         Py_ssize_t name = 0, open_at = static_call(s, n, p, &name);
         if (open_at < 0)
             continue;
-        PyObject *t = Py_BuildValue("(nnn)", p, name, open_at);
-        if (t == NULL || PyList_Append(out, t) < 0) {
-            Py_XDECREF(t);
-            goto fail;
-        }
-        Py_DECREF(t);
+        if (append_triple(out, p, name, open_at) < 0)
+            return -1;
     }
-    PyBuffer_Release(&view);
-    return out;
-fail:
-    Py_XDECREF(out);
-    PyBuffer_Release(&view);
-    return NULL;
+    return 0;
+}
+
+static PyObject *static_candidates(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    return source_list(arg, fill_static_candidates);
 }
 
 static PyMethodDef methods[] = {
@@ -102,7 +90,4 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-int cocolint_add_statics(PyObject *module)
-{
-    return PyModule_AddFunctions(module, methods);
-}
+COCOLINT_ADD_METHODS(statics, methods)

@@ -4,13 +4,11 @@
  * of a line becomes the function it describes, same length (see trace_events.py, the reference:
  * trace_events_py).  The edits of an event are collected from the source, then applied in order to
  * buf (made from the source at the first event rewritten, when buf is None).  close_paren and
- * top_commas are scan.py's, without their quick paths (which give the same answers).
+ * top_commas are scan.py's (helpers.h).
  */
 #include "native.h"
 
 #include <string.h>
-
-#define MAX_ARGS 4000  /* scan.py's MAX_ARGS */
 
 typedef struct {
     Py_ssize_t start, end;
@@ -41,74 +39,19 @@ typedef struct {
     size_t len, cap;
 } Offsets;
 
-static int offset(Offsets *o, Py_ssize_t at)
+/* scan.top_commas (helpers.h's cl_top_commas) into out: 0, or -1 when memory runs out. */
+static int top_commas(const uint8_t *s, Py_ssize_t len, Py_ssize_t open_at, Py_ssize_t close_at, Offsets *out)
 {
-    if (o->len == o->cap) {
-        size_t cap = o->cap ? o->cap * 2 : 16;
-        Py_ssize_t *grown = PyMem_Realloc(o->at, cap * sizeof(Py_ssize_t));
+    Py_ssize_t count = cl_top_commas(s, len, open_at, close_at, out->at, (Py_ssize_t)out->cap);
+    if (count > (Py_ssize_t)out->cap) {
+        Py_ssize_t *grown = PyMem_Realloc(out->at, (size_t)count * sizeof(Py_ssize_t));
         if (grown == NULL)
             return -1;
-        o->at = grown;
-        o->cap = cap;
+        out->at = grown;
+        out->cap = (size_t)count;
+        cl_top_commas(s, len, open_at, close_at, out->at, count);
     }
-    o->at[o->len++] = at;
-    return 0;
-}
-
-/* scan.close_paren: the `)` balancing the `(` at open_at within MAX_ARGS bytes, strings and
- * comments respected; -1.  Without statements, a `;`, `{` or `}` on the way gives -1. */
-static Py_ssize_t close_paren(const uint8_t *s, Py_ssize_t len, Py_ssize_t open_at, int statements)
-{
-    Py_ssize_t n = open_at + MAX_ARGS < len ? open_at + MAX_ARGS : len, depth = 0;
-    for (Py_ssize_t i = open_at; i < n; i++) {
-        uint8_t c = s[i];
-        if (c == '(') {
-            depth++;
-        } else if (c == ')') {
-            if (--depth == 0)
-                return i;
-        } else if (c == '"' || c == '\'') {  /* to the closing quote, a newline or n: skipped */
-            Py_ssize_t j = i + 1;
-            while (j < n && s[j] != c && s[j] != '\n') {
-                if (s[j] == '\\') {
-                    if (j + 1 >= n)
-                        break;
-                    j++;
-                }
-                j++;
-            }
-            i = j;
-        } else if (c == '/' && i + 1 < n && s[i + 1] == '*') {
-            Py_ssize_t j = i + 2;
-            while (j + 1 < n && !(s[j] == '*' && s[j + 1] == '/'))
-                j++;
-            if (j + 1 >= n)
-                return -1;
-            i = j + 1;
-        } else if (c == ';' || c == '{' || c == '}') {
-            if (!statements)
-                return -1;
-        }
-    }
-    return -1;
-}
-
-/* scan.top_commas: the commas between open_at and close_at outside nested () and []. */
-static int top_commas(const uint8_t *s, Py_ssize_t open_at, Py_ssize_t close_at, Offsets *out)
-{
-    Py_ssize_t depth = 0;
-    out->len = 0;
-    for (Py_ssize_t i = open_at + 1; i < close_at; i++) {
-        uint8_t c = s[i];
-        if (c == ',') {
-            if (depth == 0 && offset(out, i) < 0)
-                return -1;
-        } else if (c == '(' || c == '[') {
-            depth++;
-        } else if (c == ')' || c == ']') {
-            depth--;
-        }
-    }
+    out->len = (size_t)count;
     return 0;
 }
 
@@ -182,10 +125,10 @@ static int fields(const uint8_t *s, Py_ssize_t len, Py_ssize_t start, Py_ssize_t
                     return 0;
             return 1;
         }
-        Py_ssize_t open_at = after - 1, close = close_paren(s, len, open_at, 0);
+        Py_ssize_t open_at = after - 1, close = cl_close_paren(s, len, open_at, 0);
         if (close < 0 || close >= end)
             return 0;
-        if (top_commas(s, open_at, close, commas) < 0)
+        if (top_commas(s, len, open_at, close, commas) < 0)
             return -1;
         int type_first = 0;
         for (const char *const *w = TYPE_FIRST; *w != NULL && !type_first; w++)
@@ -228,7 +171,7 @@ static int fields(const uint8_t *s, Py_ssize_t len, Py_ssize_t start, Py_ssize_t
 static int event(const uint8_t *s, Py_ssize_t len, Py_ssize_t name, Py_ssize_t name_end, Edits *e,
                  Offsets *commas, Offsets *inner)
 {
-    Py_ssize_t open_at = name_end, close = close_paren(s, len, open_at, 1);
+    Py_ssize_t open_at = name_end, close = cl_close_paren(s, len, open_at, 1);
     e->len = 0;
     if (close < 0)
         return 0;
@@ -237,7 +180,7 @@ static int event(const uint8_t *s, Py_ssize_t len, Py_ssize_t name, Py_ssize_t n
         semi++;
     if (!(semi < len && s[semi] == ';'))
         semi = -1;
-    if (top_commas(s, open_at, close, commas) < 0)
+    if (top_commas(s, len, open_at, close, commas) < 0)
         return -1;
     size_t leading = name_end - name >= 12 && memcmp(s + name, "DEFINE_EVENT", 12) == 0 ? 2 : 1;
     if (edit(e, name, open_at + 1, NULL) < 0)
@@ -253,7 +196,7 @@ static int event(const uint8_t *s, Py_ssize_t len, Py_ssize_t name, Py_ssize_t n
         Py_ssize_t after = k < commas->len ? commas->at[k] : close;
         Py_ssize_t word = -1, word_end = -1, item_end = -1, inner_close = -1;
         if (item_match(s, a, after, &word, &word_end, &item_end))
-            inner_close = close_paren(s, len, item_end - 1, 1);
+            inner_close = cl_close_paren(s, len, item_end - 1, 1);
         else
             word = word_end = 0;
         if (is_word_span(s, word, word_end, "TP_PROTO") && inner_close > 0 && !opened) {
@@ -389,7 +332,4 @@ static PyMethodDef trace_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-int cocolint_add_trace(PyObject *module)
-{
-    return PyModule_AddFunctions(module, trace_methods);
-}
+COCOLINT_ADD_METHODS(trace, trace_methods)

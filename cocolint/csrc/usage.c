@@ -101,7 +101,4 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-int cocolint_add_usage(PyObject *module)
-{
-    return PyModule_AddFunctions(module, methods);
-}
+COCOLINT_ADD_METHODS(usage, methods)

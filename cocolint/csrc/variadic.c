@@ -8,7 +8,7 @@
  * (any later start in it ends at the same byte).  A file with no `...)` after a name byte has none.
  * tests/test_native_variadic.py compares both (passes.variadic_spans_py is the pure-Python path).
  */
-#include "passbytes.h"
+#include "native.h"
 
 /* The regex at the `#` at p: the end of the match, or -1; *a, *b: group 1. */
 static Py_ssize_t variadic_define(const unsigned char *s, Py_ssize_t n, Py_ssize_t p, Py_ssize_t *a, Py_ssize_t *b)
@@ -61,19 +61,10 @@ static int any_named_ellipsis(const unsigned char *s, Py_ssize_t n)
     return 0;
 }
 
-static PyObject *variadic_spans(PyObject *self, PyObject *arg)
+static int fill_variadic_spans(const unsigned char *s, Py_ssize_t n, PyObject *out)
 {
-    (void)self;
-    Py_buffer view;
-    if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0)
-        return NULL;
-    const unsigned char *s = view.buf;
-    Py_ssize_t n = view.len;
-    PyObject *out = PyList_New(0);
-    if (out == NULL)
-        goto fail;
     if (!any_named_ellipsis(s, n))
-        goto done;
+        return 0;
     for (Py_ssize_t p = 0; p < n;) {
         const unsigned char *hit = memchr(s + p, '#', (size_t)(n - p));
         if (hit == NULL)
@@ -85,16 +76,16 @@ static PyObject *variadic_spans(PyObject *self, PyObject *arg)
             continue;
         }
         if (append_span(out, a, b) < 0)
-            goto fail;
+            return -1;
         p = end;
     }
-done:
-    PyBuffer_Release(&view);
-    return out;
-fail:
-    Py_XDECREF(out);
-    PyBuffer_Release(&view);
-    return NULL;
+    return 0;
+}
+
+static PyObject *variadic_spans(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    return source_list(arg, fill_variadic_spans);
 }
 
 static PyMethodDef methods[] = {
@@ -103,7 +94,4 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-int cocolint_add_variadic(PyObject *module)
-{
-    return PyModule_AddFunctions(module, methods);
-}
+COCOLINT_ADD_METHODS(variadic, methods)
