@@ -5,11 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from audit_helpers import TREE_61, TREE_612, make_rule, needs_tree
 from cocolint import ts
 from cocolint.engine.matcher import Matcher
 from cocolint.engine.parallel import check_paths_parallel
+from cocolint.engine.prefilter import whole_identifier
 from cocolint.kernelc import regions
 from cocolint.ruleset import load_rules
 
@@ -165,3 +168,10 @@ def test_pieces_that_balance_each_other_fall_back(tmp_path: Path, monkeypatch: p
     assert counted.reduced == 1  # the pieces parsed clean, and were still not used
     assert [f.function for f in found] == ["f", "g"]
     assert found == Matcher([rule], prefilter=False).match("f.c", src.encode(), path).findings
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=40).map(lambda b: bytes(b"ab1_.\\\n \xc3"[c % 9] for c in b)), st.sampled_from([b"ab", b"b1", b"a_b"]))
+def test_a_piece_is_kept_wherever_the_prefilter_sees_the_name(text: bytes, name: bytes) -> None:
+    # the same test of an occurrence as the pre-filter's: a file it lets through keeps that name's piece
+    assert bool(regions.occurrences(text, [name])) == whole_identifier(text, name)

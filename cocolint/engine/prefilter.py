@@ -38,18 +38,24 @@ LiteralSets = Sequence[frozenset[str]] | None
 
 def whole_identifier(source: bytes, name: bytes) -> bool:
     """True if name may occur in source as a whole C identifier token (never a false False)."""
-    n, size = len(name), len(source)
+    n = len(name)
     pos = source.find(name)
     while pos >= 0:
-        end = pos + n
-        if end >= size or source[end] not in _WORD:
-            start = pos
-            while start > 0 and source[start - 1] in _WORD:
-                start -= 1
-            if start == pos or source[start] not in _LETTER or (start > 0 and source[start - 1] in _MAYBE_SPLIT):
-                return True
+        if identifier_at(source, pos, n):
+            return True
         pos = source.find(name, pos + 1)
     return False
+
+
+def identifier_at(source: bytes, pos: int, n: int) -> bool:
+    """Whether the n bytes at pos may be a whole C identifier token (never a false False)."""
+    end = pos + n
+    if end < len(source) and source[end] in _WORD:
+        return False
+    start = pos
+    while start > 0 and source[start - 1] in _WORD:
+        start -= 1
+    return start == pos or source[start] not in _LETTER or (start > 0 and source[start - 1] in _MAYBE_SPLIT)
 
 
 def choose_anchors(keys: set[str]) -> tuple[str, ...]:

@@ -38,12 +38,18 @@ _ONE_IDENT = lazy_compile(rb"\s*[A-Za-z_]\w*\s*")
 _BARE_KINDS = (None, "declaration", "type_arguments")  # kinds a bare or `static` invocation may have
 
 
+def _bare_name(macros: MacroSet, name: bytes) -> bool:
+    """Whether a name invoked bare or after `static` at file scope is a macro to blank (by its spelling
+    and its kind: bare_macros and static_macros ask the same)."""
+    text = name.decode("ascii")
+    return macros.static_macro.match(text) is not None and macros.kind(text) in _BARE_KINDS
+
+
 def static_macros(macros: MacroSet, src: bytes, buf: bytearray | None, out: Normalised) -> bytearray | None:
     """`static NAME(x, "str", 3);` at file scope: the storage class is blanked, leaving a call."""
     cands = _native_statics(src) if _native_statics is not None else static_candidates_py(src, out.found)
     for start, name_at, open_at in cands:
-        name = src[name_at:open_at].decode("ascii")
-        if not macros.static_macro.match(name) or macros.kind(name) not in _BARE_KINDS:
+        if not _bare_name(macros, src[name_at:open_at]):
             continue
         if buf is None:
             buf = bytearray(src)
@@ -92,8 +98,7 @@ def bare_macros(macros: MacroSet, src: bytes, buf: bytearray | None, out: Normal
     else:  # the scan found every `\n` and capital: the regex is tried only there
         cands = bare_candidates_py(src, out.found.starts(BARE_TRIGGERS) if out.found is not None else None)
     for start, name_end, end in cands:
-        name = src[start:name_end].decode("ascii")
-        if not macros.static_macro.match(name) or macros.kind(name) not in _BARE_KINDS:
+        if not _bare_name(macros, src[start:name_end]):
             continue
         if buf is None:
             buf = bytearray(src)

@@ -18,7 +18,7 @@ benchmark and tests compare with).
 
 from __future__ import annotations
 
-from cocolint.kernelc.scan import IS_WORD
+from cocolint.engine.prefilter import identifier_at
 from cocolint.lazyre import lazy_compile
 
 Span = tuple[int, int]
@@ -58,17 +58,17 @@ def whole(tree_root: object, spans: list[Span]) -> bool:
 
 
 def occurrences(text: bytes, names: tuple[bytes, ...] | list[bytes]) -> list[int]:
-    """Offsets of every whole-identifier occurrence of one of names, in order."""
+    """Offsets of every occurrence of one of names that may be a whole identifier, in order: the
+    pre-filter's own test (engine/prefilter.py identifier_at), so a file it lets through for a name
+    keeps the piece where that name is."""
     out = []
-    size = len(text)
     for name in names:
         n = len(name)
         at = text.find(name)
         while at >= 0:
-            end = at + n
-            if (at == 0 or not IS_WORD[text[at - 1]]) and (end >= size or not IS_WORD[text[end]]):
+            if identifier_at(text, at, n):
                 out.append(at)
-            at = text.find(name, end)
+            at = text.find(name, at + 1)
     out.sort()
     return out
 
